@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { registerMigrateCommand } from './cli/migrate-command.js';
+import { registerServeCommand } from './cli/serve-command.js';
+import { ConfigError } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { MigrationError } from './db/migrate.js';
+
+/** The `kob` command. Every subcommand honours --data-dir, --database-url and --today. */
+export function buildProgram(): Command {
+  const program = new Command('kob')
+    .description('krav-og-betalinger: reskontro, Krav og betalinger API, kalender og Min side')
+    .option('--data-dir <dir>', 'embedded database directory (env KOB_DATA_DIR, default ./data)')
+    .option('--database-url <url>', 'PostgreSQL server instead of the embedded database (env DATABASE_URL)')
+    .option('--today <date>', 'fixed business date YYYY-MM-DD (env KOB_TODAY)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServeCommand(program);
+  registerMigrateCommand(program);
+  return program;
+}
+
+/** Errors a user can fix print one line; anything else is a bug and keeps its stack. */
+const userErrors = [ConfigError, DataDirLockedError, MigrationError];
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (userErrors.some((type) => error instanceof type) || (error as { userFacing?: boolean }).userFacing) {
+      console.error(`kob: ${(error as Error).message}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}

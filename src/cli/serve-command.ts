@@ -1,0 +1,26 @@
+import type { Command } from 'commander';
+import { buildApp } from '../server.js';
+import { openRuntime, type GlobalOptions } from './runtime.js';
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the server (API, token server, Altinn, calendar, portal) on one port')
+    .option('--port <port>', 'port to listen on (env PORT, default 8080)')
+    .action(async (options: { port?: string }, command: Command) => {
+      const runtime = await openRuntime({ ...(command.optsWithGlobals() as GlobalOptions), port: options.port });
+      const { config, clock, database } = runtime;
+      const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, config });
+      const shutdown = async (signal: string) => {
+        app.log.info({ signal }, 'stopper');
+        await app.close();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown('SIGINT'));
+      process.once('SIGTERM', () => void shutdown('SIGTERM'));
+      await app.listen({ port: config.port, host: config.host });
+      const where = database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+      console.log(`krav-og-betalinger kjører på ${config.publicUrl} — database: ${where}, forretningsdato: ${clock.today()}`);
+    });
+}

@@ -1,0 +1,4 @@
+import type { LedgerTables } from '../ledger/tables.js';
+
+/** All tables of the one database every part shares. */
+export interface Database extends LedgerTables {}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as ledger from './0001-ledger.js';
+
+/**
+ * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
+ * number and register it here; never edit a migration that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-ledger': ledger,
+};

@@ -1,0 +1,107 @@
+import { assertInvariant } from './assert.js';
+
+/**
+ * A calendar date without time zone, written `YYYY-MM-DD` exactly as the API prints it.
+ * Arithmetic goes through whole days since 1970-01-01 (UTC), so no clock or zone is involved.
+ */
+export type LocalDate = string & { readonly kind: 'LocalDate' };
+
+const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const msPerDay = 86_400_000;
+
+/** Returns the date, or `undefined` when the text is not a real calendar date. */
+export function parseLocalDate(text: string): LocalDate | undefined {
+  const match = datePattern.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (year < 1900 || year > 2200) return undefined;
+  return text as LocalDate;
+}
+
+export function localDate(text: string): LocalDate {
+  const date = parseLocalDate(text);
+  assertInvariant(date !== undefined, `not a calendar date: ${text}`);
+  return date;
+}
+
+export function makeDate(year: number, month: number, day: number): LocalDate {
+  return localDate(`${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
+}
+
+export function epochDay(date: LocalDate): number {
+  const { year, month, day } = dateParts(date);
+  return Date.UTC(year, month - 1, day) / msPerDay;
+}
+
+export function fromEpochDay(days: number): LocalDate {
+  const d = new Date(days * msPerDay);
+  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function dateParts(date: LocalDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromEpochDay(epochDay(date) + days);
+}
+
+/** Adds calendar months; the day is clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const { year, month, day } = dateParts(date);
+  const index = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(index / 12);
+  const newMonth = (index % 12) + 1;
+  return makeDate(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+}
+
+export function addYears(date: LocalDate, years: number): LocalDate {
+  return addMonths(date, years * 12);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return epochDay(to) - epochDay(from);
+}
+
+export function compareDates(a: LocalDate, b: LocalDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: LocalDate, b: LocalDate): LocalDate {
+  return a >= b ? a : b;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function lastDayOfMonth(year: number, month: number): LocalDate {
+  return makeDate(year, month, daysInMonth(year, month));
+}
+
+/** The Oslo calendar date of an instant; the only place a time zone is applied. */
+export function osloDate(epochMs: number): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Oslo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(epochMs));
+  return localDate(parts);
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,33 @@
+import { assertInvariant } from './assert.js';
+
+/**
+ * Every limit in one place (TigerBeetle style): schemas, queries and the token server read
+ * them from here, and their relations are asserted at load.
+ */
+export const limits = Object.freeze({
+  /** A period query may span at most one calendar year, both ends inclusive. */
+  periodYearsMax: 1,
+  periodDaysMax: 366,
+  /** Request bodies (calendar requests, token requests, Altinn admin calls). */
+  bodyBytesMax: 64 * 1024,
+  /** Parties in one calendar request. */
+  calendarPartiesMax: 50,
+  /** Due items per claim (forskuddsskatt has 4; nothing sane has more). */
+  kravforfallPerKravMax: 12,
+  /** Largest single amount the ledger accepts: 1 billion kroner. */
+  beloepOereMax: 100_000_000_000,
+  /** Maskinporten: grant lifetime and access-token lifetime. */
+  grantLifetimeSecondsMax: 120,
+  accessTokenLifetimeSeconds: 120,
+  clockSkewSeconds: 10,
+  /** Raw JWT size accepted anywhere (header + payload + signature). */
+  jwtBytesMax: 16 * 1024,
+  /** Idempotency keys are opaque, but bounded. */
+  idempotencyKeyLengthMax: 200,
+  /** Free-text fields stored in the ledger (names, messages, descriptions). */
+  textLengthMax: 4000,
+});
+
+assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');
+assertInvariant(Number.isSafeInteger(limits.beloepOereMax * limits.kravforfallPerKravMax * 1000), 'a thousand maximal claims of maximal instalments still sum to a safe integer');
+assertInvariant(limits.accessTokenLifetimeSeconds <= 600, 'access tokens are short-lived');

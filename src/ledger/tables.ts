@@ -1,0 +1,188 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { LocalDate } from '../domain/dates.js';
+import type { Oere } from '../domain/money.js';
+
+/**
+ * Row types of the reskontro. A booked fact can be inserted and read, never updated:
+ * `Booked<T>` makes `updateTable(...).set(...)` on such a column a compile error.
+ */
+type Booked<T> = ColumnType<T, T, never>;
+type BookedOptional<T> = ColumnType<T | null, T | null | undefined, never>;
+/** bigint columns are read back as safe-integer numbers (see db/type-parsers.ts). */
+type Seq = ColumnType<number, number, never>;
+
+export type PartType = 'organisasjon' | 'person';
+export type MvaTermintype = 'tomaaneders' | 'aarlig' | 'primaernaering';
+
+/** Master data of a party: registrations change, so this table is updatable (it books no money). */
+export interface PartTable {
+  part_id: string;
+  part_type: PartType;
+  navn: string;
+  organisasjonsform: string | null;
+  /** The owner (a person) of an ENK, whose personal claims are shown with the ENK. */
+  eier_part_id: string | null;
+  skjermet: boolean;
+  /** Registered payout account (11 digits), or null: credits then stay unpaid and visible. */
+  utbetalingskonto: string | null;
+  mva_termintype: MvaTermintype | null;
+  arbeidsgiver: boolean;
+  forskuddspliktig: boolean;
+  registrert_dato: LocalDate;
+}
+
+/** Skatteetaten's receiving accounts (reference data seeded by migration). */
+export interface MottakerkontoTable {
+  kontonummer: string;
+  kontoeiers_navn: string;
+  iban: string;
+  swift_bic: string;
+  bankinformasjon: string | null;
+  kid_algoritme: 'MOD10' | 'MOD11';
+}
+
+/** One row per command ever accepted; the key makes re-sending a no-op. */
+export interface KommandoTable {
+  idempotency_key: Booked<string>;
+  kommando_type: Booked<string>;
+  forespoersel_hash: Booked<string>;
+  resultat: Booked<unknown>;
+  bokfoert_dato: Booked<LocalDate>;
+  registrert_tid: ColumnType<Date, never, never>;
+}
+
+export interface KravTable {
+  krav_id: Booked<string>;
+  seq: Seq;
+  part_id: Booked<string>;
+  /** Code from data/kodelister/kravtype.xml (or the supplement), e.g. `utskrevetForskuddsskattPerson`. */
+  kravtype: Booked<string>;
+  /** Code from data/kodelister/kravgruppe.xml, e.g. `skatt`. */
+  kravgruppe: Booked<string>;
+  beskrivelse: Booked<string>;
+  periode_beskrivelse: Booked<string>;
+  periode_aar: BookedOptional<number>;
+  periode_fra: BookedOptional<LocalDate>;
+  periode_til: BookedOptional<LocalDate>;
+  termin: BookedOptional<string>;
+  opprettet_dato: Booked<LocalDate>;
+  fastsettingsmaate: BookedOptional<string>;
+  hovedstol_krav_id: BookedOptional<string>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+export interface KravforfallTable {
+  kravforfall_id: Booked<string>;
+  krav_id: Booked<string>;
+  /** 1-based instalment number within the claim. */
+  nummer: Booked<number>;
+  forfallsdato: Booked<LocalDate>;
+  /** Signed: positive for a debt, negative for a credit (tilgode). */
+  beloep_oere: Booked<Oere>;
+  kid: BookedOptional<string>;
+  mottakerkonto: BookedOptional<string>;
+}
+
+export type Innbetalingstype = 'bankoverfoering' | 'ocr';
+
+export interface InnbetalingTable {
+  innbetaling_id: Booked<string>;
+  seq: Seq;
+  part_id: Booked<string>;
+  innbetalingsdato: Booked<LocalDate>;
+  /** Always positive: the money received. */
+  beloep_oere: Booked<Oere>;
+  kid: BookedOptional<string>;
+  melding: BookedOptional<string>;
+  betaler_navn: BookedOptional<string>;
+  betaler_konto: BookedOptional<string>;
+  mottakerkonto: Booked<string>;
+  innbetalingstype: Booked<Innbetalingstype>;
+  valutakode: Booked<string>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+export type PlasseringKilde = 'innbetaling' | 'motregning' | 'utbetaling';
+
+/**
+ * One covering of a due item: by a payment, by a credit due item (set-off, recorded once and
+ * shown on both sides), or by a payout (which settles a credit due item).
+ */
+export interface PlasseringTable {
+  seq: Seq;
+  kilde: Booked<PlasseringKilde>;
+  innbetaling_id: BookedOptional<string>;
+  motkrav_forfall_id: BookedOptional<string>;
+  utbetaling_id: BookedOptional<string>;
+  /** The covered item: a debit item for payments and set-off, a credit item for payouts. */
+  kravforfall_id: Booked<string>;
+  /** Always positive. */
+  beloep_oere: Booked<Oere>;
+  plassert_dato: Booked<LocalDate>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+export interface UtbetalingTable {
+  utbetaling_id: Booked<string>;
+  seq: Seq;
+  part_id: Booked<string>;
+  utbetaltdato: Booked<LocalDate>;
+  beloep_oere: Booked<Oere>;
+  konto: Booked<string>;
+  kontoeiers_navn: BookedOptional<string>;
+  melding: BookedOptional<string>;
+  valutakode: Booked<string>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+export type Utbetalingstatus = 'bekreftet' | 'returnert';
+
+/** Status changes of a payout are new rows; the newest as of a date wins. */
+export interface UtbetalingStatusTable {
+  seq: Seq;
+  utbetaling_id: Booked<string>;
+  status: Booked<Utbetalingstatus>;
+  dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+export type Leveringstype = 'mva-melding' | 'a-melding' | 'skattemelding';
+
+/** A filing the business delivered (drives reporting status in the calendar). */
+export interface LeveringTable {
+  seq: Seq;
+  part_id: Booked<string>;
+  leveringstype: Booked<Leveringstype>;
+  periode_aar: Booked<number>;
+  /** Term within the year: mva "01".."06" (or "aar"), a-melding "01".."12"; null for yearly filings. */
+  termin: BookedOptional<string>;
+  levert_dato: Booked<LocalDate>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+/** Cache: the newest posting sequence that touched a party (for ETags). Derived, so updatable. */
+export interface PartSisteSeqTable {
+  part_id: string;
+  siste_seq: number;
+}
+
+export interface LedgerTables {
+  part: PartTable;
+  mottakerkonto: MottakerkontoTable;
+  kommando: KommandoTable;
+  krav: KravTable;
+  kravforfall: KravforfallTable;
+  innbetaling: InnbetalingTable;
+  plassering: PlasseringTable;
+  utbetaling: UtbetalingTable;
+  utbetaling_status: UtbetalingStatusTable;
+  levering: LeveringTable;
+  part_siste_seq: PartSisteSeqTable;
+}
+
+export type { Generated };

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { DatabaseKind } from './db/open-database.js';
+import type { Clock } from './domain/clock.js';
+import { limits } from './domain/limits.js';
+
+export interface AppDependencies {
+  readonly db: Kysely<Database>;
+  readonly databaseKind: DatabaseKind;
+  readonly clock: Clock;
+  readonly config: Config;
+  /** Pino options, or false in tests. */
+  readonly logger?: boolean | object;
+}
+
+/** Keys whose values never reach a log line (tokens, grants, cookies, private keys). */
+export const redactedLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers.altinnsamtykke',
+  'res.headers["set-cookie"]',
+  '*.assertion',
+  '*.access_token',
+  '*.jwk.d',
+];
+
+/**
+ * Composes the whole server from its parts. Tests call this and use `app.inject()`;
+ * `kob serve` calls it and listens. Each surface is an encapsulated plugin with its own prefix.
+ */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel, redact: redactedLogPaths },
+    bodyLimit: limits.bodyBytesMax,
+    genReqId: () => randomUUID(),
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ok', database: deps.databaseKind };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: deps.databaseKind });
+    }
+  });
+
+  return app;
+}
