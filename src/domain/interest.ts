@@ -97,7 +97,7 @@ export function roundHalfUpToOere(amount: ExactOere): Oere {
 
 /**
  * Truncation to whole kroner: how the ledger posts and shows interest (every published figure
- * is whole kroner and fits truncation, see docs/decisions/0003-forsinkelsesrente.md).
+ * is whole kroner and fits truncation, see docs/decisions/0001-forsinkelsesrente.md).
  */
 export function truncateToWholeKronerOere(amount: ExactOere): Oere {
   assertInvariant(amount.numerator >= 0n, 'interest is never negative');
