@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { kravOgBetalingerFrameworkErrors } from './api/kravogbetalinger/index.js';
+import { openApiDocs } from './api/openapi.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DatabaseKind } from './db/open-database.js';
@@ -39,7 +41,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     genReqId: () => randomUUID(),
     trustProxy: true,
     return503OnClosing: true,
+    frameworkErrors: kravOgBetalingerFrameworkErrors,
   });
+
+  // First, so /openapi.json and /docs describe every route registered after it.
+  await app.register(openApiDocs);
+  // Part 2 registers kravOgBetalingerPlugin here, with `authorize` from src/auth and the data
+  // provider from src/ledger; without them it refuses to start, so it is not registered yet.
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

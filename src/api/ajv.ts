@@ -1,0 +1,32 @@
+import { Ajv } from 'ajv';
+import { parseLocalDate } from '../domain/dates.js';
+import { isValidPersonId } from '../domain/foedselsnummer.js';
+import { isValidOrganisasjonsnummer } from '../domain/organisasjonsnummer.js';
+import { exactOere } from './kroner.js';
+
+/**
+ * The one JSON-Schema validator of the API surfaces: request parameters at run time, and the
+ * contract tests that check published examples and our own output against the same schemas.
+ * Formats are our domain's rules, not approximations: `date` is a real calendar date
+ * (`parseLocalDate`), `kroner` has at most two decimals, `partidentifikator` is an
+ * organisation number or fødselsnummer/D-nummer with valid check digits.
+ */
+export function createApiAjv(): Ajv {
+  const ajv = new Ajv({
+    allErrors: false,
+    coerceTypes: false,
+    useDefaults: false,
+    removeAdditional: false,
+    strict: true,
+  });
+  // OpenAPI's `xml` object names the XML elements; it is an annotation, not a validation rule.
+  ajv.addKeyword({ keyword: 'xml', schemaType: 'object' });
+  ajv.addFormat('date', { type: 'string', validate: (value: string) => parseLocalDate(value) !== undefined });
+  ajv.addFormat('kroner', { type: 'number', validate: (value: number) => exactOere(value) !== undefined });
+  ajv.addFormat('partidentifikator', { type: 'string', validate: isPartIdentifikator });
+  return ajv;
+}
+
+export function isPartIdentifikator(value: string): boolean {
+  return value.length === 9 ? isValidOrganisasjonsnummer(value) : isValidPersonId(value);
+}

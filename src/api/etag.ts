@@ -1,0 +1,24 @@
+import { createHash } from 'node:crypto';
+import fresh from 'fresh';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * Conditional GET for polling clients (decision 0031). The tag is a weak ETag over everything
+ * the body depends on: the data version of the party (newest posting sequence), the business
+ * date (stipulerte renter change every day), the endpoint, the party, the rettighetspakke, the
+ * effective period and the format. Weak, because it is derived from the inputs rather than the
+ * bytes; `If-None-Match` uses weak comparison anyway.
+ */
+export const cacheControl = 'private, no-cache';
+export const errorCacheControl = 'no-store';
+
+export function weakEtag(parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part.length}:${part}`);
+  return `W/"${hash.digest('base64url').slice(0, 27)}"`;
+}
+
+/** True when the client's `If-None-Match` already holds this tag: answer 304 without a body. */
+export function isNotModified(requestHeaders: IncomingHttpHeaders, etag: string): boolean {
+  return fresh(requestHeaders, { etag });
+}

@@ -1,0 +1,51 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { korrelasjonsidHeader } from '../correlation.js';
+import { Feil } from '../error-body.js';
+import { errorCacheControl } from '../etag.js';
+import { negotiateFormat } from '../negotiation.js';
+import { bodyWriter, mediaTypes } from '../serialization.js';
+import { ApiError, apiErrors } from './errors.js';
+import { parameterMelding } from './parameters.js';
+
+/**
+ * Every error inside the API prefix ends here and leaves as a catalogued body
+ * `{kode, melding, korrelasjonsid}`: our own `ApiError`s, schema validation (KB-006, naming
+ * the parameter), Fastify's request errors (KB-006), and everything unexpected (KB-001, logged
+ * with its stack, never shown). The body is XML when the caller accepts XML, otherwise JSON —
+ * also for KB-008, where the caller accepts neither (decision 0028).
+ */
+export function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error.validation !== undefined) {
+    const [first] = error.validation;
+    const name = parameterName(first);
+    const source = error.validationContext === 'querystring' ? request.query : error.validationContext === 'params' ? request.params : request.headers;
+    return apiErrors.invalidInput(parameterMelding(name, (source as Record<string, unknown> | undefined)?.[name]));
+  }
+  if (error.code?.startsWith('FST_ERR_CTP_') === true) {
+    // Body parsing (bad JSON, too large, unknown content type): these GET endpoints take no body.
+    return apiErrors.invalidInput('Forespørselen kan ikke ha en kropp: endepunktene er GET uten innhold.');
+  }
+  return apiErrors.internal();
+}
+
+function parameterName(failure: { instancePath?: string; params?: Record<string, unknown> } | undefined): string {
+  const missing = failure?.params?.missingProperty;
+  if (typeof missing === 'string') return missing;
+  return (failure?.instancePath ?? '').replace(/^\//, '').split('/')[0] ?? '';
+}
+
+export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: ApiError, korrelasjonsid: string): FastifyReply {
+  const format = negotiateFormat(request.headers.accept) ?? 'json';
+  const body: Feil = { kode: error.kode, melding: error.melding, korrelasjonsid };
+  if (error.httpStatus >= 500) request.log.error({ kode: error.kode }, error.melding);
+  else request.log.info({ kode: error.kode }, error.melding);
+  if (error.kode === 'KB-004') reply.header('WWW-Authenticate', 'Bearer');
+  return reply
+    .code(error.httpStatus)
+    .header(korrelasjonsidHeader, korrelasjonsid)
+    .header('Cache-Control', errorCacheControl)
+    .header('Vary', 'Accept')
+    .type(mediaTypes[format])
+    .send(bodyWriter(Feil, format)(body));
+}

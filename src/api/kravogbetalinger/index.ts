@@ -1,0 +1,15 @@
+/**
+ * What the rest of the program may use of the Krav og betalinger API: the plugin and its
+ * options (server.ts), the hook types (part 2 wires src/auth and src/ledger through them) and
+ * the published object types.
+ */
+export { kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix, type KravOgBetalingerOptions } from './plugin.js';
+export type { AccessDecision, AccessRequest, Authorize } from './access.js';
+export type { KravOgBetalingerData, Lookup, PartQuery, PeriodQuery } from './data.js';
+export type { Rettighetspakke } from './parameters.js';
+export type { ResolvedPeriode } from './period.js';
+export * from './schemas/felles.js';
+export * from './schemas/krav.js';
+export * from './schemas/innbetaling.js';
+export * from './schemas/utbetaling.js';
+export * from './schemas/svar.js';

@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../domain/clock.js';
+import type { LocalDate } from '../../domain/dates.js';
+import { cacheControl, isNotModified, weakEtag } from '../etag.js';
+import { negotiateFormat } from '../negotiation.js';
+import { bodyWriter, mediaTypes, type MediaFormat } from '../serialization.js';
+import type { Authorize } from './access.js';
+import type { KravOgBetalingerData, PartQuery } from './data.js';
+import { endpoints, type Endpoint } from './endpoints.js';
+import { apiErrors, type ApiError } from './errors.js';
+import { operationDocs } from './openapi-docs.js';
+import { ApiHeaders, isRettighetspakke, PartParams, PeriodeQuery, type Rettighetspakke } from './parameters.js';
+import { resolvePeriode, type ResolvedPeriode } from './period.js';
+
+/**
+ * The four GET routes and the order of checks of spec §6, one lifecycle stage each:
+ *
+ *   onRequest      route (KB-003: unknown rettighetspakke) → Accept (KB-008)
+ *   preValidation  token (KB-004) — the access decision; an authorization denial waits
+ *   validation     path and query schemas (KB-006)
+ *   preHandler     period rules (KB-006) → consent / system user (KB-005)
+ *   handler        ETag/304 → data (KB-009 unknown party, KB-007 empty period, KB-002 failure)
+ *
+ * Unknown paths never reach a route: the plugin's not-found handler answers KB-003.
+ */
+export interface RouteOptions {
+  readonly clock: Clock;
+  readonly authorize: Authorize;
+  readonly data: KravOgBetalingerData;
+}
+
+/** What the early stages learned about a request, for the later ones. */
+interface RequestState {
+  /** The business date, read once so the period defaults and the view agree. */
+  readonly asOf: LocalDate;
+  readonly format: MediaFormat;
+  /** KB-005 decided before validation, raised only after it (spec §6 order). */
+  deferredDenial: ApiError | undefined;
+  periode: ResolvedPeriode | undefined;
+}
+
+export function registerRoutes(app: FastifyInstance, options: RouteOptions): void {
+  const states = new WeakMap<FastifyRequest, RequestState>();
+  const stateOf = (request: FastifyRequest): RequestState => {
+    const state = states.get(request);
+    if (state === undefined) throw new Error('request state is set in onRequest');
+    return state;
+  };
+
+  const checkRouteAndAccept = async (request: FastifyRequest) => {
+    const { rettighetspakke } = request.params as { rettighetspakke: string };
+    if (!isRettighetspakke(rettighetspakke)) throw apiErrors.unknownRettighetspakke(rettighetspakke);
+    const format = negotiateFormat(request.headers.accept);
+    if (format === undefined) throw apiErrors.notAcceptable(request.headers.accept ?? '');
+    states.set(request, { asOf: options.clock.today(), format, deferredDenial: undefined, periode: undefined });
+  };
+
+  const checkAccess = async (request: FastifyRequest) => {
+    // Before validation the params are raw strings; onRequest has checked the rettighetspakke.
+    const params = request.params as { rettighetspakke: Rettighetspakke; partIdentifikator: string };
+    let decision;
+    try {
+      decision = await options.authorize({ ...params, headers: request.headers });
+    } catch (error) {
+      request.log.error({ err: error }, 'authorize failed');
+      throw apiErrors.internal();
+    }
+    if (decision.granted) return;
+    if (decision.kind === 'authentication') throw apiErrors.authentication(decision.reason);
+    stateOf(request).deferredDenial = apiErrors.authorization(decision.reason);
+  };
+
+  const checkPeriodAndConsent = (endpoint: Endpoint) => async (request: FastifyRequest) => {
+    const state = stateOf(request);
+    if (endpoint.period) {
+      const result = resolvePeriode(request.query as PeriodeQuery, state.asOf);
+      if (!result.ok) throw apiErrors.invalidInput(result.melding);
+      state.periode = result.periode;
+    }
+    if (state.deferredDenial !== undefined) throw state.deferredDenial;
+  };
+
+  for (const endpoint of endpoints) {
+    app.get(
+      `/:rettighetspakke/:partIdentifikator/${endpoint.path}`,
+      {
+        schema: {
+          params: PartParams,
+          ...(endpoint.period ? { querystring: PeriodeQuery } : {}),
+          headers: ApiHeaders,
+          ...operationDocs(endpoint),
+        },
+        onRequest: checkRouteAndAccept,
+        preValidation: checkAccess,
+        preHandler: checkPeriodAndConsent(endpoint),
+      },
+      async (request, reply) => {
+        const state = stateOf(request);
+        const params = request.params as PartParams;
+        const query: PartQuery = { rettighetspakke: params.rettighetspakke, partIdentifikator: params.partIdentifikator, asOf: state.asOf };
+        return respond(request, reply, endpoint, query, state, options.data);
+      },
+    );
+  }
+}
+
+async function respond(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  endpoint: Endpoint,
+  partQuery: PartQuery,
+  state: RequestState,
+  data: KravOgBetalingerData,
+): Promise<FastifyReply> {
+  const periode = state.periode;
+  const version = await fromBackend(request, () => data.version?.(partQuery) ?? Promise.resolve(undefined));
+  if (version !== undefined) {
+    const etag = weakEtag([
+      version,
+      partQuery.asOf,
+      endpoint.path,
+      partQuery.rettighetspakke,
+      partQuery.partIdentifikator,
+      periode === undefined ? '' : `${periode.fraOgMed}/${periode.tilOgMed}`,
+      state.format,
+    ]);
+    reply.header('ETag', etag).header('Cache-Control', cacheControl).header('Vary', 'Accept');
+    if (isNotModified(request.headers, etag)) return reply.code(304).send();
+  }
+
+  const lookup = await fromBackend(request, () => endpoint.read(data, partQuery, periode));
+  if (lookup.kind === 'unknownParty') throw apiErrors.unknownParty(partQuery.partIdentifikator);
+  const emptyNoun = endpoint.emptyPeriodNoun(lookup.body);
+  if (emptyNoun !== undefined && periode !== undefined) {
+    throw apiErrors.nothingInPeriod(emptyNoun, partQuery.partIdentifikator, periode.fraOgMed, periode.tilOgMed);
+  }
+  return reply
+    .header('Cache-Control', cacheControl)
+    .header('Vary', 'Accept')
+    .type(mediaTypes[state.format])
+    .send(bodyWriter(endpoint.schema, state.format)(lookup.body));
+}
+
+/** Failures of the data provider are back-end failures (KB-002), logged with their cause. */
+async function fromBackend<T>(request: FastifyRequest, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    request.log.error({ err: error }, 'data provider failed');
+    throw apiErrors.backend();
+  }
+}

@@ -1,0 +1,42 @@
+import Type, { type Static } from 'typebox';
+import { Dato, Kroner } from '../../schema-types.js';
+import { Kravperiode, Mottaker, Tekst } from './felles.js';
+
+/**
+ * A payout and the credit claims it paid out (spec §4.8). Published casing kept: `utbetaltdato`
+ * (lower-case d, unlike `PlassertUtbetaling`) and `kravforfallidentifikator` (all lower-case).
+ */
+
+export const KreditKrav = Type.Object(
+  {
+    kravforfallidentifikator: Type.String({ examples: ['6412123'] }),
+    opprinneligBeloep: Kroner('Opprinnelig kreditbeløp (negativt).'),
+    gjenstaaendeBeloep: Kroner('Det som ennå ikke er utbetalt.'),
+    utbetaltBeloep: Kroner('Det som ble utbetalt av dette kreditkravet i denne utbetalingen (positivt).'),
+    kravbeskrivelse: Tekst,
+    kravtype: Type.String({ examples: ['RESTERENDE_SKT_TILB'] }),
+    kravperiode: Kravperiode,
+  },
+  { title: 'KreditKrav', description: 'Et kreditkrav som (delvis) er utbetalt.' },
+);
+export type KreditKrav = Static<typeof KreditKrav>;
+
+export const GrunnlagForUtbetaling = Type.Object(
+  { kreditKrav: Type.Array(KreditKrav, { minItems: 1 }) },
+  { title: 'GrunnlagForUtbetaling' },
+);
+export type GrunnlagForUtbetaling = Static<typeof GrunnlagForUtbetaling>;
+
+export const Utbetaling = Type.Object(
+  {
+    partIdentifikator: Type.String({ examples: ['312438623'] }),
+    utbetalingsidentifikator: Type.String({ examples: ['147654'] }),
+    utbetaltdato: Dato,
+    utbetaltBeloep: Kroner('Utbetalt beløp (positivt); summen over kreditkravene.'),
+    betaltTil: Mottaker,
+    grunnlagForUtbetaling: GrunnlagForUtbetaling,
+    utbetalingstatus: Type.String({ description: 'Status; bare `bekreftet` er publisert.', examples: ['bekreftet'] }),
+  },
+  { title: 'Utbetaling', description: 'En utbetaling fra Skatteetaten til parten.' },
+);
+export type Utbetaling = Static<typeof Utbetaling>;

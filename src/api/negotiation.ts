@@ -1,0 +1,17 @@
+import Negotiator from 'negotiator';
+import type { MediaFormat } from './serialization.js';
+
+/**
+ * `Accept` negotiation (spec §3.3): JSON when the header is absent, XML on `application/xml`,
+ * `undefined` when the caller accepts neither (→ KB-008). Quality values, wildcards and lists
+ * are read by `negotiator` (the parser behind Express); on a tie JSON wins.
+ */
+const offered = ['application/json', 'application/xml'];
+
+export function negotiateFormat(accept: string | undefined): MediaFormat | undefined {
+  if (accept === undefined || accept.trim() === '') return 'json';
+  const chosen = new Negotiator({ headers: { accept } }).mediaType(offered);
+  if (chosen === 'application/json') return 'json';
+  if (chosen === 'application/xml') return 'xml';
+  return undefined;
+}
