@@ -8,9 +8,16 @@ import type { MediaFormat } from './serialization.js';
  */
 const offered = ['application/json', 'application/xml'];
 
+/**
+ * Media-type parameters other than `q` (`application/json;charset=UTF-8`, sent by common Java
+ * clients) would make negotiator require the same parameter on our offer; we serve UTF-8 only,
+ * so they are dropped before negotiating.
+ */
+const nonQualityParameter = /;\s*(?!q\s*=)[^;,]*/gi;
+
 export function negotiateFormat(accept: string | undefined): MediaFormat | undefined {
   if (accept === undefined || accept.trim() === '') return 'json';
-  const chosen = new Negotiator({ headers: { accept } }).mediaType(offered);
+  const chosen = new Negotiator({ headers: { accept: accept.replace(nonQualityParameter, '') } }).mediaType(offered);
   if (chosen === 'application/json') return 'json';
   if (chosen === 'application/xml') return 'xml';
   return undefined;

@@ -42,6 +42,7 @@ export const openApiDocs = fp(
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     await app.register(swaggerUi, {
       routePrefix: '/docs',
+      theme: { title: 'Krav og betalinger – API-referanse' },
       uiConfig: { docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0, displayRequestDuration: true },
       staticCSP:
         "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; " +

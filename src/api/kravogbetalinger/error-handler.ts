@@ -10,7 +10,7 @@ import { parameterMelding } from './parameters.js';
 /**
  * Every error inside the API prefix ends here and leaves as a catalogued body
  * `{kode, melding, korrelasjonsid}`: our own `ApiError`s, schema validation (KB-006, naming
- * the parameter), Fastify's request errors (KB-006), and everything unexpected (KB-001, logged
+ * the parameter), body errors on paths that do not exist (KB-003), and everything unexpected (KB-001, logged
  * with its stack, never shown). The body is XML when the caller accepts XML, otherwise JSON —
  * also for KB-008, where the caller accepts neither (decision 0028).
  */
@@ -23,10 +23,15 @@ export function toApiError(error: FastifyError, request: FastifyRequest): ApiErr
     return apiErrors.invalidInput(parameterMelding(name, (source as Record<string, unknown> | undefined)?.[name]));
   }
   if (error.code?.startsWith('FST_ERR_CTP_') === true) {
-    // Body parsing (bad JSON, too large, unknown content type): these GET endpoints take no body.
-    return apiErrors.invalidInput('Forespørselen kan ikke ha en kropp: endepunktene er GET uten innhold.');
+    // Fastify never parses a GET body, so a body error (bad JSON, too large) means another
+    // method reached the not-found handler: the route check comes first, KB-003.
+    return unknownPath(request);
   }
   return apiErrors.internal();
+}
+
+export function unknownPath(request: FastifyRequest): ApiError {
+  return apiErrors.unknownPath(request.method, request.url.split('?')[0] ?? '');
 }
 
 function parameterName(failure: { instancePath?: string; params?: Record<string, unknown> } | undefined): string {

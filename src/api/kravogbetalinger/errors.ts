@@ -47,7 +47,7 @@ export class ApiError extends Error {
 
 /** Values from the request echoed in a melding are cut short: they are the caller's input. */
 export function echo(value: string): string {
-  return value.length <= 60 ? value : `${value.slice(0, 60)}…`;
+  return value.length <= 120 ? value : `${value.slice(0, 120)}…`;
 }
 
 export const apiPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}';

@@ -6,7 +6,7 @@ import { korrelasjonsidFrom, korrelasjonsidHeader, korrelasjonsidSource } from '
 import { bodyWriter } from '../serialization.js';
 import type { Authorize } from './access.js';
 import type { KravOgBetalingerData } from './data.js';
-import { sendApiError, toApiError } from './error-handler.js';
+import { sendApiError, toApiError, unknownPath } from './error-handler.js';
 import { ApiError, apiErrors } from './errors.js';
 import { registerRoutes } from './routes.js';
 
@@ -79,7 +79,7 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
   });
 
   api.setNotFoundHandler((request, reply) =>
-    sendApiError(request, reply, apiErrors.unknownPath(request.method, request.url.split('?')[0] ?? ''), korrelasjonsidOf(request.raw).value),
+    sendApiError(request, reply, unknownPath(request), korrelasjonsidOf(request.raw).value),
   );
 
   registerRoutes(api, options);

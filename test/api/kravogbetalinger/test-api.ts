@@ -29,6 +29,10 @@ export const parties = {
   failing: '314055403',
   /** Everything shielded: only partIdentifikator, periode and skjermet. */
   shielded: '310478717',
+  /** The mapping produced a body its schema rejects: the serializer stops it, KB-001. */
+  brokenMapping: '313268489',
+  /** The access check itself throws: KB-001. */
+  accessCheckThrows: '312496771',
 } as const;
 
 const examples = {
@@ -43,6 +47,7 @@ export const testAuthorize: Authorize = async ({ partIdentifikator, headers }): 
   if (headers.authorization === undefined) {
     return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet mangler. Send et Maskinporten-token i Authorization: Bearer.' };
   }
+  if (partIdentifikator === parties.accessCheckThrows) throw new Error('token cache corrupt: secret=s3cr3t');
   if (headers.authorization !== validToken) {
     return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet er ikke gyldig.' };
   }
@@ -87,6 +92,7 @@ function respond<T>(partIdentifikator: string, example: T, empty: (partIdentifik
   if (partIdentifikator === parties.failing) throw new Error('connection to the ledger lost: password=hunter2');
   if (partIdentifikator === parties.empty) return { kind: 'found' as const, body: empty(partIdentifikator, false) };
   if (partIdentifikator === parties.shielded) return { kind: 'found' as const, body: empty(partIdentifikator, true) };
+  if (partIdentifikator === parties.brokenMapping) return { kind: 'found' as const, body: { partIdentifikator } as T };
   return { kind: 'found' as const, body: example };
 }
 

@@ -1,0 +1,114 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { parseConfig } from '../../src/config.js';
+import { buildApp } from '../../src/server.js';
+import { errorCatalogue, errorCodes } from '../../src/api/kravogbetalinger/errors.js';
+import { createTestDatabase } from '../support/databases.js';
+import { buildTestApi, exampleBodies, prefix } from './kravogbetalinger/test-api.js';
+import { fixedClock } from './kravogbetalinger/test-api.js';
+
+interface Operation {
+  parameters: { name: string; in: string; required: boolean }[];
+  security: Record<string, string[]>[];
+  responses: Record<string, { content?: Record<string, { schema: unknown; examples?: Record<string, { value: unknown }> }> }>;
+}
+
+describe('/openapi.json', () => {
+  let app: FastifyInstance;
+  let document: {
+    openapi: string;
+    paths: Record<string, { get: Operation }>;
+    components: { schemas: Record<string, unknown>; securitySchemes: Record<string, { type: string; scheme: string }> };
+  };
+  beforeAll(async () => {
+    app = await buildTestApi();
+    document = (await app.inject('/openapi.json')).json();
+  });
+  afterAll(() => app.close());
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    expect(document.openapi).toBe('3.1.0');
+    const result = await new Validator().validate(document as unknown as Parameters<Validator["validate"]>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  const endpoints = ['aapnekrav', 'krav', 'innbetalinger', 'utbetalinger'];
+
+  it('has exactly the four published GET operations, with their parameters and scope', () => {
+    expect(Object.keys(document.paths).sort()).toEqual(endpoints.map((endpoint) => `${prefix}/{rettighetspakke}/{partIdentifikator}/${endpoint}`).sort());
+    for (const endpoint of endpoints) {
+      const operation = document.paths[`${prefix}/{rettighetspakke}/{partIdentifikator}/${endpoint}`]!.get;
+      const names = operation.parameters.map((parameter) => `${parameter.in}:${parameter.name}`).sort();
+      const expected = ['path:rettighetspakke', 'path:partIdentifikator', 'header:korrelasjonsid', 'header:altinnsamtykke'];
+      if (endpoint !== 'aapnekrav') expected.push('query:fraOgMed', 'query:tilOgMed');
+      expect(names).toEqual(expected.sort());
+      expect(operation.security).toEqual([{ maskinporten: ['skatteetaten:kravogbetalinger'] }]);
+    }
+    expect(document.components.securitySchemes.maskinporten).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('documents every error code under its status, in JSON and XML, with an example each', () => {
+    const operation = document.paths[`${prefix}/{rettighetspakke}/{partIdentifikator}/krav`]!.get;
+    for (const code of errorCodes) {
+      const response = operation.responses[String(errorCatalogue[code].httpStatus)];
+      expect(response?.content?.['application/json']?.examples?.[code]?.value).toMatchObject({ kode: code });
+      expect(response?.content?.['application/xml']?.examples?.[code]?.value).toContain(`<kode>${code}</kode>`);
+    }
+    const aapneKrav = document.paths[`${prefix}/{rettighetspakke}/{partIdentifikator}/aapnekrav`]!.get;
+    expect(aapneKrav.responses['404']?.content?.['application/json']?.examples?.['KB-007']).toBeUndefined();
+  });
+
+  it('shows the published examples and names the published objects as components', () => {
+    const krav = document.paths[`${prefix}/{rettighetspakke}/{partIdentifikator}/krav`]!.get.responses['200']!;
+    expect(krav.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/AlleKrav' });
+    expect(krav.content?.['application/json']?.examples?.publisert?.value).toEqual(exampleBodies.alleKrav);
+    expect(krav.content?.['application/xml']?.examples?.publisert?.value).toContain('<alleKrav xmlns=');
+    for (const name of ['AapneKrav', 'AlleKrav', 'Innbetalinger', 'Utbetalinger', 'Krav', 'Kravforfall', 'Betalingsinformasjon', 'Konto', 'PlassertInnbetaling', 'PlassertMotkrav', 'PlassertUtbetaling', 'Avsender', 'Mottaker', 'Innbetaling', 'PlasseringAvInnbetaling', 'Utbetaling', 'KreditKrav', 'Tekst', 'Kravperiode', 'Periode', 'TotalOversikt', 'OversiktPerKravgruppe', 'Feil']) {
+      expect(document.components.schemas[name], name).toBeDefined();
+    }
+  });
+});
+
+describe('/docs', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApi();
+  });
+  afterAll(() => app.close());
+
+  it('serves an HTML reference that loads only local assets, under a self-only CSP', async () => {
+    const page = await app.inject('/docs/');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const references = [...page.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] as string);
+    expect(references.length).toBeGreaterThan(3);
+    for (const reference of references) {
+      expect(reference).toMatch(/^\.\//);
+      expect((await app.inject(`/docs/${reference.slice(2)}`)).statusCode).toBe(200);
+    }
+    const csp = page.headers['content-security-policy'] as string;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/https?:|\*/);
+    const initializer = await app.inject('/docs/static/swagger-initializer.js');
+    expect(initializer.body).toContain('validatorUrl: null');
+    // The only URL in it is in a comment.
+    expect(initializer.body.replace(/\/\/ .*$/gm, '')).not.toMatch(/https?:\/\//);
+    expect(page.body).toContain('<title>Krav og betalinger – API-referanse</title>');
+  });
+});
+
+describe('buildApp serves the documents', () => {
+  it('/openapi.json and /docs are there in the real server', async () => {
+    const database = await createTestDatabase('pglite');
+    const app = await buildApp({ db: database.db, databaseKind: 'pglite', clock: fixedClock('2024-01-01'), config: parseConfig({}), logger: false });
+    try {
+      expect((await app.inject('/openapi.json')).json().openapi).toBe('3.1.0');
+      expect((await app.inject('/docs/')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
