@@ -28,6 +28,12 @@ const declaration = '<?xml version="1.0" encoding="UTF-8"?>';
  * JSON can escape them; XML must drop them, or the whole document would be unreadable.
  */
 const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Cheap first look (no lookarounds): almost every text has no such character at all. */
+const suspectChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+function xmlText(text: string): string {
+  return suspectChar.test(text) ? text.replace(notXmlChar, '') : text;
+}
 
 const xmlWriters = new WeakMap<object, (value: unknown) => string>();
 
@@ -55,7 +61,7 @@ function compileDocument(shape: Shape): (value: unknown) => string {
 function compileTree(shape: Shape): TreeBuilder {
   switch (shape.kind) {
     case 'string':
-      return (value) => checkString(shape, value).replace(notXmlChar, '');
+      return (value) => xmlText(checkString(shape, value));
     case 'boolean':
       return (value) => (checkBoolean(value) ? 'true' : 'false');
     case 'kroner':
