@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as ledger from './0001-ledger.js';
+import * as auth from './0002-auth.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -7,4 +8,5 @@ import * as ledger from './0001-ledger.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-ledger': ledger,
+  '0002-auth': auth,
 };

@@ -1,0 +1,89 @@
+import { nowDate, type AltinnContext } from './context.js';
+import { clientsOfFirm, findOrganizationByPartyUuid, type Organization } from './organizations.js';
+import { badRequest, forbidden, notFound } from './problem.js';
+import { accessPackages } from './resource-registry.js';
+import { findSystemUser, type SystemUserDto } from './system-users.js';
+import type { ErRole } from '../tables.js';
+
+/**
+ * Client delegation (spec §4.7): the accounting firm's client administrator gives its agent
+ * system user specific clients. A client can be assigned only while the firm holds, for that
+ * client, the ER role behind one of the agent's client packages.
+ */
+export interface ClientDto {
+  clientId: string;
+  clientOrganizationNumber: string;
+  clientOrganizationName: string;
+}
+
+export async function availableClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<ClientDto[]> {
+  const agent = await firmAgent(ctx, firmOrgnr, agentId);
+  return (await clientsOfFirm(ctx.db, firmOrgnr, clientRolesOf(agent))).map(toClientDto);
+}
+
+export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<ClientDto[]> {
+  await firmAgent(ctx, firmOrgnr, agentId);
+  const rows = await ctx.db
+    .selectFrom('altinn_client_delegation as d')
+    .innerJoin('altinn_organization as o', 'o.orgnr', 'd.client_orgnr')
+    .where('d.system_user_id', '=', agentId)
+    .select(['o.orgnr', 'o.name', 'o.party_uuid'])
+    .orderBy('o.orgnr')
+    .execute();
+  return rows.map((row) => toClientDto({ orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid }));
+}
+
+export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string): Promise<{ agent: string; client: string }> {
+  const agent = await firmAgent(ctx, firmOrgnr, agentId);
+  const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
+  if (!client) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} finnes ikke (unknown client party).`);
+  const available = await clientsOfFirm(ctx.db, firmOrgnr, clientRolesOf(agent));
+  if (!available.some((org) => org.orgnr === client.orgnr)) {
+    throw badRequest('AUTH-00068', `${firmOrgnr} har ikke en ER-rolle for ${client.orgnr} som gir systembrukerens klientpakker (has not access by a delegation of role in ER or Altinn).`);
+  }
+  await ctx.db
+    .insertInto('altinn_client_delegation')
+    .values({ system_user_id: agentId, client_orgnr: client.orgnr, created_at: nowDate(ctx) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return { agent: agentId, client: clientPartyUuid };
+}
+
+export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string): Promise<void> {
+  await firmAgent(ctx, firmOrgnr, agentId);
+  const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
+  const deleted = client
+    ? await ctx.db.deleteFrom('altinn_client_delegation').where('system_user_id', '=', agentId).where('client_orgnr', '=', client.orgnr).executeTakeFirst()
+    : undefined;
+  if (!deleted || Number(deleted.numDeletedRows) === 0) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);
+}
+
+export async function agentsOfFirm(ctx: AltinnContext, firmOrgnr: string): Promise<(SystemUserDto & { clientCount: number })[]> {
+  const rows = await ctx.db
+    .selectFrom('altinn_system_user as u')
+    .leftJoin('altinn_client_delegation as d', 'd.system_user_id', 'u.id')
+    .where('u.owner_orgnr', '=', firmOrgnr)
+    .where('u.user_type', '=', 'agent')
+    .where('u.is_deleted', '=', false)
+    .groupBy('u.id')
+    .select(['u.id', (eb) => eb.fn.count<number>('d.client_orgnr').as('client_count')])
+    .execute();
+  const agents = await Promise.all(rows.map(async (row) => ({ ...(await findSystemUser(ctx.db, row.id))!, clientCount: Number(row.client_count) })));
+  return agents;
+}
+
+async function firmAgent(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<SystemUserDto> {
+  const agent = await findSystemUser(ctx.db, agentId);
+  if (!agent || agent.isDeleted || agent.userType !== 'agent') throw notFound('AUTH-00010', `Klientsystembrukeren ${agentId} finnes ikke (unknown agent system user).`);
+  if (agent.reporteeOrgNo !== firmOrgnr) throw forbidden('AUTH-00041', `Klientsystembrukeren ${agentId} tilhører ${agent.reporteeOrgNo}, ikke ${firmOrgnr}.`);
+  return agent;
+}
+
+function clientRolesOf(agent: SystemUserDto): ErRole[] {
+  return [...new Set(agent.accessPackages.map((pkg) => accessPackages[pkg.urn]?.clientRole).filter((role): role is ErRole => role !== undefined))];
+}
+
+function toClientDto(org: Organization): ClientDto {
+  return { clientId: org.partyUuid, clientOrganizationNumber: org.orgnr, clientOrganizationName: org.name };
+}
+

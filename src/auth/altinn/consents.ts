@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { consentDetailsType, iso6523, partyFromUrn, partyUrn } from '../identifiers.js';
+import { toJson, type AltinnConsentTable, type ConsentRight, type ConsentStatus } from '../tables.js';
+import { isoInstant, nowDate, type AltinnContext } from './context.js';
+import { AltinnProblem, badRequest, forbidden, notFound } from './problem.js';
+import { altinn2Services, resources } from './resource-registry.js';
+import { isUuid } from './system-users.js';
+
+/**
+ * Consent (spec §7). Altinn 3: the consumer (a bank) creates a request with an id it chooses,
+ * the party accepts it, and the consumer names it in its Maskinporten grant. Altinn 2: the same
+ * life cycle with an AuthorizationCode, proven by a short-lived consent token in the
+ * `AltinnSamtykke` header. One table and one life cycle serve both.
+ */
+export const consentValidityDaysMax = 366;
+const altinn2ResourceType = 'urn:altinn:altinn2service';
+
+export interface ConsentRequestInput {
+  id: string;
+  from: string;
+  to: string;
+  validTo: string;
+  consentRights: ConsentRight[];
+  redirectUrl?: string | undefined;
+}
+
+export interface ConsentRequestDto {
+  id: string;
+  from: string;
+  to: string;
+  validTo: string;
+  consentRights: ConsentRight[];
+  redirectUrl?: string;
+  status: ConsentStatus;
+  consented?: string;
+  viewUri: string;
+}
+
+type ConsentRow = Selectable<AltinnConsentTable>;
+
+export async function createConsentRequest(ctx: AltinnContext, consumerOrgnr: string, input: ConsentRequestInput): Promise<ConsentRequestDto> {
+  if (!isUuid(input.id)) throw badRequest('CONSENT-00001', `id må være en UUID valgt av konsumenten, fikk "${input.id}" (id must be a UUID).`);
+  const from = partyFromUrn(input.from);
+  if (!from) throw badRequest('CONSENT-00002', `from må være urn:altinn:organization:identifier-no:<orgnr> eller urn:altinn:person:identifier-no:<fnr>, fikk "${input.from}".`);
+  const to = partyFromUrn(input.to);
+  if (to !== consumerOrgnr) throw forbidden('CONSENT-00003', `to (${input.to}) må være tokenets consumer ${partyUrn(consumerOrgnr)} (consent is requested for yourself).`);
+  for (const right of input.consentRights) {
+    const unknown = right.resource.find((resource) => resource.type !== 'urn:altinn:resource' || !resources[resource.value]?.consentResource);
+    if (unknown) throw badRequest('CONSENT-00004', `Ressursen ${unknown.value} er ikke en samtykkeressurs (not a consent resource; use ske-samtykke-krav-og-betalinger).`);
+    if (right.action.length !== 1 || right.action[0] !== 'consent') throw badRequest('CONSENT-00005', 'action må være ["consent"].');
+  }
+  if (input.consentRights.length === 0) throw badRequest('CONSENT-00004', 'consentRights må ha minst ett element.');
+  return insertConsent(ctx, 3, { id: input.id, from, to: consumerOrgnr, validTo: input.validTo, rights: input.consentRights, redirectUrl: input.redirectUrl });
+}
+
+export async function getConsentRequest(ctx: AltinnContext, consumerOrgnr: string, id: string): Promise<ConsentRequestDto> {
+  const row = await findConsentRow(ctx.db, id);
+  if (row.to_orgnr !== consumerOrgnr) throw forbidden('CONSENT-00003', `Samtykkeforespørsel ${id} er ikke din (belongs to another consumer).`);
+  return toDto(ctx, row);
+}
+
+/** The party's answer; only a request in status Created can be answered. */
+export async function answerConsentRequest(ctx: AltinnContext, partyId: string, id: string, accept: boolean): Promise<ConsentRequestDto> {
+  const row = await findConsentRow(ctx.db, id);
+  if (row.from_party !== partyId) throw forbidden('CONSENT-00006', `Samtykkeforespørsel ${id} gjelder ${row.from_party}, ikke ${partyId}.`);
+  if (row.status !== 'Created') throw badRequest('CONSENT-00007', `Samtykkeforespørsel ${id} har status ${row.status} og kan ikke besvares.`);
+  const now = nowDate(ctx);
+  await ctx.db.updateTable('altinn_consent').set(accept ? { status: 'Accepted', consented_at: now } : { status: 'Rejected' }).where('id', '=', id).execute();
+  return toDto(ctx, await findConsentRow(ctx.db, id));
+}
+
+/** The party withdraws an accepted consent; it stops working at once (the API checks the store). */
+export async function revokeConsent(ctx: AltinnContext, partyId: string, id: string): Promise<ConsentRequestDto> {
+  const row = await findConsentRow(ctx.db, id);
+  if (row.from_party !== partyId) throw forbidden('CONSENT-00006', `Samtykke ${id} er gitt av ${row.from_party}, ikke ${partyId}.`);
+  if (row.status !== 'Accepted') throw badRequest('CONSENT-00007', `Samtykke ${id} har status ${row.status} og kan ikke trekkes.`);
+  await ctx.db.updateTable('altinn_consent').set({ status: 'Revoked', revoked_at: nowDate(ctx) }).where('id', '=', id).execute();
+  return toDto(ctx, await findConsentRow(ctx.db, id));
+}
+
+/** The `authorization_details` element Maskinporten puts in the token (spec §3.5). */
+export interface ConsentDetails {
+  type: typeof consentDetailsType;
+  id: string;
+  from: string;
+  to: { authority: string; ID: string };
+  consented: string;
+  validTo: string;
+  consentRights: ConsentRight[];
+}
+
+export type ConsentLookup = { readonly found: true; readonly details: ConsentDetails } | { readonly found: false; readonly reason: string };
+
+/**
+ * Maskinporten's check of a consent element (spec §3.6 step 7): the consent exists, is accepted,
+ * unexpired, from the party named, and given to the client's org.
+ */
+export async function lookupConsent(ctx: AltinnContext, key: { id: string; from: string; consumerOrgnr: string }): Promise<ConsentLookup> {
+  const usable = await usableConsent(ctx, key.id);
+  if (!usable.ok) return { found: false, reason: usable.reason };
+  const row = usable.row;
+  if (partyUrn(row.from_party) !== key.from) return { found: false, reason: `samtykke ${key.id} er gitt av ${partyUrn(row.from_party)}, ikke ${key.from} (from does not match)` };
+  if (row.to_orgnr !== key.consumerOrgnr) return { found: false, reason: `samtykke ${key.id} er gitt til ${row.to_orgnr}, ikke klientens organisasjon ${key.consumerOrgnr} (consent given to another consumer)` };
+  return {
+    found: true,
+    details: {
+      type: consentDetailsType,
+      id: row.id,
+      from: partyUrn(row.from_party),
+      to: iso6523(row.to_orgnr),
+      consented: offsetInstant(row.consented_at!),
+      validTo: offsetInstant(row.valid_to),
+      consentRights: row.consent_rights,
+    },
+  };
+}
+
+/** A consent that can be used now, or why not (unknown, not accepted, revoked, expired). */
+export async function usableConsent(ctx: AltinnContext, id: string): Promise<{ ok: true; row: ConsentRow } | { ok: false; reason: string }> {
+  const row = isUuid(id) ? await ctx.db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
+  if (!row) return { ok: false, reason: `samtykke ${id} finnes ikke (unknown consent id)` };
+  if (row.status === 'Revoked') return { ok: false, reason: `samtykke ${id} ble trukket ${isoInstant(row.revoked_at!)} (consent revoked)` };
+  if (row.status !== 'Accepted') return { ok: false, reason: `samtykke ${id} har status ${row.status}; parten må godta det først (consent not accepted)` };
+  if (row.valid_to.getTime() <= ctx.clock.nowEpochMs()) return { ok: false, reason: `samtykke ${id} utløp ${isoInstant(row.valid_to)} (consent expired)` };
+  return { ok: true, row };
+}
+
+/** Altinn 2 (spec §7.1): `POST /api/consentRequests`. */
+export interface Altinn2ConsentRequestInput {
+  CoveredBy: string;
+  OfferedBy: string;
+  OfferedByName?: string | undefined;
+  ValidTo: string;
+  RedirectUrl?: string | undefined;
+  RequestResources: { ServiceCode: string; ServiceEditionCode: number }[];
+}
+
+export async function createAltinn2ConsentRequest(ctx: AltinnContext, consumerOrgnr: string, input: Altinn2ConsentRequestInput) {
+  if (input.CoveredBy !== consumerOrgnr) throw forbidden('CONSENT-00003', `CoveredBy (${input.CoveredBy}) må være tokenets consumer ${consumerOrgnr}.`);
+  const services = input.RequestResources.map((resource) => `${resource.ServiceCode}_${resource.ServiceEditionCode}`);
+  const unknown = services.find((service) => !altinn2Services.includes(service));
+  if (unknown) throw badRequest('CONSENT-00004', `Tjenesten ${unknown} er ikke en samtykketjeneste for Krav og betalinger (known: ${altinn2Services.join(', ')}).`);
+  const id = randomUUID();
+  const rights: ConsentRight[] = services.map((service) => ({ action: ['consent'], resource: [{ type: altinn2ResourceType, value: service }] }));
+  const dto = await insertConsent(ctx, 2, { id, from: input.OfferedBy, to: consumerOrgnr, validTo: input.ValidTo, rights, redirectUrl: input.RedirectUrl });
+  return { AuthorizationCode: id, CoveredBy: consumerOrgnr, OfferedBy: input.OfferedBy, ValidTo: dto.validTo, RequestResources: input.RequestResources, RequestStatus: 'Unopened', ViewUri: dto.viewUri };
+}
+
+/** The claims of an Altinn 2 consent token (spec §7.1), for a usable Altinn 2 consent of the consumer. */
+export async function altinn2ConsentClaims(ctx: AltinnContext, consumerOrgnr: string, authorizationCode: string): Promise<Record<string, unknown>> {
+  const usable = await usableConsent(ctx, authorizationCode);
+  if (!usable.ok) throw forbidden('CONSENT-00008', usable.reason);
+  const row = usable.row;
+  if (row.generation !== 2) throw forbidden('CONSENT-00008', `samtykke ${authorizationCode} er et Altinn 3-samtykke; bruk det i Maskinporten-grantet (authorization_details urn:altinn:consent).`);
+  if (row.to_orgnr !== consumerOrgnr) throw forbidden('CONSENT-00003', `samtykke ${authorizationCode} er gitt til ${row.to_orgnr}, ikke ${consumerOrgnr}.`);
+  return {
+    Services: row.consent_rights.flatMap((right) => right.resource.map((resource) => resource.value)),
+    AuthorizationCode: row.id,
+    OfferedBy: row.from_party,
+    CoveredBy: row.to_orgnr,
+    DelegatedDate: Math.floor(row.consented_at!.getTime() / 1000),
+    ValidToDate: Math.floor(row.valid_to.getTime() / 1000),
+  };
+}
+
+async function insertConsent(
+  ctx: AltinnContext,
+  generation: 2 | 3,
+  input: { id: string; from: string; to: string; validTo: string; rights: ConsentRight[]; redirectUrl: string | undefined },
+): Promise<ConsentRequestDto> {
+  const validToMs = Date.parse(input.validTo);
+  const nowMs = ctx.clock.nowEpochMs();
+  if (!Number.isFinite(validToMs) || validToMs <= nowMs || validToMs > nowMs + consentValidityDaysMax * 86_400_000) {
+    throw badRequest('CONSENT-00009', `validTo må være et tidspunkt i framtiden, høyst ${consentValidityDaysMax} dager fram (validTo must be a future instant within ${consentValidityDaysMax} days).`);
+  }
+  if (input.redirectUrl !== undefined && !/^https?:\/\/\S+$/.test(input.redirectUrl)) throw badRequest('CONSENT-00010', 'redirectUrl må være en URL.');
+  const inserted = await ctx.db
+    .insertInto('altinn_consent')
+    .values({
+      id: input.id,
+      generation,
+      from_party: input.from,
+      to_orgnr: input.to,
+      valid_to: new Date(validToMs),
+      consent_rights: toJson(input.rights),
+      redirect_url: input.redirectUrl ?? null,
+      status: 'Created',
+      created_at: new Date(nowMs),
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AltinnProblem(409, 'CONSENT-00011', `Samtykkeforespørsel ${input.id} finnes allerede (id already used).`);
+  return toDto(ctx, await findConsentRow(ctx.db, input.id));
+}
+
+async function findConsentRow(db: Kysely<Database>, id: string): Promise<ConsentRow> {
+  const row = isUuid(id) ? await db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
+  if (!row) throw notFound('CONSENT-00012', `Samtykke ${id} finnes ikke (unknown consent id).`);
+  return row;
+}
+
+function toDto(ctx: AltinnContext, row: ConsentRow): ConsentRequestDto {
+  return {
+    id: row.id,
+    from: partyUrn(row.from_party),
+    to: partyUrn(row.to_orgnr),
+    validTo: offsetInstant(row.valid_to),
+    consentRights: row.consent_rights,
+    ...(row.redirect_url === null ? {} : { redirectUrl: row.redirect_url }),
+    status: row.status,
+    ...(row.consented_at === null ? {} : { consented: offsetInstant(row.consented_at) }),
+    viewUri: `${ctx.publicUrl}/altinn/accessmanagement/ui/consent/request?id=${row.id}`,
+  };
+}
+
+/** Altinn writes consent instants with an explicit offset: `2026-02-12T10:48:55+00:00`. */
+function offsetInstant(date: Date): string {
+  return isoInstant(date).replace(/Z$/, '+00:00');
+}

@@ -1,0 +1,64 @@
+import type { ErRole } from '../tables.js';
+
+/**
+ * What Altinn's resource registry holds for the resources of this service, as data (spec §5.3:
+ * "keep it as data"). Which access packages unlock `ske-krav-og-betalinger` is not published;
+ * decision 0019 records the choice: the single right, the "Krav, betalinger og utlegg" package
+ * for standard system users, and the accountant and auditor client packages for agent ones.
+ */
+export interface ResourceDefinition {
+  readonly actions: readonly string[];
+  /** May be delegated to a system user as a single right (enkeltrettighet). */
+  readonly delegableAsSingleRight: boolean;
+  /** Access packages whose policy links them to this resource (for every action above). */
+  readonly accessPackages: readonly string[];
+  /** A consent resource: granted by consent requests, never to system users. */
+  readonly consentResource: boolean;
+}
+
+export const kravOgBetalingerResource = 'ske-krav-og-betalinger';
+export const kravOgBetalingerConsentResource = 'ske-samtykke-krav-og-betalinger';
+/** Altinn 2 consent service for rettighetspakke `finans` (ServiceCode_ServiceEditionCode). */
+export const kravOgBetalingerAltinn2Service = '5928_202301';
+/** The historic per-endpoint services, still recognised in consent requests. */
+export const altinn2Services: readonly string[] = Object.freeze(['5928_202301', '5929_202301', '5930_202301', '5931_202301']);
+
+export const accessPackage = Object.freeze({
+  kravOgUtlegg: 'urn:altinn:accesspackage:krav-og-utlegg',
+  regnskapsforerMedSignering: 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+  regnskapsforerUtenSignering: 'urn:altinn:accesspackage:regnskapsforer-uten-signeringsrettighet',
+  ansvarligRevisor: 'urn:altinn:accesspackage:ansvarlig-revisor',
+  revisormedarbeider: 'urn:altinn:accesspackage:revisormedarbeider',
+});
+
+export interface AccessPackageDefinition {
+  /** Client-relationship packages go only to agent system users, and come from this ER role. */
+  readonly clientRole: ErRole | undefined;
+}
+
+export const accessPackages: Readonly<Record<string, AccessPackageDefinition>> = Object.freeze({
+  [accessPackage.kravOgUtlegg]: { clientRole: undefined },
+  [accessPackage.regnskapsforerMedSignering]: { clientRole: 'regnskapsforer' },
+  [accessPackage.regnskapsforerUtenSignering]: { clientRole: 'regnskapsforer' },
+  [accessPackage.ansvarligRevisor]: { clientRole: 'revisor' },
+  [accessPackage.revisormedarbeider]: { clientRole: 'revisor' },
+});
+
+export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze({
+  [kravOgBetalingerResource]: {
+    actions: ['read'],
+    delegableAsSingleRight: true,
+    accessPackages: Object.values(accessPackage),
+    consentResource: false,
+  },
+  [kravOgBetalingerConsentResource]: {
+    actions: ['consent'],
+    delegableAsSingleRight: false,
+    accessPackages: [],
+    consentResource: true,
+  },
+});
+
+export function isClientPackage(urn: string): boolean {
+  return accessPackages[urn]?.clientRole !== undefined;
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../../domain/clock.js';
+import { orgnrFromIso6523Id } from '../identifiers.js';
+import { toJson, type AccessPackageRef, type LocalizedText, type Right } from '../tables.js';
+import { badRequest, forbidden, notFound } from './problem.js';
+import { isClientPackage } from './resource-registry.js';
+import { validateAccessPackages, validateRights } from './rights.js';
+
+/** The body of `POST /systemregister/vendor` and of the reads (spec §4.3). */
+export interface SystemDto {
+  id: string;
+  vendor: { ID: string };
+  name: LocalizedText;
+  description: LocalizedText;
+  rights: Right[];
+  accessPackages: AccessPackageRef[];
+  clientId: string[];
+  allowedRedirectUrls: string[];
+  isVisible: boolean;
+  isDeleted?: boolean;
+}
+
+/** Who calls: the vendor org from the token's `consumer`, and whether it holds the admin scope. */
+export interface VendorCaller {
+  readonly orgnr: string;
+  readonly admin: boolean;
+}
+
+export async function registerSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, input: SystemDto): Promise<string> {
+  const vendorOrgnr = validateSystem(caller, input);
+  const internalId = randomUUID();
+  const now = new Date(clock.nowEpochMs());
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('altinn_system').where('system_id', '=', input.id).select('system_id').executeTakeFirst();
+    if (existing) throw badRequest('AUTH.VLD-00002', `Systemet "${input.id}" finnes allerede (system id already exists).`);
+    await trx
+      .insertInto('altinn_system')
+      .values({
+        system_id: input.id,
+        internal_id: internalId,
+        vendor_orgnr: vendorOrgnr,
+        name: toJson(input.name),
+        description: toJson(input.description),
+        rights: toJson(input.rights),
+        access_packages: toJson(input.accessPackages),
+        allowed_redirect_urls: toJson(input.allowedRedirectUrls),
+        is_visible: input.isVisible,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await setClientIds(trx, input.id, input.clientId);
+  });
+  return internalId;
+}
+
+export async function replaceSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, input: SystemDto): Promise<void> {
+  if (input.id !== systemId) throw badRequest('AUTH.VLD-00012', `id i body (${input.id}) er ikke lik id i URL (${systemId}) (id in body differs from id in URL).`);
+  validateSystem(caller, input);
+  await db.transaction().execute(async (trx) => {
+    await ownSystem(trx, caller, systemId);
+    await trx
+      .updateTable('altinn_system')
+      .set({
+        name: toJson(input.name),
+        description: toJson(input.description),
+        rights: toJson(input.rights),
+        access_packages: toJson(input.accessPackages),
+        allowed_redirect_urls: toJson(input.allowedRedirectUrls),
+        is_visible: input.isVisible,
+        updated_at: new Date(clock.nowEpochMs()),
+      })
+      .where('system_id', '=', systemId)
+      .execute();
+    await setClientIds(trx, systemId, input.clientId);
+  });
+}
+
+export async function replaceSystemRights(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, rights: Right[]): Promise<void> {
+  validateRights(rights);
+  const system = await ownSystem(db, caller, systemId);
+  await db.updateTable('altinn_system').set({ rights: toJson(rights), updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', system.id).execute();
+}
+
+export async function replaceSystemAccessPackages(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, packages: AccessPackageRef[]): Promise<void> {
+  validateAccessPackages(packages);
+  const system = await ownSystem(db, caller, systemId);
+  checkVisibleWithClientPackages(system.isVisible, packages);
+  await db.updateTable('altinn_system').set({ access_packages: toJson(packages), updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', system.id).execute();
+}
+
+/** Soft delete: the system disappears from lists and its clients can no longer get system-user tokens. */
+export async function deleteSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string): Promise<void> {
+  await ownSystem(db, caller, systemId);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('altinn_system').set({ is_deleted: true, updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', systemId).execute();
+    await trx.deleteFrom('altinn_system_client').where('system_id', '=', systemId).execute();
+  });
+}
+
+export async function findSystem(db: Kysely<Database>, systemId: string): Promise<SystemDto | undefined> {
+  const row = await db.selectFrom('altinn_system').where('system_id', '=', systemId).where('is_deleted', '=', false).selectAll().executeTakeFirst();
+  if (!row) return undefined;
+  const clients = await db.selectFrom('altinn_system_client').where('system_id', '=', systemId).select('client_id').orderBy('client_id').execute();
+  return {
+    id: row.system_id,
+    vendor: { ID: `0192:${row.vendor_orgnr}` },
+    name: row.name,
+    description: row.description,
+    rights: row.rights,
+    accessPackages: row.access_packages,
+    clientId: clients.map((client) => client.client_id),
+    allowedRedirectUrls: row.allowed_redirect_urls,
+    isVisible: row.is_visible,
+    isDeleted: row.is_deleted,
+  };
+}
+
+/** All systems (portal list), or the vendor's own. */
+export async function listSystems(db: Kysely<Database>, vendorOrgnr?: string): Promise<SystemDto[]> {
+  let query = db.selectFrom('altinn_system').where('is_deleted', '=', false).select('system_id').orderBy('system_id');
+  if (vendorOrgnr !== undefined) query = query.where('vendor_orgnr', '=', vendorOrgnr);
+  const ids = await query.execute();
+  const systems = await Promise.all(ids.map((row) => findSystem(db, row.system_id)));
+  return systems.filter((system): system is SystemDto => system !== undefined);
+}
+
+/** The caller's system, or 404 (unknown) / 403 (another vendor's, unless admin). */
+export async function ownSystem(db: Kysely<Database>, caller: VendorCaller, systemId: string): Promise<SystemDto> {
+  const system = await findSystem(db, systemId);
+  if (!system) throw notFound('AUTH-00011', `Systemet "${systemId}" finnes ikke i systemregisteret (unknown system id).`);
+  if (!caller.admin && system.vendor.ID !== `0192:${caller.orgnr}`) {
+    throw forbidden('AUTH-00023', `Systemet "${systemId}" tilhører ${system.vendor.ID}, ikke tokenets consumer 0192:${caller.orgnr} (the system belongs to another vendor).`);
+  }
+  return system;
+}
+
+function validateSystem(caller: VendorCaller, input: SystemDto): string {
+  const vendorOrgnr = orgnrFromIso6523Id(input.vendor.ID);
+  if (!vendorOrgnr) throw badRequest('AUTH.VLD-00000', `vendor.ID må være "0192:<orgnr>", fikk "${input.vendor.ID}" (vendor id must be ISO 6523 0192:<orgnr>).`);
+  if (!caller.admin && vendorOrgnr !== caller.orgnr) {
+    throw forbidden('AUTH-00023', `vendor.ID ${input.vendor.ID} er ikke tokenets consumer 0192:${caller.orgnr} (a vendor registers only its own systems).`);
+  }
+  if (/\s/.test(input.id)) throw badRequest('AUTH.VLD-00013', 'System-id kan ikke inneholde mellomrom (system id contains spaces).');
+  if (!new RegExp(`^${vendorOrgnr}_[a-z0-9_]+$`).test(input.id)) {
+    throw badRequest('AUTH.VLD-00001', `System-id må være "${vendorOrgnr}_<navn>" med a–z, 0–9 og _ (system id must be <vendor orgnr>_<name>).`);
+  }
+  validateRights(input.rights);
+  validateAccessPackages(input.accessPackages);
+  checkVisibleWithClientPackages(input.isVisible, input.accessPackages);
+  if (new Set(input.clientId).size !== input.clientId.length) throw badRequest('AUTH.VLD-00011', 'clientId inneholder duplikater (duplicate client ids).');
+  for (const url of input.allowedRedirectUrls) {
+    if (!/^https:\/\/[^\s/]+/.test(url)) throw badRequest('AUTH.VLD-00005', `Redirect-URL må starte med https:// (redirect URL must be https): ${url}`);
+  }
+  return vendorOrgnr;
+}
+
+function checkVisibleWithClientPackages(isVisible: boolean, packages: readonly AccessPackageRef[]): void {
+  if (isVisible && packages.some((pkg) => isClientPackage(pkg.urn))) {
+    throw badRequest('AUTH.VLD-00018', 'Klientpakker (regnskapsfører/revisor) kan ikke kombineres med isVisible: true (client-relationship packages need isVisible: false).');
+  }
+}
+
+async function setClientIds(db: Kysely<Database>, systemId: string, clientIds: readonly string[]): Promise<void> {
+  if (clientIds.length > 0) {
+    const taken = await db.selectFrom('altinn_system_client').where('client_id', 'in', [...clientIds]).where('system_id', '!=', systemId).select(['client_id', 'system_id']).executeTakeFirst();
+    if (taken) throw badRequest('AUTH.VLD-00004', `Klient-id ${taken.client_id} brukes allerede av systemet ${taken.system_id} (a client id belongs to one system).`);
+  }
+  await db.deleteFrom('altinn_system_client').where('system_id', '=', systemId).execute();
+  if (clientIds.length > 0) await db.insertInto('altinn_system_client').values(clientIds.map((clientId) => ({ client_id: clientId, system_id: systemId }))).execute();
+}
+

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { toJson, type AccessPackageRef, type AltinnSystemUserTable, type Right, type SystemUserType } from '../tables.js';
+import { isoInstant, nowDate, type AltinnContext } from './context.js';
+import { badRequest, forbidden, notFound } from './problem.js';
+import { isClientPackage } from './resource-registry.js';
+import { findSystem, ownSystem, type VendorCaller } from './system-register.js';
+
+/** The shape of `GET /systemuser/vendor/byquery` and the portal lists (spec §4.8). */
+export interface SystemUserDto {
+  id: string;
+  integrationTitle: string;
+  systemId: string;
+  productName: string;
+  reporteeOrgNo: string;
+  created: string;
+  isDeleted: boolean;
+  supplierName: string;
+  supplierOrgno: string;
+  externalRef: string;
+  userType: SystemUserType;
+  rights: Right[];
+  accessPackages: AccessPackageRef[];
+}
+
+type SystemUserRow = Selectable<AltinnSystemUserTable>;
+
+export interface NewSystemUser {
+  readonly systemId: string;
+  readonly ownerOrgnr: string;
+  readonly externalRef: string;
+  readonly integrationTitle: string;
+  readonly userType: SystemUserType;
+  readonly rights: readonly Right[];
+  readonly accessPackages: readonly AccessPackageRef[];
+}
+
+/** Creates a system user; the unique index refuses a second active one for (org, system, externalRef). */
+export async function insertSystemUser(db: Kysely<Database>, now: Date, input: NewSystemUser): Promise<string> {
+  const existing = await db
+    .selectFrom('altinn_system_user')
+    .where('owner_orgnr', '=', input.ownerOrgnr)
+    .where('system_id', '=', input.systemId)
+    .where('external_ref', '=', input.externalRef)
+    .where('is_deleted', '=', false)
+    .select('id')
+    .executeTakeFirst();
+  if (existing) {
+    throw badRequest('AUTH-00004', `Systembruker for ${input.systemId}, org ${input.ownerOrgnr} og externalRef "${input.externalRef}" finnes allerede (${existing.id}) (system user already exists).`);
+  }
+  const id = randomUUID();
+  await db
+    .insertInto('altinn_system_user')
+    .values({
+      id,
+      system_id: input.systemId,
+      owner_orgnr: input.ownerOrgnr,
+      external_ref: input.externalRef,
+      integration_title: input.integrationTitle,
+      user_type: input.userType,
+      rights: toJson(input.rights),
+      access_packages: toJson(input.accessPackages),
+      created_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * End-user-driven creation (spec §4.5): the business picks a visible system and gets a standard
+ * system user with every right and package the system lists.
+ */
+export async function createSystemUserForParty(
+  ctx: AltinnContext,
+  partyOrgnr: string,
+  input: { systemId: string; integrationTitle?: string | undefined; externalRef?: string | undefined },
+): Promise<SystemUserDto> {
+  const system = await findSystem(ctx.db, input.systemId);
+  if (!system) throw notFound('AUTH-00011', `Systemet "${input.systemId}" finnes ikke (unknown system id).`);
+  if (!system.isVisible) throw badRequest('AUTH-00011', `Systemet "${input.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel (not visible: use a vendor request).`);
+  if (system.accessPackages.some((pkg) => isClientPackage(pkg.urn))) throw badRequest('AUTH-00064', 'Klientsystembrukere kan bare opprettes via leverandørforespørsel (agent system users come from vendor requests).');
+  const id = await ctx.db.transaction().execute((trx) =>
+    insertSystemUser(trx, nowDate(ctx), {
+      systemId: system.id,
+      ownerOrgnr: partyOrgnr,
+      externalRef: input.externalRef ?? partyOrgnr,
+      integrationTitle: input.integrationTitle ?? system.name.nb ?? system.id,
+      userType: 'standard',
+      rights: system.rights,
+      accessPackages: system.accessPackages,
+    }),
+  );
+  return (await findSystemUser(ctx.db, id))!;
+}
+
+export async function findSystemUser(db: Kysely<Database>, id: string): Promise<SystemUserDto | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await selectSystemUsers(db).where('u.id', '=', id).executeTakeFirst();
+  return row && toDto(row);
+}
+
+/** `GET /systemuser/vendor/byquery` — only the system's vendor. */
+export async function findSystemUserByQuery(ctx: AltinnContext, caller: VendorCaller, query: { systemId: string; orgno: string; externalRef?: string | undefined }): Promise<SystemUserDto> {
+  await ownSystem(ctx.db, caller, query.systemId);
+  const row = await selectSystemUsers(ctx.db)
+    .where('u.system_id', '=', query.systemId)
+    .where('u.owner_orgnr', '=', query.orgno)
+    .where('u.external_ref', '=', query.externalRef ?? query.orgno)
+    .where('u.is_deleted', '=', false)
+    .executeTakeFirst();
+  if (!row) throw notFound('AUTH-00010', `Ingen aktiv systembruker for ${query.systemId}, org ${query.orgno}, externalRef "${query.externalRef ?? query.orgno}" (no active system user).`);
+  return toDto(row);
+}
+
+export async function listSystemUsersBySystem(ctx: AltinnContext, caller: VendorCaller, systemId: string): Promise<SystemUserDto[]> {
+  await ownSystem(ctx.db, caller, systemId);
+  const rows = await selectSystemUsers(ctx.db).where('u.system_id', '=', systemId).where('u.is_deleted', '=', false).orderBy('u.created_at').execute();
+  return rows.map(toDto);
+}
+
+export async function listSystemUsersOfParty(ctx: AltinnContext, partyOrgnr: string): Promise<SystemUserDto[]> {
+  const rows = await selectSystemUsers(ctx.db).where('u.owner_orgnr', '=', partyOrgnr).where('u.is_deleted', '=', false).orderBy('u.created_at').execute();
+  return rows.map(toDto);
+}
+
+/**
+ * The business revokes its system user (soft delete). Pending change requests go with it; an
+ * agent system user is refused while it still has clients (spec §4.8).
+ */
+export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType): Promise<void> {
+  const systemUser = await findSystemUser(ctx.db, id);
+  if (!systemUser || systemUser.isDeleted || systemUser.userType !== userType) throw notFound('AUTH-00010', `Systembrukeren ${id} finnes ikke (unknown system user).`);
+  if (systemUser.reporteeOrgNo !== partyOrgnr) throw forbidden('AUTH-00041', `Systembrukeren ${id} tilhører ikke ${partyOrgnr} (the system user belongs to another party).`);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (userType === 'agent') {
+      const client = await trx.selectFrom('altinn_client_delegation').where('system_user_id', '=', id).select('client_orgnr').executeTakeFirst();
+      if (client) throw badRequest('AUTH-00070', `Klientsystembrukeren har fortsatt klienter (f.eks. ${client.client_orgnr}); fjern dem først (remove client delegations first).`);
+    }
+    await trx.updateTable('altinn_system_user').set({ is_deleted: true, deleted_at: nowDate(ctx) }).where('id', '=', id).execute();
+    await trx.deleteFrom('altinn_change_request').where('system_user_id', '=', id).where('status', '=', 'New').execute();
+  });
+}
+
+function selectSystemUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom('altinn_system_user as u')
+    .innerJoin('altinn_system as s', 's.system_id', 'u.system_id')
+    .leftJoin('altinn_organization as o', 'o.orgnr', 's.vendor_orgnr')
+    .select(['u.id', 'u.system_id', 'u.owner_orgnr', 'u.external_ref', 'u.integration_title', 'u.user_type', 'u.rights', 'u.access_packages', 'u.is_deleted', 'u.created_at', 'u.deleted_at', 's.vendor_orgnr', 's.name as system_name', 'o.name as vendor_name']);
+}
+
+function toDto(row: Omit<SystemUserRow, 'deleted_at'> & { vendor_orgnr: string; system_name: Record<string, string>; vendor_name: string | null }): SystemUserDto {
+  return {
+    id: row.id,
+    integrationTitle: row.integration_title,
+    systemId: row.system_id,
+    productName: row.system_id,
+    reporteeOrgNo: row.owner_orgnr,
+    created: isoInstant(row.created_at),
+    isDeleted: row.is_deleted,
+    supplierName: row.vendor_name ?? row.system_name.nb ?? row.vendor_orgnr,
+    supplierOrgno: row.vendor_orgnr,
+    externalRef: row.external_ref,
+    userType: row.user_type,
+    rights: row.rights,
+    accessPackages: row.access_packages,
+  };
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

@@ -1,0 +1,135 @@
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { Clock } from '../../domain/clock.js';
+import { limits } from '../../domain/limits.js';
+import { toJson, type SigningKeyPurpose, type StoredJwk } from '../tables.js';
+
+export const signingAlgorithm = 'RS256';
+/**
+ * How long a process keeps using the active key it read before asking the database again. A key
+ * rotated in another process is picked up within this time, so a retired key stays published
+ * for this long plus the longest token lifetime plus clock skew.
+ */
+export const activeKeyCacheSeconds = 5;
+export const retiredKeyPublishedSeconds = activeKeyCacheSeconds + limits.accessTokenLifetimeSeconds + limits.clockSkewSeconds;
+
+export interface ActiveSigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+}
+
+/**
+ * The keys this server signs with (one store per purpose: Maskinporten access tokens, Altinn 2
+ * consent tokens). Keys live in the database, so they survive restarts and every process signs
+ * with the same key and publishes the same JWKS.
+ */
+export class SigningKeyStore {
+  #active: { key: ActiveSigningKey; loadedAtMs: number } | undefined;
+  readonly #publicKeys = new Map<string, CryptoKey>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    readonly purpose: SigningKeyPurpose,
+  ) {}
+
+  /** The key to sign with now; created on first use (a race with another process is harmless). */
+  async activeKey(): Promise<ActiveSigningKey> {
+    const nowMs = this.clock.nowEpochMs();
+    if (this.#active && nowMs - this.#active.loadedAtMs < activeKeyCacheSeconds * 1000) return this.#active.key;
+    let row = await this.#readActive();
+    if (!row) {
+      await insertNewKey(this.db, this.purpose, nowMs);
+      row = await this.#readActive();
+    }
+    if (!row) throw new Error(`no active ${this.purpose} signing key after creating one`);
+    const key = { kid: row.kid, privateKey: (await importJWK(row.private_jwk, signingAlgorithm)) as CryptoKey };
+    this.#active = { key, loadedAtMs: nowMs };
+    return key;
+  }
+
+  /** The public keys a verifier may need now: the active one and recently retired ones. */
+  async publishedJwks(): Promise<{ keys: JWK[] }> {
+    await this.activeKey();
+    const rows = await this.#published().select(['public_jwk', 'created_at']).orderBy('created_at', 'desc').execute();
+    return { keys: rows.map((row) => row.public_jwk) };
+  }
+
+  /**
+   * The public key for `kid`, from memory or (unknown kid: perhaps rotated in another process)
+   * from the database. Only keys still published verify.
+   */
+  async publicKey(kid: string): Promise<CryptoKey | undefined> {
+    const cached = this.#publicKeys.get(kid);
+    if (cached) return cached;
+    const row = await this.#published().where('kid', '=', kid).select('public_jwk').executeTakeFirst();
+    if (!row) return undefined;
+    const key = (await importJWK(row.public_jwk, signingAlgorithm)) as CryptoKey;
+    this.#publicKeys.set(kid, key);
+    return key;
+  }
+
+  /** Forget what this process read, so the next call sees the database (after a rotation). */
+  forgetCached(): void {
+    this.#active = undefined;
+    this.#publicKeys.clear();
+  }
+
+  #readActive() {
+    return this.db
+      .selectFrom('auth_signing_key')
+      .where('purpose', '=', this.purpose)
+      .where('retired_at', 'is', null)
+      .select(['kid', 'private_jwk'])
+      .executeTakeFirst();
+  }
+
+  #published() {
+    const oldestRetired = new Date(this.clock.nowEpochMs() - retiredKeyPublishedSeconds * 1000);
+    return this.db
+      .selectFrom('auth_signing_key')
+      .where('purpose', '=', this.purpose)
+      .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>', oldestRetired)]));
+  }
+}
+
+/**
+ * Retires the active key and makes a new one active, in one transaction. The old public key
+ * stays in the JWKS for `retiredKeyPublishedSeconds`, until the last token it signed has expired.
+ */
+export async function rotateSigningKey(db: Kysely<Database>, clock: Clock, purpose: SigningKeyPurpose): Promise<{ kid: string; retiredKid: string | undefined }> {
+  const nowMs = clock.nowEpochMs();
+  return db.transaction().execute(async (trx) => {
+    const retired = await trx
+      .updateTable('auth_signing_key')
+      .set({ retired_at: new Date(nowMs) })
+      .where('purpose', '=', purpose)
+      .where('retired_at', 'is', null)
+      .returning('kid')
+      .executeTakeFirst();
+    const kid = await insertNewKey(trx, purpose, nowMs);
+    return { kid, retiredKid: retired?.kid };
+  });
+}
+
+async function insertNewKey(db: Kysely<Database>, purpose: SigningKeyPurpose, nowMs: number): Promise<string> {
+  const { publicKey, privateKey } = await generateKeyPair(signingAlgorithm, { modulusLength: 2048, extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk, 'sha256');
+  const published: StoredJwk = { kty: 'RSA', use: 'sig', kid, alg: signingAlgorithm, n: publicJwk.n!, e: publicJwk.e! };
+  const privateJwk: StoredJwk = { ...(await exportJWK(privateKey)), kid, alg: signingAlgorithm };
+  await db
+    .insertInto('auth_signing_key')
+    .values({
+      kid,
+      purpose,
+      alg: signingAlgorithm,
+      private_jwk: toJson(privateJwk),
+      public_jwk: toJson(published),
+      created_at: new Date(nowMs),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return kid;
+}
