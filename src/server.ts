@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { kravOgBetalingerFrameworkErrors } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
+import { altinnPlugin, createAuthServices, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DatabaseKind } from './db/open-database.js';
@@ -17,6 +18,8 @@ export interface AppDependencies {
   readonly config: Config;
   /** Pino options, or false in tests. */
   readonly logger?: boolean | object;
+  /** Access control, when the caller already built it (tests that look inside); else built here. */
+  readonly auth?: AuthServices;
 }
 
 /** Keys whose values never reach a log line (tokens, grants, cookies, private keys). */
@@ -58,6 +61,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       return reply.code(503).send({ status: 'unavailable', database: deps.databaseKind });
     }
   });
+
+  // One access-control service per process; the API plugins get `auth.accessChecker`.
+  const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
+  await app.register(maskinportenPlugin, { prefix: '/maskinporten', services: auth });
+  await app.register(altinnPlugin, { prefix: '/altinn', services: auth });
 
   return app;
 }

@@ -118,12 +118,12 @@ export async function lookupConsent(ctx: AltinnContext, key: { id: string; from:
 }
 
 /** A consent that can be used now, or why not (unknown, not accepted, revoked, expired). */
-export async function usableConsent(ctx: AltinnContext, id: string): Promise<{ ok: true; row: ConsentRow } | { ok: false; reason: string }> {
+export async function usableConsent(ctx: AltinnContext, id: string): Promise<{ ok: true; row: ConsentRow } | { ok: false; known: boolean; reason: string }> {
   const row = isUuid(id) ? await ctx.db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
-  if (!row) return { ok: false, reason: `samtykke ${id} finnes ikke (unknown consent id)` };
-  if (row.status === 'Revoked') return { ok: false, reason: `samtykke ${id} ble trukket ${isoInstant(row.revoked_at!)} (consent revoked)` };
-  if (row.status !== 'Accepted') return { ok: false, reason: `samtykke ${id} har status ${row.status}; parten må godta det først (consent not accepted)` };
-  if (row.valid_to.getTime() <= ctx.clock.nowEpochMs()) return { ok: false, reason: `samtykke ${id} utløp ${isoInstant(row.valid_to)} (consent expired)` };
+  if (!row) return { ok: false, known: false, reason: `samtykke ${id} finnes ikke (unknown consent id)` };
+  if (row.status === 'Revoked') return { ok: false, known: true, reason: `samtykke ${id} ble trukket ${isoInstant(row.revoked_at!)} (consent revoked)` };
+  if (row.status !== 'Accepted') return { ok: false, known: true, reason: `samtykke ${id} har status ${row.status}; parten må godta det først (consent not accepted)` };
+  if (row.valid_to.getTime() <= ctx.clock.nowEpochMs()) return { ok: false, known: true, reason: `samtykke ${id} utløp ${isoInstant(row.valid_to)} (consent expired)` };
   return { ok: true, row };
 }
 

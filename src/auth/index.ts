@@ -1,0 +1,22 @@
+/**
+ * What other layers may import from access control. Everything else under src/auth is internal.
+ */
+export { createAuthServices, type AuthServices, type AuthConfig } from './services.js';
+export { maskinportenPlugin } from './maskinporten/routes.js';
+export { altinnPlugin } from './altinn/plugin.js';
+export {
+  AccessChecker,
+  type AccessRequest,
+  type AccessDecision,
+  type AccessGranted,
+  type AccessDenied,
+  type AuthenticatedCaller,
+  type Rettighetspakke,
+} from './provider/access-check.js';
+export type { VerifiedAccessToken } from './provider/access-token.js';
+export { accessControlPlugin, type AccessControlOptions } from './provider/access-plugin.js';
+export { seedDemoAccess, demoOrganizations, demoSystemId, demoConsentId, publishedTestBusinesses, pendingTestBusiness, type DemoAccess, type DemoClientFile, type DemoBankFile, type SeedDemoAccessOptions } from './demo-access.js';
+export { registerClient, generateClientKey, ClientRegistrationError, type RegisteredClient } from './maskinporten/clients.js';
+export { rotateSigningKey } from './maskinporten/signing-keys.js';
+export { signGrant, requestToken, tokenRequestBody, TokenRequestError, type GrantRequest } from './maskinporten/client-grant.js';
+export { maskinportenIssuer, scopes } from './identifiers.js';

@@ -1,0 +1,197 @@
+import { compactVerify, decodeProtectedHeader, decodeJwt, type JWTPayload } from 'jose';
+import { usableConsent } from '../altinn/consents.js';
+import type { AltinnContext } from '../altinn/context.js';
+import { decide } from '../altinn/decision-point.js';
+import { kravOgBetalingerAltinn2Service, kravOgBetalingerConsentResource, kravOgBetalingerResource } from '../altinn/resource-registry.js';
+import { altinnConsentIssuer, consentDetailsType, iso6523Authority, orgnrFromIso6523Id, partyUrn, systemUserDetailsType } from '../identifiers.js';
+import { limits } from '../../domain/limits.js';
+import type { SigningKeyStore } from '../maskinporten/signing-keys.js';
+import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js';
+
+/**
+ * The provider's decision for every protected API (spec §6). `checkAccess` runs the checks in
+ * the order below and stops at the first failure, so the same request always gets the same
+ * answer:
+ *
+ *  1. (route matching is the API's)
+ *  2. a bearer token is present                                        → authentication (KB-004)
+ *  3. JOSE header: alg RS256/RS384/RS512, kid present                  → authentication
+ *  4. signature against the issuer's keys (ours, or the external JWKS) → authentication
+ *  5. issuer is ours or the configured external Maskinporten           → authentication
+ *  6. exp present and not passed, iat/nbf not in the future (±10 s)    → authentication
+ *  7. no aud (Skatteetaten APIs expect none)                           → authentication
+ *  8. scope contains the API's scope                                   → authentication (API spec §5.5)
+ *  9. consumer is a valid `0192:<orgnr>`                               → authentication
+ * 10. rettighetspakke agreement: every consumer is entitled in the sandbox (decision 0020)
+ * 11. (input validation is the API's)
+ * 12. per rettighetspakke                                              → authorization (KB-005)
+ *     regnskapssystem: a `urn:altinn:systemuser` element; system_id belongs to the consumer;
+ *       the decision point permits `read` on `ske-krav-og-betalinger` for the party in the URL
+ *       (directly or through client delegation);
+ *     finans: an Altinn 3 consent element from the party, to the consumer, unexpired, for
+ *       `ske-samtykke-krav-og-betalinger`, and still accepted in Altinn; or else an Altinn 2
+ *       consent token in `AltinnSamtykke` with service 5928_202301 from the party.
+ */
+export type Rettighetspakke = 'finans' | 'regnskapssystem';
+
+export interface AccessRequest {
+  readonly authorizationHeader: string | undefined;
+  readonly altinnSamtykkeHeader: string | undefined;
+  readonly requiredScope: string;
+  readonly rettighetspakke: Rettighetspakke;
+  readonly partIdentifikator: string;
+  readonly correlationId: string;
+  /** The Altinn resource a system user needs; defaults to `ske-krav-og-betalinger`. */
+  readonly systemUserResource?: string;
+}
+
+export interface AccessGranted {
+  readonly granted: true;
+  readonly consumerOrgnr: string;
+  readonly clientId: string;
+  readonly issuer: string;
+  readonly partIdentifikator: string;
+  readonly mechanism: 'systembruker' | 'samtykke';
+  readonly systemUserId?: string;
+  readonly consentId?: string;
+}
+
+export interface AccessDenied {
+  readonly granted: false;
+  /** authentication → KB-004 (401); authorization → KB-005 (403). */
+  readonly kind: 'authentication' | 'authorization';
+  /** Plain language: which check failed and what to do; never a token or a key. */
+  readonly reason: string;
+}
+
+export type AccessDecision = AccessGranted | AccessDenied;
+
+/** The token part of the check (steps 2–9): usable alone, e.g. before input validation. */
+export interface AuthenticatedCaller {
+  readonly granted: true;
+  readonly token: VerifiedAccessToken;
+}
+
+export interface AccessCheckerDeps {
+  readonly altinn: AltinnContext;
+  readonly verifier: AccessTokenVerifier;
+  /** Keys of our Altinn 2 consent-token issuer. */
+  readonly altinnKeys: SigningKeyStore;
+}
+
+export class AccessChecker {
+  constructor(private readonly deps: AccessCheckerDeps) {}
+
+  /** Steps 2–9. */
+  async authenticate(authorizationHeader: string | undefined, requiredScope: string): Promise<AuthenticatedCaller | AccessDenied> {
+    const verified = await this.deps.verifier.verify(authorizationHeader);
+    if (!verified.ok) return authentication(verified.reason);
+    if (!verified.token.scopes.includes(requiredScope)) {
+      return authentication(`tokenet mangler scope ${requiredScope} (har: ${verified.token.scopes.join(' ') || 'ingen'}); be om det i grantet (missing scope)`);
+    }
+    return { granted: true, token: verified.token };
+  }
+
+  /** Step 12, for a token that passed `authenticate`. */
+  async authorize(token: VerifiedAccessToken, request: Omit<AccessRequest, 'authorizationHeader' | 'requiredScope' | 'correlationId'>): Promise<AccessDecision> {
+    const base = { granted: true as const, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator: request.partIdentifikator };
+    if (request.rettighetspakke === 'regnskapssystem') {
+      const result = await this.#systemUser(token, request.partIdentifikator, request.systemUserResource ?? kravOgBetalingerResource);
+      return result.granted ? { ...base, mechanism: 'systembruker', systemUserId: result.id } : result;
+    }
+    const consent = token.authorizationDetails.find((element) => element.type === consentDetailsType);
+    const result = consent
+      ? await this.#altinn3Consent(token, consent, request.partIdentifikator)
+      : request.altinnSamtykkeHeader
+        ? await this.#altinn2Consent(token, request.altinnSamtykkeHeader, request.partIdentifikator)
+        : authorization(`rettighetspakke finans krever samtykke fra ${request.partIdentifikator}: hent tokenet med authorization_details {"type":"urn:altinn:consent","id":…,"from":"${partyUrn(request.partIdentifikator)}"}, eller send AltinnSamtykke-headeren (no consent)`);
+    return result.granted ? { ...base, mechanism: 'samtykke', consentId: result.id } : result;
+  }
+
+  /** Steps 2–12 in order. */
+  async checkAccess(request: AccessRequest): Promise<AccessDecision> {
+    const caller = await this.authenticate(request.authorizationHeader, request.requiredScope);
+    if (!caller.granted) return caller;
+    return this.authorize(caller.token, request);
+  }
+
+  async #systemUser(token: VerifiedAccessToken, party: string, resource: string): Promise<{ granted: true; id: string } | AccessDenied> {
+    const element = token.authorizationDetails.find((candidate) => candidate.type === systemUserDetailsType);
+    const ids = element?.systemuser_id;
+    const systemUserId = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
+    const org = element?.systemuser_org as { authority?: unknown; ID?: unknown; id?: unknown } | undefined;
+    const ownerOrgnr = org?.authority === iso6523Authority ? orgnrFromIso6523Id(org.ID ?? org.id) : undefined;
+    if (!element || !systemUserId || typeof element.system_id !== 'string' || !ownerOrgnr) {
+      return authorization('rettighetspakke regnskapssystem krever et systembruker-token: be om authorization_details {"type":"urn:altinn:systemuser","systemuser_org":{"authority":"iso6523-actorid-upis","ID":"0192:<orgnr>"}} i grantet (no system user in token)');
+    }
+    if (!element.system_id.startsWith(`${token.consumerOrgnr}_`)) {
+      return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
+    }
+    const result = await decide(this.deps.altinn, { systemUserId, action: 'read', resource, party });
+    if (result.decision !== 'Permit') {
+      return authorization(`systembrukeren ${systemUserId} (eid av ${ownerOrgnr}) har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
+    }
+    return { granted: true, id: systemUserId };
+  }
+
+  async #altinn3Consent(token: VerifiedAccessToken, element: Record<string, unknown>, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
+    const id = typeof element.id === 'string' ? element.id : '';
+    if (element.from !== partyUrn(party)) return authorization(`samtykket ${id} er fra ${String(element.from)}, ikke fra parten ${partyUrn(party)} i URL-en (consent for another party)`);
+    const to = element.to as { ID?: unknown } | undefined;
+    if (orgnrFromIso6523Id(to?.ID) !== token.consumerOrgnr) return authorization(`samtykket ${id} er gitt til ${String(to?.ID)}, ikke tokenets consumer 0192:${token.consumerOrgnr}`);
+    const validToMs = typeof element.validTo === 'string' ? Date.parse(element.validTo) : Number.NaN;
+    if (!(validToMs > this.deps.altinn.clock.nowEpochMs())) return authorization(`samtykket ${id} utløp ${String(element.validTo)} (consent expired)`);
+    const rights = Array.isArray(element.consentRights) ? (element.consentRights as { action?: unknown; resource?: unknown }[]) : [];
+    const coversResource = rights.some(
+      (right) => Array.isArray(right.action) && right.action.includes('consent') && Array.isArray(right.resource) && right.resource.some((resource: { value?: unknown }) => resource.value === kravOgBetalingerConsentResource),
+    );
+    if (!coversResource) return authorization(`samtykket ${id} gjelder ikke ressursen ${kravOgBetalingerConsentResource} (consent for another resource)`);
+    // Our own consents are checked in the store as well, so a revocation takes effect at once.
+    // A consent from the external Maskinporten is not in our store: its token is the proof.
+    const stored = await usableConsent(this.deps.altinn, id);
+    if (!stored.ok && (stored.known || this.deps.verifier.isOwnIssuer(token.issuer))) return authorization(stored.reason);
+    return { granted: true, id };
+  }
+
+  async #altinn2Consent(token: VerifiedAccessToken, consentToken: string, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
+    const claims = await this.#verifyAltinn2Token(consentToken);
+    if (!claims) return authorization('AltinnSamtykke-tokenet er ugyldig (signatur, utsteder altinn.no eller levetid); hent et nytt med authcode (invalid consent token)');
+    const code = String(claims.AuthorizationCode);
+    const nowSeconds = Math.floor(this.deps.altinn.clock.nowEpochMs() / 1000);
+    if (typeof claims.ValidToDate !== 'number' || claims.ValidToDate <= nowSeconds) return authorization(`samtykke ${code} er utløpt (consent expired)`);
+    const services = Array.isArray(claims.Services) ? claims.Services : [];
+    if (!services.includes(kravOgBetalingerAltinn2Service)) return authorization(`samtykketokenet mangler tjenesten ${kravOgBetalingerAltinn2Service} (wrong service)`);
+    if (claims.OfferedBy !== party) return authorization(`samtykket er gitt av ${String(claims.OfferedBy)}, ikke parten ${party} i URL-en (consent for another party)`);
+    if (claims.CoveredBy !== token.consumerOrgnr) return authorization(`samtykket er gitt til ${String(claims.CoveredBy)}, ikke tokenets consumer ${token.consumerOrgnr}`);
+    const stored = await usableConsent(this.deps.altinn, code);
+    if (!stored.ok) return authorization(stored.reason);
+    return { granted: true, id: code };
+  }
+
+  async #verifyAltinn2Token(consentToken: string): Promise<JWTPayload | undefined> {
+    try {
+      if (consentToken.length > limits.jwtBytesMax) return undefined;
+      const header = decodeProtectedHeader(consentToken);
+      if (header.alg !== 'RS256' || typeof header.kid !== 'string' || decodeJwt(consentToken).iss !== altinnConsentIssuer) return undefined;
+      const key = await this.deps.altinnKeys.publicKey(header.kid);
+      if (!key) return undefined;
+      const { payload } = await compactVerify(consentToken, key, { algorithms: ['RS256'] });
+      const claims = JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
+      const nowSeconds = Math.floor(this.deps.altinn.clock.nowEpochMs() / 1000);
+      const skew = limits.clockSkewSeconds;
+      if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds - skew) return undefined;
+      if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds + skew) return undefined;
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function authentication(reason: string): AccessDenied {
+  return { granted: false, kind: 'authentication', reason };
+}
+
+function authorization(reason: string): AccessDenied {
+  return { granted: false, kind: 'authorization', reason };
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import type { Clock } from '../domain/clock.js';
+import type { AltinnContext } from './altinn/context.js';
+import { maskinportenIssuer } from './identifiers.js';
+import { SigningKeyStore } from './maskinporten/signing-keys.js';
+import type { TokenServiceDeps } from './maskinporten/token-service.js';
+import { UsedGrants } from './maskinporten/used-grants.js';
+import { AccessChecker } from './provider/access-check.js';
+import { AccessTokenVerifier, type ExternalIssuer } from './provider/access-token.js';
+
+/**
+ * Everything access control needs, built once per app (per process). What it holds besides the
+ * database handle are caches of database rows and a clock, so two processes on one database
+ * behave as one.
+ */
+export interface AuthServices {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  readonly issuer: string;
+  readonly tokenKeys: SigningKeyStore;
+  readonly altinnKeys: SigningKeyStore;
+  readonly verifier: AccessTokenVerifier;
+  readonly accessChecker: AccessChecker;
+  readonly altinn: AltinnContext;
+  readonly tokenDeps: TokenServiceDeps;
+}
+
+export interface AuthConfig {
+  readonly publicUrl: string;
+  readonly externalIssuer: ExternalIssuer | undefined;
+}
+
+export function createAuthServices(db: Kysely<Database>, clock: Clock, config: AuthConfig): AuthServices {
+  const issuer = maskinportenIssuer(config.publicUrl);
+  const tokenKeys = new SigningKeyStore(db, clock, 'maskinporten');
+  const altinnKeys = new SigningKeyStore(db, clock, 'altinn');
+  const verifier = new AccessTokenVerifier(clock, { issuer, keys: tokenKeys }, config.externalIssuer);
+  const altinn: AltinnContext = { db, clock, publicUrl: config.publicUrl };
+  return {
+    db,
+    clock,
+    publicUrl: config.publicUrl,
+    issuer,
+    tokenKeys,
+    altinnKeys,
+    verifier,
+    accessChecker: new AccessChecker({ altinn, verifier, altinnKeys }),
+    altinn,
+    tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock) },
+  };
+}

@@ -1,0 +1,69 @@
+import { decodeProtectedHeader } from 'jose';
+import { beforeAll, expect, it } from 'vitest';
+import type { DemoAccess } from '../../src/auth/index.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { authTestApp, callProtected, claimsOf, seedDemo, testIssuer, tokenFor, type AuthTestApp } from '../support/auth.js';
+
+describeEachDatabase('token flow: demo vendor and bank', ({ handle, kind }) => {
+  let t: AuthTestApp;
+  let demo: DemoAccess;
+  beforeAll(async () => {
+    t = await authTestApp(handle().db, kind);
+    demo = await seedDemo(handle().db, t.clock);
+  });
+
+  it('issues a system-user token with exactly the claims of spec §3.5', async () => {
+    const token = await tokenFor(t.app, demo.regnskapssystem, t.clock, { systemUserOrg: '313367002' });
+    const claims = claimsOf(token);
+    expect(Object.keys(claims)).toEqual(['authorization_details', 'scope', 'iss', 'client_amr', 'token_type', 'exp', 'iat', 'client_id', 'jti', 'consumer']);
+    expect(claims).toMatchObject({
+      scope: 'skatteetaten:kravogbetalinger',
+      iss: testIssuer,
+      client_amr: 'private_key_jwt',
+      token_type: 'Bearer',
+      client_id: demo.regnskapssystem.client_id,
+      consumer: { authority: 'iso6523-actorid-upis', ID: '0192:315600014' },
+    });
+    expect(claims.exp! - claims.iat!).toBe(120);
+    expect(claims.jti).toMatch(/^[\w-]{43}$/);
+    const [details] = claims.authorization_details as Record<string, unknown>[];
+    expect(details).toEqual({
+      type: 'urn:altinn:systemuser',
+      systemuser_org: { authority: 'iso6523-actorid-upis', ID: '0192:313367002' },
+      systemuser_id: [expect.stringMatching(/^[0-9a-f-]{36}$/)],
+      system_id: '315600014_demoregnskap',
+    });
+    expect(decodeProtectedHeader(token)).toEqual({ kid: expect.any(String), alg: 'RS256' });
+  });
+
+  it('lets the system-user token read its own business and nobody else', async () => {
+    const token = await tokenFor(t.app, demo.regnskapssystem, t.clock, { systemUserOrg: '313367002' });
+    const ok = await callProtected(t.app, 'regnskapssystem', '313367002', token);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().access).toMatchObject({ mechanism: 'systembruker', consumerOrgnr: '315600014', partIdentifikator: '313367002' });
+    const other = await callProtected(t.app, 'regnskapssystem', '311851381', token);
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ kode: 'KB-005', melding: expect.stringContaining('system user of another business') });
+  });
+
+  it('issues a consent token for the bank and accepts it for finans on the consenting party only', async () => {
+    const consent = demo.finans.consents[0]!;
+    const token = await tokenFor(t.app, demo.finans, t.clock, { consent });
+    const [details] = claimsOf(token).authorization_details as Record<string, unknown>[];
+    expect(details).toMatchObject({ type: 'urn:altinn:consent', id: consent.id, from: consent.from, to: { authority: 'iso6523-actorid-upis', ID: '0192:315600022' } });
+    expect(details!.consentRights).toEqual([{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-samtykke-krav-og-betalinger' }] }]);
+    expect((await callProtected(t.app, 'finans', '313367002', token)).statusCode).toBe(200);
+    const other = await callProtected(t.app, 'finans', '311851381', token);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().melding).toContain('consent for another party');
+  });
+
+  it('lets the accounting firm act for a delegated client through its agent system user', async () => {
+    const token = await tokenFor(t.app, demo.regnskapssystem, t.clock, { systemUserOrg: '315600030' });
+    expect((await callProtected(t.app, 'regnskapssystem', '313367002', token)).statusCode).toBe(200);
+    expect((await callProtected(t.app, 'regnskapssystem', '314961900', token)).statusCode).toBe(200);
+    const undelegated = await callProtected(t.app, 'regnskapssystem', '314055403', token);
+    expect(undelegated.statusCode).toBe(403);
+    expect(undelegated.json().melding).toContain('agent without delegation for that client');
+  });
+});

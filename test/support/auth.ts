@@ -1,0 +1,112 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { decodeJwt } from 'jose';
+import type { Kysely } from 'kysely';
+import { accessControlPlugin, createAuthServices, maskinportenIssuer, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess, type Rettighetspakke } from '../../src/auth/index.js';
+import { parseConfig, type Config } from '../../src/config.js';
+import type { Database } from '../../src/db/database.js';
+import type { DatabaseKind } from '../../src/db/open-database.js';
+import type { Clock } from '../../src/domain/clock.js';
+import type { LocalDate } from '../../src/domain/dates.js';
+import { buildApp } from '../../src/server.js';
+
+/** A clock the test moves by hand. */
+export interface TestClock extends Clock {
+  advanceSeconds(seconds: number): void;
+}
+
+export function testClock(startMs = Date.UTC(2026, 0, 15, 9, 0, 0)): TestClock {
+  let nowMs = startMs;
+  return {
+    today: () => new Date(nowMs).toISOString().slice(0, 10) as LocalDate,
+    nowEpochMs: () => nowMs,
+    advanceSeconds: (seconds) => {
+      nowMs += seconds * 1000;
+    },
+  };
+}
+
+export const testPublicUrl = 'http://kob.test';
+export const testIssuer = maskinportenIssuer(testPublicUrl);
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...parseConfig({}, { publicUrl: testPublicUrl }), ...overrides };
+}
+
+export interface AuthTestApp {
+  readonly app: FastifyInstance;
+  readonly auth: AuthServices;
+  readonly clock: TestClock;
+}
+
+/** The mounted test-only API: what a real API route does with the provider check. */
+export const protectedPath = (rettighetspakke: string, part: string) => `/test-api/v1/${rettighetspakke}/${part}/aapnekrav`;
+
+export async function authTestApp(db: Kysely<Database>, kind: DatabaseKind, options: { clock?: TestClock; config?: Config } = {}): Promise<AuthTestApp> {
+  const clock = options.clock ?? testClock();
+  const config = options.config ?? testConfig();
+  const auth = createAuthServices(db, clock, config);
+  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
+  await app.register(
+    async (api) => {
+      await api.register(accessControlPlugin, {
+        checker: auth.accessChecker,
+        requiredScope: 'skatteetaten:kravogbetalinger',
+        target: (request) => request.params as { rettighetspakke: Rettighetspakke; partIdentifikator: string },
+        renderDenial: (denial, request, reply) =>
+          reply.code(denial.kind === 'authentication' ? 401 : 403).send({ kode: denial.kind === 'authentication' ? 'KB-004' : 'KB-005', melding: denial.reason, korrelasjonsid: request.id }),
+      });
+      api.get('/v1/:rettighetspakke/:partIdentifikator/aapnekrav', async (request) => ({ access: request.kobAccess }));
+    },
+    { prefix: '/test-api' },
+  );
+  await app.ready();
+  return { app, auth, clock };
+}
+
+export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<DemoAccess> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kob-auth-'));
+  return seedDemoAccess(db, { dataDir, publicUrl: testPublicUrl, clock });
+}
+
+export interface GrantOptions {
+  scope?: string;
+  systemUserOrg?: string;
+  externalRef?: string;
+  consent?: { id: string; from: string };
+}
+
+/** Signs a grant for a demo client the way `kob token` does. */
+export async function grantFor(client: { client_id: string; jwk: object }, clock: Clock, options: GrantOptions = {}): Promise<string> {
+  return signGrant({
+    clientId: client.client_id,
+    jwk: client.jwk,
+    audience: testIssuer,
+    scope: options.scope ?? 'skatteetaten:kravogbetalinger',
+    nowSeconds: Math.floor(clock.nowEpochMs() / 1000),
+    systemUserOrg: options.systemUserOrg,
+    externalRef: options.externalRef,
+    consent: options.consent,
+  });
+}
+
+export async function postToken(app: FastifyInstance, assertion: string) {
+  return app.inject({ method: 'POST', url: '/maskinporten/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: tokenRequestBody(assertion) });
+}
+
+/** Gets an access token through the real endpoint, failing the test with the server's reason. */
+export async function tokenFor(app: FastifyInstance, client: { client_id: string; jwk: object }, clock: Clock, options: GrantOptions = {}): Promise<string> {
+  const response = await postToken(app, await grantFor(client, clock, options));
+  if (response.statusCode !== 200) throw new Error(`token refused: ${response.body}`);
+  return response.json<{ access_token: string }>().access_token;
+}
+
+export function claimsOf(token: string) {
+  return decodeJwt(token);
+}
+
+export async function callProtected(app: FastifyInstance, rettighetspakke: string, part: string, token: string | undefined, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'GET', url: protectedPath(rettighetspakke, part), headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+}
