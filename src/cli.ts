@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
+import { registerClientsCommand } from './cli/clients-command.js';
+import { registerKeysCommand } from './cli/keys-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
+import { registerTokenCommand } from './cli/token-command.js';
+import { ClientRegistrationError, TokenRequestError } from './auth/index.js';
 import { ConfigError } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { MigrationError } from './db/migrate.js';
@@ -16,11 +20,14 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerMigrateCommand(program);
+  registerClientsCommand(program);
+  registerTokenCommand(program);
+  registerKeysCommand(program);
   return program;
 }
 
 /** Errors a user can fix print one line; anything else is a bug and keeps its stack. */
-const userErrors = [ConfigError, DataDirLockedError, MigrationError];
+const userErrors = [ConfigError, DataDirLockedError, MigrationError, ClientRegistrationError, TokenRequestError];
 
 export async function main(argv: string[]): Promise<void> {
   try {

@@ -153,7 +153,7 @@ async function newClient(db: Kysely<Database>, clock: Clock, org: string, name: 
 
 /** Credential files hold a private key: readable by the owner only. */
 export async function writeCredentials(file: string, content: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
   await fs.writeFile(file, `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
   await fs.chmod(file, 0o600);
 }
