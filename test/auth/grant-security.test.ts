@@ -1,4 +1,4 @@
-import { base64url, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { base64url, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DemoAccess } from '../../src/auth/index.js';
 import { describeEachDatabase } from '../support/databases.js';

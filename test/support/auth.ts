@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import type { Kysely } from 'kysely';
-import { accessControlPlugin, createAuthServices, maskinportenIssuer, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess, type Rettighetspakke } from '../../src/auth/index.js';
+import { accessControlPlugin, createAuthServices, generateClientKey, registerClient, maskinportenIssuer, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess, type Rettighetspakke } from '../../src/auth/index.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
@@ -109,4 +109,17 @@ export function claimsOf(token: string) {
 
 export async function callProtected(app: FastifyInstance, rettighetspakke: string, part: string, token: string | undefined, headers: Record<string, string> = {}) {
   return app.inject({ method: 'GET', url: protectedPath(rettighetspakke, part), headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+}
+
+/** A client of `orgnr` with `scopes`, and a token for it from the real endpoint. */
+export async function clientToken(t: AuthTestApp, db: Kysely<Database>, orgnr: string, scopes: string[], grant: GrantOptions = {}) {
+  const { privateJwk, publicJwk } = await generateClientKey();
+  const client = await registerClient(db, t.clock, { org: orgnr, name: `Test ${orgnr}`, scopes, publicJwk });
+  const credentials = { client_id: client.clientId, jwk: privateJwk };
+  return { credentials, token: await tokenFor(t.app, credentials, t.clock, { scope: scopes.join(' '), ...grant }) };
+}
+
+/** A sandbox end-user token: a client of the business itself with altinn:portal/enduser (decision 0015). */
+export async function endUserToken(t: AuthTestApp, db: Kysely<Database>, orgnr: string): Promise<string> {
+  return (await clientToken(t, db, orgnr, ['altinn:portal/enduser'])).token;
 }
