@@ -73,6 +73,8 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Demo
 
 export interface GrantOptions {
   scope?: string;
+  /** Defaults to the test issuer. */
+  audience?: string;
   systemUserOrg?: string;
   externalRef?: string;
   consent?: { id: string; from: string };
@@ -83,7 +85,7 @@ export async function grantFor(client: { client_id: string; jwk: object }, clock
   return signGrant({
     clientId: client.client_id,
     jwk: client.jwk,
-    audience: testIssuer,
+    audience: options.audience ?? testIssuer,
     scope: options.scope ?? 'skatteetaten:kravogbetalinger',
     nowSeconds: Math.floor(clock.nowEpochMs() / 1000),
     systemUserOrg: options.systemUserOrg,
