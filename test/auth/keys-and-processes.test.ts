@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthServices, rotateSigningKey, tokenRequestBody, type DemoAccess } from '../../src/auth/index.js';
 import { retiredKeyPublishedSeconds } from '../../src/auth/maskinporten/signing-keys.js';
+import { stopChild, waitForOutput } from '../support/child-process.js';
 import { databaseKinds, describeEachDatabase } from '../support/databases.js';
 import { authTestApp, callProtected, grantFor, seedDemo, testConfig, testPublicUrl, tokenFor, type AuthTestApp } from '../support/auth.js';
 
@@ -77,16 +77,11 @@ describe.runIf(databaseKinds.includes('postgres'))('two processes on one Postgre
         stdio: ['ignore', 'pipe', 'inherit'],
       }),
     );
-    await Promise.all(servers.map(async (server) => {
-      for await (const chunk of server.stdout!) if (String(chunk).includes('kjører på')) return;
-    }));
+    await Promise.all(servers.map((server) => waitForOutput(server, 'kjører på')));
   }, 60_000);
 
   afterAll(async () => {
-    for (const server of servers) {
-      server.kill('SIGTERM');
-      if (server.exitCode === null) await once(server, 'exit');
-    }
+    await Promise.all(servers.map(stopChild));
     await database?.close();
   });
 

@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+import pg from 'pg';
+import { seedDemoAccess, signGrant, tokenRequestBody, type DemoClientFile } from '../src/auth/index.js';
+import { systemClock } from '../src/clock.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/open-database.js';
+import { stopChild, waitForOutput } from '../test/support/child-process.js';
+
+/**
+ * Token issuances per second, all in one run:
+ *  - our `POST /maskinporten/token` (a `kob serve` child process, PGlite; and PostgreSQL when one
+ *    answers on 127.0.0.1:5432), plain client token and system-user token;
+ *  - the physical limit: a loop that only signs the same RS256 access token with jose;
+ *  - oidc-provider (client_credentials + private_key_jwt, RS256 JWT access tokens), a child process.
+ * Load: a fetch loop (Node's undici, keep-alive) with `concurrency` requests in flight; grants are
+ * signed before each round so the client's signing is not timed. Medians of `rounds` rounds.
+ */
+const rounds = 5;
+const concurrency = 16;
+const roundSeconds = 2;
+const ports = { pglite: 18150, postgres: 18151, oidcProvider: 18152 };
+
+export async function run(): Promise<void> {
+  const results: { name: string; perSecond: number }[] = [];
+  results.push({ name: 'jose: sign RS256 only (limit)', perSecond: await joseSigningRate() });
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const server = await startOurServer(kind);
+    if (!server) continue;
+    try {
+      const endpoint = `http://127.0.0.1:${server.port}/maskinporten/token`;
+      const grant = (options: { systemUserOrg?: string }) => () =>
+        signGrant({ clientId: server.vendor.client_id, jwk: server.vendor.jwk, audience: `http://127.0.0.1:${server.port}/maskinporten/`, scope: 'skatteetaten:kravogbetalinger', nowSeconds: nowSeconds(), ...options });
+      results.push({ name: `ours ${kind}: plain token`, perSecond: await httpRate(endpoint, grant({}), tokenRequestBody) });
+      results.push({ name: `ours ${kind}: system-user token`, perSecond: await httpRate(endpoint, grant({ systemUserOrg: '313367002' }), tokenRequestBody) });
+    } finally {
+      await server.stop();
+    }
+  }
+  const oidc = await startOidcProvider();
+  try {
+    results.push({ name: 'oidc-provider: client_credentials', perSecond: await httpRate(`${oidc.issuer}/token`, oidc.assertion, oidc.body) });
+  } finally {
+    await oidc.stop();
+  }
+  const limit = results[0]!.perSecond;
+  console.log(`${'token issuance'.padEnd(38)} ${'per s'.padStart(8)}  of jose limit   (median of ${rounds} rounds, ${concurrency} in flight, ${os.cpus().length} cores)`);
+  for (const result of results) {
+    console.log(`${result.name.padEnd(38)} ${result.perSecond.toFixed(0).padStart(8)}  ${((result.perSecond / limit) * 100).toFixed(1).padStart(6)} %`);
+  }
+}
+
+const nowSeconds = () => Math.floor(systemClock().nowEpochMs() / 1000);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function joseSigningRate(): Promise<number> {
+  const { privateKey } = await generateKeyPair('RS256');
+  const payload = { scope: 'skatteetaten:kravogbetalinger', iss: 'http://127.0.0.1/maskinporten/', client_amr: 'private_key_jwt', token_type: 'Bearer', client_id: randomUUID(), consumer: { authority: 'iso6523-actorid-upis', ID: '0192:315600014' } };
+  const rates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    let count = 0;
+    const start = performance.now();
+    while (performance.now() - start < roundSeconds * 1000) {
+      await new SignJWT({ ...payload, iat: nowSeconds(), exp: nowSeconds() + 120, jti: randomUUID() }).setProtectedHeader({ alg: 'RS256', kid: 'k' }).sign(privateKey);
+      count++;
+    }
+    rates.push(count / ((performance.now() - start) / 1000));
+  }
+  return median(rates);
+}
+
+/** Sends pre-signed grants with `concurrency` in flight; the first round only sizes the others. */
+async function httpRate(endpoint: string, makeAssertion: () => Promise<string>, body: (assertion: string) => string): Promise<number> {
+  let perRound = 200;
+  const rates: number[] = [];
+  for (let round = -1; round < rounds; round++) {
+    const assertions = await Promise.all(Array.from({ length: perRound }, makeAssertion));
+    let next = 0;
+    let failures = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < assertions.length) {
+          const response = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body(assertions[next++]!) });
+          if (response.status !== 200) failures++;
+          await response.arrayBuffer();
+        }
+      }),
+    );
+    const rate = perRound / ((performance.now() - start) / 1000);
+    if (failures > 0) throw new Error(`${endpoint}: ${failures} of ${perRound} requests failed`);
+    if (round >= 0) rates.push(rate);
+    // Grants must be used within 10 s of signing (Maskinporten's iat rule): keep rounds short.
+    perRound = Math.max(100, Math.min(4000, Math.round(rate * roundSeconds)));
+  }
+  return median(rates);
+}
+
+interface OurServer {
+  readonly port: number;
+  readonly vendor: DemoClientFile;
+  stop(): Promise<void>;
+}
+
+async function startOurServer(kind: 'pglite' | 'postgres'): Promise<OurServer | undefined> {
+  const port = ports[kind];
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kob-bench-'));
+  const publicUrl = `http://127.0.0.1:${port}`;
+  const databaseName = `kob_bench_${process.pid}`;
+  const adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  let databaseUrl: string | undefined;
+  if (kind === 'postgres') {
+    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+    try {
+      await admin.connect();
+      await admin.query(`create database ${databaseName}`);
+    } catch {
+      console.log('(PostgreSQL not reachable on 127.0.0.1:5432: PostgreSQL rows skipped)');
+      return undefined;
+    } finally {
+      await admin.end().catch(() => undefined);
+    }
+    databaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseName}`;
+  }
+  const database = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir });
+  await migrateToLatest(database.db);
+  const demo = await seedDemoAccess(database.db, { dataDir, publicUrl, clock: systemClock() });
+  await database.close();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--data-dir', dataDir], {
+    env: { ...process.env, KOB_PUBLIC_URL: publicUrl, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForOutput(child, 'kjører på');
+  return {
+    port,
+    vendor: demo.regnskapssystem,
+    stop: async () => {
+      await stopChild(child);
+      if (databaseUrl) {
+        const admin = new pg.Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`drop database if exists ${databaseName} with (force)`);
+        await admin.end();
+      }
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function startOidcProvider() {
+  const client = await generateKeyPair('RS256', { extractable: true });
+  const signing = await generateKeyPair('RS256', { extractable: true });
+  const clientJwk: JWK = { ...(await exportJWK(client.publicKey)), kid: 'bench-client', alg: 'RS256', use: 'sig' };
+  const signingJwk: JWK = { ...(await exportJWK(signing.privateKey)), kid: 'bench-signing', alg: 'RS256', use: 'sig' };
+  const clientKey = (await importJWK({ ...(await exportJWK(client.privateKey)), alg: 'RS256' }, 'RS256')) as CryptoKey;
+  const issuer = `http://127.0.0.1:${ports.oidcProvider}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/oidc-provider-server.ts', String(ports.oidcProvider)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin!.end(JSON.stringify({ clientJwk, signingJwk }));
+  await waitForOutput(child, 'ready');
+  return {
+    issuer,
+    assertion: () =>
+      new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'bench-client' }).setIssuer('bench').setSubject('bench').setAudience(issuer).setJti(randomUUID()).setIssuedAt().setExpirationTime('100s').sign(clientKey),
+    body: (assertion: string) =>
+      new URLSearchParams({ grant_type: 'client_credentials', scope: 'skatteetaten:kravogbetalinger', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion }).toString(),
+    stop: () => stopChild(child),
+  };
+}
