@@ -22,6 +22,20 @@ export interface SystemUserLookupKey {
 
 export async function lookupSystemUser(ctx: AltinnContext, key: SystemUserLookupKey): Promise<SystemUserLookup> {
   const externalRef = key.externalRef ?? key.ownerOrgnr;
+  // The common case in one query; the explanations below run only when it finds nothing.
+  const match = await ctx.db
+    .selectFrom('altinn_system_client as c')
+    .innerJoin('altinn_system as s', 's.system_id', 'c.system_id')
+    .innerJoin('altinn_system_user as u', 'u.system_id', 's.system_id')
+    .where('c.client_id', '=', key.clientId)
+    .where('s.is_deleted', '=', false)
+    .where('s.vendor_orgnr', '=', key.vendorOrgnr)
+    .where('u.owner_orgnr', '=', key.ownerOrgnr)
+    .where('u.external_ref', '=', externalRef)
+    .where('u.is_deleted', '=', false)
+    .select(['u.id', 'u.system_id', 'u.user_type'])
+    .executeTakeFirst();
+  if (match) return { found: true, systemUserId: match.id, systemId: match.system_id, userType: match.user_type };
   const system = await ctx.db
     .selectFrom('altinn_system_client as c')
     .innerJoin('altinn_system as s', 's.system_id', 'c.system_id')
@@ -42,8 +56,6 @@ export async function lookupSystemUser(ctx: AltinnContext, key: SystemUserLookup
     .select(['id', 'external_ref', 'user_type', 'is_deleted', 'deleted_at'])
     .orderBy('created_at', 'desc')
     .execute();
-  const match = users.find((user) => !user.is_deleted && user.external_ref === externalRef);
-  if (match) return { found: true, systemUserId: match.id, systemId: system.system_id, userType: match.user_type };
   return notFound(await explainMissing(ctx, system.system_id, key, externalRef, users));
 }
 

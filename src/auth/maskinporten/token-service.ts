@@ -53,11 +53,18 @@ export async function issueToken(deps: TokenServiceDeps, form: GrantForm): Promi
   const claims = await verifyGrantSignature(grant, client.key.publicJwk);
   const nowSeconds = Math.floor(nowMs / 1000);
   const checked = checkGrantClaims(grant, claims, { issuer, nowSeconds, clientScopes: client.scopes });
-  if (!(await deps.usedGrants.markUsed(client.clientId, checked.jti, checked.expSeconds + limits.clockSkewSeconds))) {
-    throw invalidGrant('MP-012', 'grantet er brukt før; lag et nytt grant med ny jti for hvert token (Grant is used before)');
-  }
   const altinn: AltinnContext = { db: deps.db, clock: deps.clock, publicUrl: deps.publicUrl };
-  const details = await resolveDetails(altinn, checked, client);
+  // Independent reads and the one write run together; a replay still wins over an Altinn refusal.
+  const [firstUse, resolved] = await Promise.all([
+    deps.usedGrants.markUsed(client.clientId, checked.jti, checked.expSeconds + limits.clockSkewSeconds),
+    resolveDetails(altinn, checked, client).then(
+      (details) => ({ details }),
+      (error: unknown) => ({ error }),
+    ),
+  ]);
+  if (!firstUse) throw invalidGrant('MP-012', 'grantet er brukt før; lag et nytt grant med ny jti for hvert token (Grant is used before)');
+  if ('error' in resolved) throw resolved.error;
+  const details = resolved.details;
   const key = await deps.keys.activeKey();
   const lifetimeSeconds = limits.accessTokenLifetimeSeconds;
   // Claim order and names as in Maskinporten's published tokens (spec §3.5).
