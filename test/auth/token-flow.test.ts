@@ -2,7 +2,8 @@ import { decodeProtectedHeader } from 'jose';
 import { beforeAll, expect, it } from 'vitest';
 import type { DemoAccess } from '../../src/auth/index.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { authTestApp, callProtected, claimsOf, seedDemo, testIssuer, tokenFor, type AuthTestApp } from '../support/auth.js';
+import { exportJWK, generateKeyPair } from 'jose';
+import { authTestApp, callProtected, claimsOf, clientToken, seedDemo, testIssuer, tokenFor, type AuthTestApp } from '../support/auth.js';
 
 describeEachDatabase('token flow: demo vendor and bank', ({ handle, kind }) => {
   let t: AuthTestApp;
@@ -65,5 +66,21 @@ describeEachDatabase('token flow: demo vendor and bank', ({ handle, kind }) => {
     const undelegated = await callProtected(t.app, 'regnskapssystem', '314055403', token);
     expect(undelegated.statusCode).toBe(403);
     expect(undelegated.json().melding).toContain('agent without delegation for that client');
+  });
+
+  it('registers a client over HTTP for the caller’s own organisation only (POST /maskinporten/admin/clients)', async () => {
+    const admin = (await clientToken(t, handle().db, '315600073', ['idporten:dcr.write'])).token;
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'min-nokkel' };
+    const register = (token: string | undefined, scopes = ['skatteetaten:kalender']) =>
+      t.app.inject({ method: 'POST', url: '/maskinporten/admin/clients', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: { client_name: 'Kalender', scopes, jwks: { keys: [jwk] } } });
+    expect((await register(undefined)).statusCode).toBe(401);
+    expect((await register(await tokenFor(t.app, demo.regnskapssystem, t.clock))).statusCode).toBe(403);
+    expect((await register(admin, ['ukjent:scope'])).json()).toMatchObject({ error: 'invalid_client_metadata' });
+    const created = await register(admin);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ kid: 'min-nokkel', client_orgno: '315600073', scopes: ['skatteetaten:kalender'] });
+    const token = await tokenFor(t.app, { client_id: created.json().client_id, jwk: { ...(await exportJWK(privateKey)), kid: 'min-nokkel' } }, t.clock, { scope: 'skatteetaten:kalender' });
+    expect(claimsOf(token).consumer).toEqual({ authority: 'iso6523-actorid-upis', ID: '0192:315600073' });
   });
 });

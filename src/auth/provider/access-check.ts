@@ -41,6 +41,8 @@ export interface AccessRequest {
   readonly rettighetspakke: Rettighetspakke;
   readonly partIdentifikator: string;
   readonly correlationId: string;
+  /** Where a refusal is logged with the correlation id (a Fastify `request.log`). */
+  readonly log?: { info(entry: object, message: string): void };
   /** The Altinn resource a system user needs; defaults to `ske-krav-og-betalinger`. */
   readonly systemUserResource?: string;
 }
@@ -93,7 +95,7 @@ export class AccessChecker {
   }
 
   /** Step 12, for a token that passed `authenticate`. */
-  async authorize(token: VerifiedAccessToken, request: Omit<AccessRequest, 'authorizationHeader' | 'requiredScope' | 'correlationId'>): Promise<AccessDecision> {
+  async authorize(token: VerifiedAccessToken, request: Omit<AccessRequest, 'authorizationHeader' | 'requiredScope' | 'correlationId' | 'log'>): Promise<AccessDecision> {
     const base = { granted: true as const, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator: request.partIdentifikator };
     if (request.rettighetspakke === 'regnskapssystem') {
       const result = await this.#systemUser(token, request.partIdentifikator, request.systemUserResource ?? kravOgBetalingerResource);
@@ -111,8 +113,9 @@ export class AccessChecker {
   /** Steps 2–12 in order. */
   async checkAccess(request: AccessRequest): Promise<AccessDecision> {
     const caller = await this.authenticate(request.authorizationHeader, request.requiredScope);
-    if (!caller.granted) return caller;
-    return this.authorize(caller.token, request);
+    const decision = caller.granted ? await this.authorize(caller.token, request) : caller;
+    if (!decision.granted) request.log?.info({ korrelasjonsid: request.correlationId, kind: decision.kind, reason: decision.reason }, 'tilgang avvist');
+    return decision;
   }
 
   async #systemUser(token: VerifiedAccessToken, party: string, resource: string): Promise<{ granted: true; id: string } | AccessDenied> {
