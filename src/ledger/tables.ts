@@ -146,6 +146,7 @@ export interface UtbetalingStatusTable {
   seq: Seq;
   utbetaling_id: Booked<string>;
   status: Booked<Utbetalingstatus>;
+  /** The business date the status was booked (plays the part of `bokfoert_dato`). */
   dato: Booked<LocalDate>;
   idempotency_key: Booked<string>;
 }
@@ -165,10 +166,14 @@ export interface LeveringTable {
   idempotency_key: Booked<string>;
 }
 
-/** Cache: the newest posting sequence that touched a party (for ETags). Derived, so updatable. */
+/**
+ * Cache: the newest posting that touched a party (for ETags) and the newest business date booked
+ * for it (commands for a debtor group must not go back in time). Derived, so updatable.
+ */
 export interface PartSisteSeqTable {
   part_id: string;
   siste_seq: number;
+  siste_bokfoert_dato: LocalDate;
 }
 
 export interface LedgerTables {

@@ -72,11 +72,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       termin text,
       opprettet_dato date not null,
       fastsettingsmaate text,
-      hovedstol_krav_id text references krav (krav_id),
+      hovedstol_krav_id text references krav (krav_id) check (hovedstol_krav_id <> krav_id),
       bokfoert_dato date not null,
       idempotency_key text not null references kommando (idempotency_key) deferrable initially deferred
     )`.execute(db);
+  // The views read a party's claims as of a date, or those created in a period (API /krav).
   await sql`create index krav_part on krav (part_id, bokfoert_dato)`.execute(db);
+  await sql`create index krav_part_opprettet on krav (part_id, opprettet_dato)`.execute(db);
 
   await sql`
     create table kravforfall (
@@ -134,7 +136,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       dato date not null,
       idempotency_key text not null references kommando (idempotency_key) deferrable initially deferred
     )`.execute(db);
-  await sql`create index utbetaling_status_utbetaling on utbetaling_status (utbetaling_id)`.execute(db);
+  await sql`create index utbetaling_status_utbetaling on utbetaling_status (utbetaling_id, seq)`.execute(db);
 
   await sql`
     create table plassering (
@@ -175,7 +177,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table part_siste_seq (
       part_id text primary key references part (part_id),
-      siste_seq bigint not null
+      siste_seq bigint not null,
+      siste_bokfoert_dato date not null
     )`.execute(db);
 
   await sql`

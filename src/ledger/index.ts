@@ -1,0 +1,69 @@
+/**
+ * The reskontro's public door: what `api`, `portal`, `testdata` and `cli` may import. Everything
+ * else under src/ledger is internal. Commands take `(db, { bokfoertDato, idempotencyKey, … })`
+ * and return what happened; views take `(db, { partId, asOf, … })`.
+ */
+
+// Parties (master data)
+export { registrerPart, registrerParter, type PartInput } from './part-commands.js';
+export { skyldnergruppe } from './skyldnergruppe.js';
+
+// Commands, one at a time or many for one debtor group in one transaction (generators)
+export { bokfoerKommandoer, type Kommando, type Utfall } from './kommando.js';
+export { bokfoerKrav, kravKommando, type Fastsettingsmaate, type KravInput, type KravResultat } from './krav-commands.js';
+export { bokfoerInnbetaling, innbetalingKommando, type InnbetalingInput, type InnbetalingResultat } from './innbetaling-commands.js';
+export type { KidTolkning } from './plassering-commands.js';
+export {
+  kjoerOppgjoer,
+  oppgjoerKommando,
+  utbetalingMinsteOere,
+  type IkkeUtbetalt,
+  type OppgjoerInput,
+  type OppgjoerResultat,
+  type Refusjon,
+  type Utbetalt,
+} from './oppgjoer.js';
+export {
+  registrerUtbetalingReturnert,
+  utbetalingReturnertKommando,
+  type UtbetalingReturnertInput,
+  type UtbetalingReturnertResultat,
+} from './utbetaling-commands.js';
+export { registrerLevering, leveringKommando, type LeveringInput, type LeveringResultat } from './levering-commands.js';
+export type { DekketPost, Motregning, Plassering, RenteKrav } from './resultater.js';
+export type { Plasseringsgrunnlag } from './allocation.js';
+export type { Kravperiode } from './bokfoering.js';
+
+// Views as of a date
+export {
+  buildPartView,
+  type InnbetalingInfo,
+  type InnbetalingView,
+  type KravforfallRef,
+  type KravforfallView,
+  type KravView,
+  type KreditKravView,
+  type Mottakerkonto,
+  type Oversikt,
+  type PartInfo,
+  type PartView,
+  type PartViewQuery,
+  type Periode,
+  type PlassertInnbetaling,
+  type PlassertMotkrav,
+  type PlassertUtbetaling,
+  type PlasseringAvInnbetaling,
+  type Summer,
+  type UtbetalingInfo,
+  type UtbetalingView,
+} from './part-view.js';
+export { finnLeveringer, type Levering } from './levering-queries.js';
+export { kontrollerInvarianter } from './invariants.js';
+
+// Reference data
+export { apiKravtype, findKravtype, kodelister, kravgruppeTekst, type Kodelister, type Kravgruppe, type Kravtype } from './kodelister.js';
+export { forsinkelsesrentesatser } from './rentesatser.js';
+
+// Errors and row types
+export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';
+export type { Innbetalingstype, Leveringstype, MvaTermintype, PartType, Utbetalingstatus } from './tables.js';

@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { compareDates, type LocalDate } from '../domain/dates.js';
+import type { Oere } from '../domain/money.js';
+import type { Bokfoering } from './bokfoering.js';
+import { LedgerInputError } from './errors.js';
+import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
+import { plasserInnbetaling, type KidTolkning } from './plassering-commands.js';
+import type { Plassering, RenteKrav } from './resultater.js';
+import type { Innbetalingstype } from './tables.js';
+import { checkBeloep, checkDato, checkKontonummer, checkPartId, checkTekst } from './validation.js';
+
+export interface InnbetalingInput {
+  readonly idempotencyKey: string;
+  readonly bokfoertDato: LocalDate;
+  /** The party the payment is booked on (the payer, e.g. an ENK's owner paying the ENK's claims). */
+  readonly partId: string;
+  readonly beloepOere: Oere;
+  /** When the payer's bank received the order; defaults to the business date, never after it. */
+  readonly innbetalingsdato?: LocalDate | undefined;
+  readonly kid?: string | undefined;
+  /** Free-text message when there is no KID. */
+  readonly melding?: string | undefined;
+  readonly betalerNavn?: string | undefined;
+  readonly betalerKonto?: string | undefined;
+  /** Skatteetaten's account the money came to; decides the KID algorithm. Default: the tax-collection account. */
+  readonly mottakerkonto?: string | undefined;
+  /** Default: `ocr` with a KID, `bankoverfoering` without. */
+  readonly innbetalingstype?: Innbetalingstype | undefined;
+}
+
+export interface InnbetalingResultat {
+  readonly innbetalingId: string;
+  readonly partId: string;
+  readonly beloepOere: Oere;
+  readonly innbetalingsdato: LocalDate;
+  readonly kid: KidTolkning | null;
+  /** Each due item covered, in the order covered. */
+  readonly plasseringer: readonly Plassering[];
+  /** Forsinkelsesrente posted because the payment covered items late. */
+  readonly renteKrav: readonly RenteKrav[];
+  /** What nothing could take; it waits for the next claim (or a refund). */
+  readonly uplassertOere: Oere;
+}
+
+const defaultMottakerkonto = '76940524802';
+const kidLengthMax = 25;
+
+/**
+ * Books a payment and allocates it at once (planAllocation, decision 0003): a KID that identifies
+ * an open claim of the debtor group covers that claim first; the rest follows the default order;
+ * late coverings post forsinkelsesrente; what is left stays unplaced.
+ */
+export async function bokfoerInnbetaling(db: Kysely<Database>, input: InnbetalingInput): Promise<Utfall<InnbetalingResultat>> {
+  return bokfoer(db, innbetalingKommando(input));
+}
+
+export function innbetalingKommando(input: InnbetalingInput): Kommando<InnbetalingResultat> {
+  return kommando('bokfoerInnbetaling', input, normalize(input), apply);
+}
+
+type InnbetalingRequest = ReturnType<typeof normalize>;
+
+function normalize(input: InnbetalingInput) {
+  const bokfoertDato = checkDato(input.bokfoertDato, 'bokfoertDato');
+  const innbetalingsdato = input.innbetalingsdato === undefined ? bokfoertDato : checkDato(input.innbetalingsdato, 'innbetalingsdato');
+  if (compareDates(innbetalingsdato, bokfoertDato) > 0) {
+    throw new LedgerInputError('ugyldigDato', `Innbetalingsdatoen ${innbetalingsdato} er etter bokføringsdatoen ${bokfoertDato}`);
+  }
+  const kid = input.kid === undefined ? null : input.kid.trim();
+  if (kid !== null && (kid.length === 0 || kid.length > kidLengthMax)) {
+    throw new LedgerInputError('ugyldigKid', `KID har 1–${kidLengthMax} tegn`);
+  }
+  if (input.innbetalingstype !== undefined && input.innbetalingstype !== 'ocr' && input.innbetalingstype !== 'bankoverfoering') {
+    throw new LedgerInputError('ugyldigTekst', `Ukjent innbetalingstype "${input.innbetalingstype}"`);
+  }
+  return {
+    partId: checkPartId(input.partId),
+    beloepOere: checkBeloep(input.beloepOere, 'beloepOere'),
+    innbetalingsdato,
+    kid,
+    melding: checkTekst(input.melding, 'melding', true) ?? null,
+    betalerNavn: checkTekst(input.betalerNavn, 'betalerNavn', true) ?? null,
+    betalerKonto: checkTekst(input.betalerKonto, 'betalerKonto', true) ?? null,
+    mottakerkonto: input.mottakerkonto === undefined ? defaultMottakerkonto : checkKontonummer(input.mottakerkonto, 'mottakerkonto'),
+    innbetalingstype: input.innbetalingstype ?? (kid === null ? 'bankoverfoering' : 'ocr'),
+  };
+}
+
+async function apply(session: Bokfoering, request: InnbetalingRequest): Promise<InnbetalingResultat> {
+  if (!session.konto(request.mottakerkonto)) {
+    throw new LedgerInputError('ugyldigKonto', `mottakerkonto: ${request.mottakerkonto} er ingen av Skatteetatens innbetalingskontoer`);
+  }
+  const payment = await session.bookInnbetaling(request);
+  const placed = await plasserInnbetaling(session, payment);
+  return {
+    innbetalingId: payment.innbetalingId,
+    partId: payment.partId,
+    beloepOere: payment.beloepOere,
+    innbetalingsdato: payment.innbetalingsdato,
+    ...placed,
+  };
+}

@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { compareDates, type LocalDate } from '../domain/dates.js';
+import { Bokfoering } from './bokfoering.js';
+import { IdempotencyConflictError, LedgerInputError } from './errors.js';
+import { laasSkyldnergruppe } from './skyldnergruppe.js';
+import { checkDato, checkIdempotencyKey } from './validation.js';
+
+/**
+ * A validated command, ready to run. The public command functions build one and run it alone;
+ * a generator can build many for one debtor group and run them in one transaction
+ * (`bokfoerKommandoer`).
+ */
+export interface Kommando<R> {
+  readonly type: string;
+  readonly partId: string;
+  readonly bokfoertDato: LocalDate;
+  /** A fixed key, or one derived from the locked group's state (the daily run). */
+  readonly idempotencyKey: string | ((session: Bokfoering) => string);
+  /** The normalized request: what the idempotency hash covers (not the business date). */
+  readonly request: unknown;
+  /** When false, a run that books nothing is not stored (the daily run with nothing to do). */
+  readonly lagreTom?: boolean;
+  apply(session: Bokfoering): Promise<R>;
+}
+
+/** What a command did; `replayed` is true when the key had been booked before and nothing happened now. */
+export type Utfall<R> = R & { readonly replayed: boolean };
+
+interface Stored {
+  readonly hash: string;
+  readonly resultat: unknown;
+}
+
+/**
+ * Runs commands for one debtor group in one transaction: lock the group, answer keys seen
+ * before (same request → the stored result, another request → `IdempotencyConflictError`),
+ * apply the rest in order, store each result under its key, write all rows. Business dates
+ * must not go back in time for the group (`tilbakedatert`): a view as of a date must show
+ * exactly what was booked up to it.
+ */
+export async function bokfoerKommandoer<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
+  if (kommandoer.length === 0) return [];
+  const replayed = await replayAll(db, kommandoer);
+  if (replayed) return replayed;
+  try {
+    return await runInTransaction(db, kommandoer);
+  } catch (error) {
+    // The same key booked at the same moment for another debtor group: answer from the winner.
+    if (isKommandoKeyClash(error)) return (await replayAll(db, kommandoer)) ?? Promise.reject(error);
+    throw error;
+  }
+}
+
+/** Runs one command alone. */
+export async function bokfoer<R>(db: Kysely<Database>, kommando: Kommando<R>): Promise<Utfall<R>> {
+  const [utfall] = await bokfoerKommandoer(db, [kommando]);
+  return utfall!;
+}
+
+/**
+ * A command from its validated, normalized request. The key and business date are checked here,
+ * the request by the caller; `apply` runs inside the group's transaction.
+ */
+export function kommando<Req extends { readonly partId: string }, R>(
+  type: string,
+  input: { readonly idempotencyKey: string; readonly bokfoertDato: LocalDate },
+  request: Req,
+  apply: (session: Bokfoering, request: Req) => Promise<R>,
+): Kommando<R> {
+  return {
+    type,
+    partId: request.partId,
+    bokfoertDato: checkDato(input.bokfoertDato, 'bokfoertDato'),
+    idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
+    request,
+    apply: (session) => apply(session, request),
+  };
+}
+
+export function requestHash(type: string, request: unknown): string {
+  return createHash('sha256').update(type).update('\n').update(stableJson(request)).digest('hex');
+}
+
+async function replayAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[] | undefined> {
+  const keys = kommandoer.map((k) => k.idempotencyKey);
+  if (!keys.every((key): key is string => typeof key === 'string')) return undefined;
+  const stored = await loadStored(db, keys);
+  if (stored.size < new Set(keys).size) return undefined;
+  return kommandoer.map((k) => replay(k, k.idempotencyKey as string, stored.get(k.idempotencyKey as string)!));
+}
+
+async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
+  return db
+    .transaction()
+    .setIsolationLevel('read committed')
+    .execute(async (trx) => {
+      const parts = await laasSkyldnergruppe(trx, kommandoer[0]!.partId);
+      const session = await Bokfoering.open(trx, parts);
+      for (const kommando of kommandoer) {
+        if (!session.part(kommando.partId)) {
+          throw new LedgerInputError('ugyldigPart', `Part ${kommando.partId} er ikke i samme skyldnergruppe som ${kommandoer[0]!.partId}`);
+        }
+      }
+      const staticKeys = kommandoer.map((k) => k.idempotencyKey).filter((key): key is string => typeof key === 'string');
+      const stored = await loadStored(trx, staticKeys);
+      const results: Utfall<R>[] = [];
+      for (const kommando of kommandoer) {
+        const key = typeof kommando.idempotencyKey === 'string' ? kommando.idempotencyKey : kommando.idempotencyKey(session);
+        const seen = stored.get(key) ?? (typeof kommando.idempotencyKey === 'string' ? undefined : (await loadStored(trx, [key])).get(key));
+        if (seen) {
+          results.push(replay(kommando, key, seen));
+          continue;
+        }
+        const siste = session.sisteBokfoertDato;
+        if (siste !== null && compareDates(kommando.bokfoertDato, siste) < 0) {
+          throw new LedgerInputError(
+            'tilbakedatert',
+            `Bokføringsdato ${kommando.bokfoertDato} er før siste bokføring ${siste} for skyldnergruppen til ${kommando.partId}`,
+          );
+        }
+        session.beginCommand(key, kommando.bokfoertDato);
+        const rowsBefore = session.pendingRowCount;
+        // A stored result reads back as JSON; give the first caller that same shape.
+        const resultat = JSON.parse(JSON.stringify(await kommando.apply(session))) as R;
+        const hash = requestHash(kommando.type, kommando.request);
+        if (kommando.lagreTom === false && session.pendingRowCount === rowsBefore) {
+          session.abandonCommand();
+        } else {
+          session.endCommand(kommando.type, hash, resultat);
+          stored.set(key, { hash, resultat });
+        }
+        results.push({ ...resultat, replayed: false });
+      }
+      await session.flush();
+      return results;
+    });
+}
+
+function replay<R>(kommando: Kommando<R>, key: string, stored: Stored): Utfall<R> {
+  if (stored.hash !== requestHash(kommando.type, kommando.request)) throw new IdempotencyConflictError(key);
+  return { ...(stored.resultat as R), replayed: true };
+}
+
+async function loadStored(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, Stored>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('kommando')
+    .select(['idempotency_key', 'forespoersel_hash', 'resultat'])
+    .where('idempotency_key', 'in', [...new Set(keys)])
+    .execute();
+  return new Map(rows.map((row) => [row.idempotency_key, { hash: row.forespoersel_hash, resultat: row.resultat }]));
+}
+
+function isKommandoKeyClash(error: unknown): boolean {
+  const candidate = error as { code?: string; constraint?: string; message?: string } | undefined;
+  return candidate?.code === '23505' && (candidate.constraint === 'kommando_pkey' || /kommando_pkey/.test(candidate.message ?? ''));
+}
+
+/** JSON with object keys sorted, so equal requests hash equally whatever order their keys came in. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

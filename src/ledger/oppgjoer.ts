@@ -1,0 +1,186 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { compareDates, dateParts, type LocalDate } from '../domain/dates.js';
+import { absOere, sumOere, toOere, type Oere } from '../domain/money.js';
+import type { Bokfoering } from './bokfoering.js';
+import { bokfoer, type Kommando, type Utfall } from './kommando.js';
+import { motregn } from './motregning-commands.js';
+import { innbetalingQuery, kravforfallQuery } from './queries.js';
+import type { Motregning, RenteKrav } from './resultater.js';
+import { checkDato, checkPartId } from './validation.js';
+
+/**
+ * The daily run (decision 0006), per debtor group: set credits off against overdue debts, refund
+ * unplaced payments when asked (the tax ledger's way: a debit "motpost tilbakebetaling" takes the
+ * unplaced amount and a credit "krav til utbetaling" is paid out), and pay remaining credits to
+ * each party's registered account. Amounts below 100 kr are not paid out (sktbf § 10-4-1); they
+ * stay open and visible, as do credits of a party without an account.
+ */
+export interface OppgjoerInput {
+  readonly bokfoertDato: LocalDate;
+  /** Only this party's debtor group; all groups with open credits or unplaced payments when absent. */
+  readonly partId?: string | undefined;
+  readonly refunderUplassert?: boolean | undefined;
+}
+
+export interface Refusjon {
+  readonly innbetalingId: string;
+  readonly partId: string;
+  readonly beloepOere: Oere;
+  readonly motpostKravId: string;
+  readonly utbetalingKravId: string;
+}
+
+export interface Utbetalt {
+  readonly utbetalingId: string;
+  readonly partId: string;
+  readonly beloepOere: Oere;
+  readonly konto: string;
+  readonly melding: string;
+  readonly kreditter: readonly { kravforfallId: string; kravId: string; beskrivelse: string; beloepOere: Oere }[];
+}
+
+export interface IkkeUtbetalt {
+  readonly partId: string;
+  readonly beloepOere: Oere;
+  readonly grunn: 'ingenUtbetalingskonto' | 'underMinstebeloep';
+  /** Set when the amount is a payment's unplaced rest that was to be refunded. */
+  readonly innbetalingId?: string | undefined;
+}
+
+export interface OppgjoerResultat {
+  readonly partIds: readonly string[];
+  readonly motregninger: readonly Motregning[];
+  readonly renteKrav: readonly RenteKrav[];
+  readonly refusjoner: readonly Refusjon[];
+  readonly utbetalinger: readonly Utbetalt[];
+  readonly ikkeUtbetalt: readonly IkkeUtbetalt[];
+}
+
+/** Refunds and payouts below this lapse (sktbf § 10-4-1): 100 kr. */
+export const utbetalingMinsteOere = toOere(10_000);
+
+const skatteinnkrevingKonto = '76940524802';
+
+export async function kjoerOppgjoer(db: Kysely<Database>, input: OppgjoerInput): Promise<Utfall<OppgjoerResultat>[]> {
+  const bokfoertDato = checkDato(input.bokfoertDato, 'bokfoertDato');
+  const kandidater = input.partId === undefined ? await partsWithOpenCredit(db) : [checkPartId(input.partId)];
+  const done = new Set<string>();
+  const results: Utfall<OppgjoerResultat>[] = [];
+  for (const partId of kandidater) {
+    if (done.has(partId)) continue;
+    const result = await bokfoer(db, oppgjoerKommando(partId, { bokfoertDato, refunderUplassert: input.refunderUplassert ?? false }));
+    for (const id of result.partIds) done.add(id);
+    results.push(result);
+  }
+  return results;
+}
+
+/**
+ * The daily run for one debtor group, as a command (for batches). Its key comes from the group's
+ * newest posting, so running it again with nothing new answers from the first run, and a run
+ * that books nothing is not stored.
+ */
+export function oppgjoerKommando(partId: string, options: { bokfoertDato: LocalDate; refunderUplassert: boolean }): Kommando<OppgjoerResultat> {
+  const request = { partId: checkPartId(partId), refunderUplassert: options.refunderUplassert };
+  return {
+    type: 'kjoerOppgjoer',
+    partId: request.partId,
+    bokfoertDato: checkDato(options.bokfoertDato, 'bokfoertDato'),
+    idempotencyKey: (session) => `oppgjoer:${session.partIds[0]}:${options.bokfoertDato}:${session.sisteSeq}:${options.refunderUplassert ? 'refusjon' : 'standard'}`,
+    request,
+    lagreTom: false,
+    apply: (session) => apply(session, options.refunderUplassert),
+  };
+}
+
+async function apply(session: Bokfoering, refunderUplassert: boolean): Promise<OppgjoerResultat> {
+  const { motregninger, renteKrav } = await motregn(session);
+  const ikkeUtbetalt: IkkeUtbetalt[] = [];
+  const meldinger = new Map<string, string>();
+  const refusjoner = refunderUplassert ? await refunder(session, ikkeUtbetalt, meldinger) : [];
+  const utbetalinger = await betalUt(session, ikkeUtbetalt, meldinger);
+  return { partIds: session.partIds, motregninger, renteKrav, refusjoner, utbetalinger, ikkeUtbetalt };
+}
+
+async function refunder(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldinger: Map<string, string>): Promise<Refusjon[]> {
+  const dato = session.bokfoertDato;
+  const refusjoner: Refusjon[] = [];
+  for (const payment of session.unplacedPayments()) {
+    const beloepOere = payment.uplassertOere;
+    const grunn = refusjonHinder(session, payment.partId, beloepOere);
+    if (grunn) {
+      ikkeUtbetalt.push({ partId: payment.partId, beloepOere, grunn, innbetalingId: payment.innbetalingId });
+      continue;
+    }
+    const krav = (kravtype: string, beskrivelse: string, beloep: Oere) => ({
+      partId: payment.partId,
+      kravtype,
+      kravgruppe: 'andreKrav',
+      beskrivelse,
+      periode: { beskrivelse: 'Inntektsår', aar: dateParts(dato).year },
+      opprettetDato: dato,
+      fastsettingsmaate: null,
+      hovedstolKravId: null,
+      forfall: [{ forfallsdato: dato, beloepOere: beloep, kid: null, mottakerkonto: skatteinnkrevingKonto }],
+    });
+    const [motpost, utbetalingKrav] = await session.bookKrav([
+      krav('motpostTilbakebetaling', 'Motpost tilbakebetaling', beloepOere),
+      krav('kravTilUtbetaling', 'Krav til utbetaling', toOere(-beloepOere)),
+    ]);
+    session.placeInnbetaling(payment.innbetalingId, motpost![0]!.kravforfallId, beloepOere);
+    meldinger.set(utbetalingKrav![0]!.kravforfallId, `For mye betalt ${kortDato(payment.innbetalingsdato)}`);
+    refusjoner.push({ innbetalingId: payment.innbetalingId, partId: payment.partId, beloepOere, motpostKravId: motpost![0]!.kravId, utbetalingKravId: utbetalingKrav![0]!.kravId });
+  }
+  return refusjoner;
+}
+
+async function betalUt(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldinger: ReadonlyMap<string, string>): Promise<Utbetalt[]> {
+  const dato = session.bokfoertDato;
+  const utbetalinger: Utbetalt[] = [];
+  for (const partId of session.partIds) {
+    const kreditter = session.openKreditPoster(partId).filter((k) => compareDates(k.forfallsdato, dato) <= 0);
+    if (kreditter.length === 0) continue;
+    const beloepOere = sumOere(kreditter.map((k) => absOere(k.gjenstaaendeOere)));
+    const grunn = refusjonHinder(session, partId, beloepOere);
+    if (grunn) {
+      ikkeUtbetalt.push({ partId, beloepOere, grunn });
+      continue;
+    }
+    const part = session.part(partId)!;
+    const first = session.item(kreditter[0]!.kravforfallId);
+    const melding = meldinger.get(first.kravforfallId) ?? `Tilgode ${first.beskrivelse}`;
+    const poster = kreditter.map((k) => ({ kravforfallId: k.kravforfallId, beloepOere: absOere(k.gjenstaaendeOere) }));
+    const utbetalingId = await session.bookUtbetaling({ partId, konto: part.utbetalingskonto!, kontoeiersNavn: part.navn, melding, poster });
+    utbetalinger.push({
+      utbetalingId,
+      partId,
+      beloepOere,
+      konto: part.utbetalingskonto!,
+      melding,
+      kreditter: poster.map((p) => ({ ...p, kravId: session.item(p.kravforfallId).kravId, beskrivelse: session.item(p.kravforfallId).beskrivelse })),
+    });
+  }
+  return utbetalinger;
+}
+
+function refusjonHinder(session: Bokfoering, partId: string, beloepOere: Oere): IkkeUtbetalt['grunn'] | undefined {
+  if (!session.part(partId)?.utbetalingskonto) return 'ingenUtbetalingskonto';
+  if (beloepOere < utbetalingMinsteOere) return 'underMinstebeloep';
+  return undefined;
+}
+
+/** "17.01.22", as the published payout message writes the payment date. */
+function kortDato(date: LocalDate): string {
+  const { year, month, day } = dateParts(date);
+  return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${String(year % 100).padStart(2, '0')}`;
+}
+
+/** Parties that have an open credit or an unplaced payment: the only ones the daily run can change. */
+async function partsWithOpenCredit(db: Kysely<Database>): Promise<string[]> {
+  const [kreditter, innbetalinger] = await Promise.all([
+    kravforfallQuery(db, undefined).select('f.part_id as id').where('f.gjenstaaende_oere', '<', toOere(0)).distinct().execute(),
+    innbetalingQuery(db, undefined).select('i.part_id as id').where('i.uplassert_oere', '>', toOere(0)).distinct().execute(),
+  ]);
+  return [...new Set([...kreditter, ...innbetalinger].map((row) => row.id))].sort();
+}

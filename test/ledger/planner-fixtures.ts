@@ -1,0 +1,36 @@
+import { localDate } from '../../src/domain/dates.js';
+import { toOere } from '../../src/domain/money.js';
+import type { DebetPost } from '../../src/ledger/covering.js';
+import type { KreditPost } from '../../src/ledger/motregning.js';
+
+/** An open debit item for the pure planners; kroner in, øre inside. */
+export function debet(
+  id: string,
+  kroner: number,
+  forfallsdato: string,
+  options: Partial<Pick<DebetPost, 'nummer' | 'kravgruppe' | 'erForsinkelsesrente' | 'rentebaerende'>> & { kravId?: string; opprettet?: string } = {},
+): DebetPost {
+  const erForsinkelsesrente = options.erForsinkelsesrente ?? false;
+  return {
+    ref: { kind: 'kravforfall', kravforfallId: id },
+    kravId: options.kravId ?? `k${id}`,
+    nummer: options.nummer ?? 1,
+    forfallsdato: localDate(forfallsdato),
+    kravOpprettetDato: localDate(options.opprettet ?? forfallsdato),
+    kravgruppe: options.kravgruppe ?? 'skatt',
+    gjenstaaendeOere: toOere(Math.round(kroner * 100)),
+    erForsinkelsesrente,
+    rentebaerende: options.rentebaerende ?? !erForsinkelsesrente,
+  };
+}
+
+export function kreditt(id: string, kroner: number, forfallsdato: string, opprettet = forfallsdato): KreditPost {
+  return {
+    kravforfallId: id,
+    kravId: `k${id}`,
+    nummer: 1,
+    forfallsdato: localDate(forfallsdato),
+    kravOpprettetDato: localDate(opprettet),
+    gjenstaaendeOere: toOere(-Math.round(kroner * 100)),
+  };
+}
