@@ -18,7 +18,7 @@ export interface Kommando<R> {
   readonly bokfoertDato: LocalDate;
   /** A fixed key, or one derived from the locked group's state (the daily run). */
   readonly idempotencyKey: string | ((session: Bokfoering) => string);
-  /** The normalized request: what the idempotency hash covers (not the business date). */
+  /** The request as the caller sent it, without key and business date: what the idempotency hash covers. */
   readonly request: unknown;
   /** When false, a run that books nothing is not stored (the daily run with nothing to do). */
   readonly lagreTom?: boolean;
@@ -40,7 +40,14 @@ interface Stored {
  * must not go back in time for the group (`tilbakedatert`): a view as of a date must show
  * exactly what was booked up to it.
  */
-export async function bokfoerKommandoer<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
+export async function bokfoerKommandoer<const K extends readonly Kommando<unknown>[]>(db: Kysely<Database>, kommandoer: K): Promise<Utfallene<K>> {
+  return (await runAll(db, kommandoer)) as Utfallene<K>;
+}
+
+/** The result of each command of a batch, in order and typed by its command. */
+export type Utfallene<K extends readonly Kommando<unknown>[]> = { -readonly [I in keyof K]: K[I] extends Kommando<infer R> ? Utfall<R> : never };
+
+async function runAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
   if (kommandoer.length === 0) return [];
   const replayed = await replayAll(db, kommandoer);
   if (replayed) return replayed;
@@ -55,26 +62,29 @@ export async function bokfoerKommandoer<R>(db: Kysely<Database>, kommandoer: rea
 
 /** Runs one command alone. */
 export async function bokfoer<R>(db: Kysely<Database>, kommando: Kommando<R>): Promise<Utfall<R>> {
-  const [utfall] = await bokfoerKommandoer(db, [kommando]);
+  const [utfall] = await runAll(db, [kommando]);
   return utfall!;
 }
 
 /**
- * A command from its validated, normalized request. The key and business date are checked here,
- * the request by the caller; `apply` runs inside the group's transaction.
+ * A command from the caller's input and its validated, normalized request. The key and business
+ * date are checked here, the request by the caller; `apply` runs inside the group's transaction.
+ * The hash covers the input as sent (without key and date), so re-sending it a day later — with
+ * a default such as the payment date left out — is still the same request.
  */
-export function kommando<Req extends { readonly partId: string }, R>(
+export function kommando<In extends { readonly idempotencyKey: string; readonly bokfoertDato: LocalDate }, Req extends { readonly partId: string }, R>(
   type: string,
-  input: { readonly idempotencyKey: string; readonly bokfoertDato: LocalDate },
+  input: In,
   request: Req,
   apply: (session: Bokfoering, request: Req) => Promise<R>,
 ): Kommando<R> {
+  const { idempotencyKey, bokfoertDato, ...sent } = input;
   return {
     type,
     partId: request.partId,
-    bokfoertDato: checkDato(input.bokfoertDato, 'bokfoertDato'),
-    idempotencyKey: checkIdempotencyKey(input.idempotencyKey),
-    request,
+    bokfoertDato: checkDato(bokfoertDato, 'bokfoertDato'),
+    idempotencyKey: checkIdempotencyKey(idempotencyKey),
+    request: sent,
     apply: (session) => apply(session, request),
   };
 }
