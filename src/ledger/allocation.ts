@@ -23,6 +23,8 @@ export interface AllocationRequest {
   readonly innbetalingsdato: LocalDate;
   /** The claim a valid KID identifies, when the KID matched an open claim of the group. */
   readonly kidKravId?: string | undefined;
+  /** The account the money came to: without a KID, only items payable to it are covered. */
+  readonly mottakerkonto: string;
   /** The debtor group's open debit items. */
   readonly poster: readonly DebetPost[];
   readonly rentesatser: Rentesatser;
@@ -49,8 +51,11 @@ export interface AllocationPlan {
 
 /**
  * 1. a KID covers its claim's open items, oldest first; 2. the rest covers the group's overdue
- * items in the default order; 3. every late covering posts forsinkelsesrente; 4. the rest covers
- * the interest just posted, then the not-yet-due items in the default order; 5. the rest is unplaced.
+ * items payable to the account the money came to, in the default order; 3. every late covering
+ * posts forsinkelsesrente; 4. the rest covers the interest just posted, then that account's
+ * not-yet-due items in the default order; 5. the rest is unplaced. The account stands for the
+ * ledger: Skatteetaten keeps VAT and tax collection apart, and the published example shows a
+ * payment to the tax account refunded while a VAT interest claim stayed open.
  *
  * @example 51 433 kr paid 2022-01-17 with the KID of a 51 321 kr claim due 2021-12-10: the claim is
  * covered, 439 kr interest is posted (due 2022-01-17) and receives the remaining 112 kr.
@@ -68,20 +73,21 @@ export function planAllocation(request: AllocationRequest): AllocationPlan {
   };
 
   const sorted = [...request.poster].sort(compareStandard);
+  const sameLedger = sorted.filter((post) => post.mottakerkonto === request.mottakerkonto);
   const forfalt = (post: DebetPost) => compareDates(post.forfallsdato, request.innbetalingsdato) < 0;
   const dekninger = [
     ...cover(
       sorted.filter((post) => post.kravId === request.kidKravId),
       'kid',
     ),
-    ...cover(sorted.filter(forfalt), 'forfalt'),
+    ...cover(sameLedger.filter(forfalt), 'forfalt'),
   ];
   const renter = renterForSeneDekninger(dekninger, request.innbetalingsdato, request.renteForfallsdato, request.rentesatser, 0);
   const rentePoster = renter.map(rentePost);
   for (const post of rentePoster) rest.add(post);
   cover(rentePoster, 'rente');
   cover(
-    sorted.filter((post) => !forfalt(post)),
+    sameLedger.filter((post) => !forfalt(post)),
     'ikkeForfalt',
   );
 

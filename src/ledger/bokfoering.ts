@@ -273,6 +273,7 @@ export class Bokfoering {
         forfallsdato: item.forfallsdato,
         kravOpprettetDato: item.opprettetDato,
         kravgruppe: item.kravgruppe,
+        mottakerkonto: item.mottakerkonto,
         gjenstaaendeOere: item.gjenstaaendeOere,
         erForsinkelsesrente: item.erForsinkelsesrente,
         rentebaerende: item.rentebaerende,

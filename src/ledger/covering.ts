@@ -20,6 +20,8 @@ export interface DebetPost {
   readonly forfallsdato: LocalDate;
   readonly kravOpprettetDato: LocalDate;
   readonly kravgruppe: string;
+  /** Skatteetaten's account the item is payable to: it decides which ledger a payment reaches. */
+  readonly mottakerkonto: string | null;
   /** What is still unpaid (positive). */
   readonly gjenstaaendeOere: Oere;
   /** A forsinkelsesrente claim: covered after principals with the same due date. */
@@ -38,6 +40,7 @@ export interface PlanlagtRente {
   readonly index: number;
   readonly hovedstolKravId: string;
   readonly kravgruppe: string;
+  readonly mottakerkonto: string | null;
   readonly beloepOere: Oere;
   readonly forfallsdato: LocalDate;
 }
@@ -116,18 +119,25 @@ export function renterForSeneDekninger(
   satser: Rentesatser,
   foersteIndex: number,
 ): PlanlagtRente[] {
-  const perKrav = new Map<string, { kravgruppe: string; exact: ExactOere }>();
+  const perKrav = new Map<string, { post: DebetPost; exact: ExactOere }>();
   for (const { post, beloepOere } of dekninger) {
     if (!post.rentebaerende || compareDates(post.forfallsdato, sisteRentedag) >= 0) continue;
     const exact = exactForsinkelsesrente(satser, { hovedstolOere: beloepOere, forfallsdato: post.forfallsdato, sisteRentedag });
     const sum = perKrav.get(post.kravId);
-    perKrav.set(post.kravId, { kravgruppe: post.kravgruppe, exact: sum ? addExact(sum.exact, exact) : exact });
+    perKrav.set(post.kravId, { post: sum?.post ?? post, exact: sum ? addExact(sum.exact, exact) : exact });
   }
   const renter: PlanlagtRente[] = [];
-  for (const [hovedstolKravId, { kravgruppe, exact }] of perKrav) {
+  for (const [hovedstolKravId, { post, exact }] of perKrav) {
     const beloepOere = truncateToWholeKronerOere(exact);
     if (beloepOere > 0) {
-      renter.push({ index: foersteIndex + renter.length, hovedstolKravId, kravgruppe, beloepOere, forfallsdato: renteForfallsdato });
+      renter.push({
+        index: foersteIndex + renter.length,
+        hovedstolKravId,
+        kravgruppe: post.kravgruppe,
+        mottakerkonto: post.mottakerkonto,
+        beloepOere,
+        forfallsdato: renteForfallsdato,
+      });
     }
   }
   return renter;
@@ -142,6 +152,7 @@ export function rentePost(rente: PlanlagtRente): DebetPost {
     forfallsdato: rente.forfallsdato,
     kravOpprettetDato: rente.forfallsdato,
     kravgruppe: rente.kravgruppe,
+    mottakerkonto: rente.mottakerkonto,
     gjenstaaendeOere: rente.beloepOere,
     erForsinkelsesrente: true,
     rentebaerende: false,

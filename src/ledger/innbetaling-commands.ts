@@ -23,7 +23,10 @@ export interface InnbetalingInput {
   readonly melding?: string | undefined;
   readonly betalerNavn?: string | undefined;
   readonly betalerKonto?: string | undefined;
-  /** Skatteetaten's account the money came to; decides the KID algorithm. Default: the tax-collection account. */
+  /**
+   * Skatteetaten's account the money came to: it decides the ledger and the KID algorithm.
+   * Default: the account of the claim the KID names, else the tax-collection account.
+   */
   readonly mottakerkonto?: string | undefined;
   /** Default: `ocr` with a KID, `bankoverfoering` without. */
   readonly innbetalingstype?: Innbetalingstype | undefined;
@@ -82,16 +85,18 @@ function normalize(input: InnbetalingInput) {
     melding: checkTekst(input.melding, 'melding', true) ?? null,
     betalerNavn: checkTekst(input.betalerNavn, 'betalerNavn', true) ?? null,
     betalerKonto: checkTekst(input.betalerKonto, 'betalerKonto', true) ?? null,
-    mottakerkonto: input.mottakerkonto === undefined ? defaultMottakerkonto : checkKontonummer(input.mottakerkonto, 'mottakerkonto'),
+    mottakerkonto: input.mottakerkonto === undefined ? null : checkKontonummer(input.mottakerkonto, 'mottakerkonto'),
     innbetalingstype: input.innbetalingstype ?? (kid === null ? 'bankoverfoering' : 'ocr'),
   };
 }
 
 async function apply(session: Bokfoering, request: InnbetalingRequest): Promise<InnbetalingResultat> {
-  if (!session.konto(request.mottakerkonto)) {
-    throw new LedgerInputError('ugyldigKonto', `mottakerkonto: ${request.mottakerkonto} er ingen av Skatteetatens innbetalingskontoer`);
+  const kidKrav = request.kid === null ? undefined : session.kravIdForKid(request.kid);
+  const mottakerkonto = request.mottakerkonto ?? (kidKrav && session.kravInfo(kidKrav)?.mottakerkonto) ?? defaultMottakerkonto;
+  if (!session.konto(mottakerkonto)) {
+    throw new LedgerInputError('ugyldigKonto', `mottakerkonto: ${mottakerkonto} er ingen av Skatteetatens innbetalingskontoer`);
   }
-  const payment = await session.bookInnbetaling(request);
+  const payment = await session.bookInnbetaling({ ...request, mottakerkonto });
   const placed = await plasserInnbetaling(session, payment);
   return {
     innbetalingId: payment.innbetalingId,

@@ -33,6 +33,7 @@ export async function plasserInnbetaling(session: Bokfoering, payment: GruppeInn
     beloepOere: payment.uplassertOere,
     innbetalingsdato: payment.innbetalingsdato,
     kidKravId: kid?.kravId,
+    mottakerkonto: payment.mottakerkonto,
     poster: session.openDebetPoster(),
     rentesatser: forsinkelsesrentesatser(),
     renteForfallsdato: session.bokfoertDato,

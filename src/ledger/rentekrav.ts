@@ -23,7 +23,7 @@ export async function bookRenteKrav(session: Bokfoering, renter: readonly Planla
       opprettetDato: rente.forfallsdato,
       fastsettingsmaate: null,
       hovedstolKravId: hovedstol.kravId,
-      forfall: [{ forfallsdato: rente.forfallsdato, beloepOere: rente.beloepOere, kid: 'generer' as const, mottakerkonto: hovedstol.mottakerkonto }],
+      forfall: [{ forfallsdato: rente.forfallsdato, beloepOere: rente.beloepOere, kid: 'generer' as const, mottakerkonto: rente.mottakerkonto }],
     };
   });
   const booked = await session.bookKrav(nye);

@@ -4,13 +4,14 @@ import { toOere } from '../../src/domain/money.js';
 import { planAllocation, type AllocationRequest } from '../../src/ledger/allocation.js';
 import { postKey } from '../../src/ledger/covering.js';
 import { forsinkelsesrentesatser } from '../../src/ledger/rentesatser.js';
-import { debet } from './planner-fixtures.js';
+import { debet, merverdiavgiftKonto, skatteinnkreving } from './planner-fixtures.js';
 
-function plan(kroner: number, innbetalingsdato: string, poster: AllocationRequest['poster'], kidKravId?: string) {
+function plan(kroner: number, innbetalingsdato: string, poster: AllocationRequest['poster'], kidKravId?: string, mottakerkonto = skatteinnkreving) {
   const result = planAllocation({
     beloepOere: toOere(Math.round(kroner * 100)),
     innbetalingsdato: localDate(innbetalingsdato),
     kidKravId,
+    mottakerkonto,
     poster,
     rentesatser: forsinkelsesrentesatser(),
     renteForfallsdato: localDate(innbetalingsdato),
@@ -75,8 +76,19 @@ describe('planAllocation (decision 0003)', () => {
     expect(plan(50, '2024-02-01', []).uplassertOere).toBe(5_000);
   });
 
+  it('without a KID, covers only items payable to the account the money came to (one ledger)', () => {
+    const poster = [debet('mva', 100, '2024-01-10', { mottakerkonto: merverdiavgiftKonto, rentebaerende: false }), debet('aga', 100, '2024-01-15', { rentebaerende: false })];
+    const toTax = plan(300, '2024-02-01', poster);
+    expect(toTax.covered).toEqual([['aga', 100, 'forfalt']]);
+    expect(toTax.uplassertOere).toBe(20_000);
+    const toVat = plan(300, '2024-02-01', poster, undefined, merverdiavgiftKonto);
+    expect(toVat.covered).toEqual([['mva', 100, 'forfalt']]);
+    // A KID reaches its claim whatever the account.
+    expect(plan(100, '2024-02-01', poster, 'kmva').covered).toEqual([['mva', 100, 'kid']]);
+  });
+
   it('posts forsinkelsesrente on a late covering and covers it with the rest (the published 439 kr)', () => {
-    const result = plan(51_433, '2022-01-17', [debet('mva', 51_321, '2021-12-10', { kravId: 'MVA', kravgruppe: 'merverdiavgift' })], 'MVA');
+    const result = plan(51_433, '2022-01-17', [debet('mva', 51_321, '2021-12-10', { kravId: 'MVA', kravgruppe: 'merverdiavgift', mottakerkonto: merverdiavgiftKonto })], 'MVA', merverdiavgiftKonto);
     expect(result.renter).toEqual([['MVA', 439]]);
     expect(result.covered).toEqual([
       ['mva', 51_321, 'kid'],

@@ -3,12 +3,15 @@ import { toOere } from '../../src/domain/money.js';
 import type { DebetPost } from '../../src/ledger/covering.js';
 import type { KreditPost } from '../../src/ledger/motregning.js';
 
+export const skatteinnkreving = '76940524802';
+export const merverdiavgiftKonto = '76940518888';
+
 /** An open debit item for the pure planners; kroner in, øre inside. */
 export function debet(
   id: string,
   kroner: number,
   forfallsdato: string,
-  options: Partial<Pick<DebetPost, 'nummer' | 'kravgruppe' | 'erForsinkelsesrente' | 'rentebaerende'>> & { kravId?: string; opprettet?: string } = {},
+  options: Partial<Pick<DebetPost, 'nummer' | 'kravgruppe' | 'erForsinkelsesrente' | 'rentebaerende' | 'mottakerkonto'>> & { kravId?: string; opprettet?: string } = {},
 ): DebetPost {
   const erForsinkelsesrente = options.erForsinkelsesrente ?? false;
   return {
@@ -18,6 +21,7 @@ export function debet(
     forfallsdato: localDate(forfallsdato),
     kravOpprettetDato: localDate(options.opprettet ?? forfallsdato),
     kravgruppe: options.kravgruppe ?? 'skatt',
+    mottakerkonto: options.mottakerkonto ?? skatteinnkreving,
     gjenstaaendeOere: toOere(Math.round(kroner * 100)),
     erForsinkelsesrente,
     rentebaerende: options.rentebaerende ?? !erForsinkelsesrente,
