@@ -143,7 +143,6 @@ export class Bokfoering {
     kontoer: readonly Mottakerkonto[],
     totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere },
     sisteBokfoertDato: LocalDate | null,
-    readonly sisteSeq: number,
   ) {
     this.trx = trx;
     this.#parts = new Map(parts.map((part) => [part.part_id, part]));
@@ -163,11 +162,7 @@ export class Bokfoering {
           (select coalesce(sum(f.beloep_oere), 0)::bigint from kravforfall f join krav k on k.krav_id = f.krav_id where k.part_id in (${sql.join(ids)})) as opprinnelig,
           (select coalesce(sum(beloep_oere), 0)::bigint from innbetaling where part_id in (${sql.join(ids)})) as innbetalt,
           (select coalesce(sum(beloep_oere), 0)::bigint from utbetaling where part_id in (${sql.join(ids)})) as utbetalt`.execute(trx),
-      trx
-        .selectFrom('part_siste_seq')
-        .select((eb) => [eb.fn.max('siste_seq').as('siste_seq'), eb.fn.max('siste_bokfoert_dato').as('siste_bokfoert_dato')])
-        .where('part_id', 'in', ids)
-        .executeTakeFirstOrThrow(),
+      trx.selectFrom('part_siste_seq').select((eb) => eb.fn.max('siste_bokfoert_dato').as('siste_bokfoert_dato')).where('part_id', 'in', ids).executeTakeFirstOrThrow(),
       trx.selectFrom('mottakerkonto').select(['kontonummer', 'kid_algoritme']).execute(),
     ]);
     const session = new Bokfoering(
@@ -176,7 +171,6 @@ export class Bokfoering {
       kontoer.map((konto) => ({ kontonummer: konto.kontonummer, kidAlgoritme: konto.kid_algoritme })),
       totals.rows[0]!,
       (siste.siste_bokfoert_dato as LocalDate | null) ?? null,
-      Number(siste.siste_seq ?? 0),
     );
     for (const row of items) session.#items.set(row.kravforfall_id, fromRow(row));
     for (const row of payments) {
@@ -233,15 +227,6 @@ export class Bokfoering {
       bokfoert_dato: bokfoertDato,
     });
     this.#current = undefined;
-  }
-
-  /** Ends a command that booked nothing, without storing it. */
-  abandonCommand(): void {
-    this.#current = undefined;
-  }
-
-  get pendingRowCount(): number {
-    return Object.values(this.#pending).reduce((sum, rows) => sum + rows.length, 0);
   }
 
   item(kravforfallId: string): GruppeKravforfall {

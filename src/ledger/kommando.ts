@@ -16,12 +16,9 @@ export interface Kommando<R> {
   readonly type: string;
   readonly partId: string;
   readonly bokfoertDato: LocalDate;
-  /** A fixed key, or one derived from the locked group's state (the daily run). */
-  readonly idempotencyKey: string | ((session: Bokfoering) => string);
+  readonly idempotencyKey: string;
   /** The request as the caller sent it, without key and business date: what the idempotency hash covers. */
   readonly request: unknown;
-  /** When false, a run that books nothing is not stored (the daily run with nothing to do). */
-  readonly lagreTom?: boolean;
   apply(session: Bokfoering): Promise<R>;
 }
 
@@ -95,10 +92,9 @@ export function requestHash(type: string, request: unknown): string {
 
 async function replayAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[] | undefined> {
   const keys = kommandoer.map((k) => k.idempotencyKey);
-  if (!keys.every((key): key is string => typeof key === 'string')) return undefined;
   const stored = await loadStored(db, keys);
   if (stored.size < new Set(keys).size) return undefined;
-  return kommandoer.map((k) => replay(k, k.idempotencyKey as string, stored.get(k.idempotencyKey as string)!));
+  return kommandoer.map((k) => replay(k, stored.get(k.idempotencyKey)!));
 }
 
 async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
@@ -113,14 +109,15 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
           throw new LedgerInputError('ugyldigPart', `Part ${kommando.partId} er ikke i samme skyldnergruppe som ${kommandoer[0]!.partId}`);
         }
       }
-      const staticKeys = kommandoer.map((k) => k.idempotencyKey).filter((key): key is string => typeof key === 'string');
-      const stored = await loadStored(trx, staticKeys);
+      const stored = await loadStored(
+        trx,
+        kommandoer.map((k) => k.idempotencyKey),
+      );
       const results: Utfall<R>[] = [];
       for (const kommando of kommandoer) {
-        const key = typeof kommando.idempotencyKey === 'string' ? kommando.idempotencyKey : kommando.idempotencyKey(session);
-        const seen = stored.get(key) ?? (typeof kommando.idempotencyKey === 'string' ? undefined : (await loadStored(trx, [key])).get(key));
+        const seen = stored.get(kommando.idempotencyKey);
         if (seen) {
-          results.push(replay(kommando, key, seen));
+          results.push(replay(kommando, seen));
           continue;
         }
         const siste = session.sisteBokfoertDato;
@@ -130,17 +127,12 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
             `Bokføringsdato ${kommando.bokfoertDato} er før siste bokføring ${siste} for skyldnergruppen til ${kommando.partId}`,
           );
         }
-        session.beginCommand(key, kommando.bokfoertDato);
-        const rowsBefore = session.pendingRowCount;
+        session.beginCommand(kommando.idempotencyKey, kommando.bokfoertDato);
         // A stored result reads back as JSON; give the first caller that same shape.
         const resultat = JSON.parse(JSON.stringify(await kommando.apply(session))) as R;
         const hash = requestHash(kommando.type, kommando.request);
-        if (kommando.lagreTom === false && session.pendingRowCount === rowsBefore) {
-          session.abandonCommand();
-        } else {
-          session.endCommand(kommando.type, hash, resultat);
-          stored.set(key, { hash, resultat });
-        }
+        session.endCommand(kommando.type, hash, resultat);
+        stored.set(kommando.idempotencyKey, { hash, resultat });
         results.push({ ...resultat, replayed: false });
       }
       await session.flush();
@@ -148,8 +140,8 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
     });
 }
 
-function replay<R>(kommando: Kommando<R>, key: string, stored: Stored): Utfall<R> {
-  if (stored.hash !== requestHash(kommando.type, kommando.request)) throw new IdempotencyConflictError(key);
+function replay<R>(kommando: Kommando<R>, stored: Stored): Utfall<R> {
+  if (stored.hash !== requestHash(kommando.type, kommando.request)) throw new IdempotencyConflictError(kommando.idempotencyKey);
   return { ...(stored.resultat as R), replayed: true };
 }
 

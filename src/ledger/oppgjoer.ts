@@ -3,10 +3,11 @@ import type { Database } from '../db/database.js';
 import { compareDates, dateParts, type LocalDate } from '../domain/dates.js';
 import { absOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import type { Bokfoering } from './bokfoering.js';
-import { bokfoer, type Kommando, type Utfall } from './kommando.js';
+import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { motregn } from './motregning-commands.js';
 import { innbetalingQuery, kravforfallQuery } from './queries.js';
 import type { Motregning, RenteKrav } from './resultater.js';
+import { skyldnergruppe } from './skyldnergruppe.js';
 import { checkDato, checkPartId } from './validation.js';
 
 /**
@@ -69,29 +70,27 @@ export async function kjoerOppgjoer(db: Kysely<Database>, input: OppgjoerInput):
   const results: Utfall<OppgjoerResultat>[] = [];
   for (const partId of kandidater) {
     if (done.has(partId)) continue;
-    const result = await bokfoer(db, oppgjoerKommando(partId, { bokfoertDato, refunderUplassert: input.refunderUplassert ?? false }));
-    for (const id of result.partIds) done.add(id);
+    const gruppe = await skyldnergruppe(db, partId);
+    const result = await bokfoer(db, oppgjoerKommando(gruppe[0]!, { bokfoertDato, refunderUplassert: input.refunderUplassert ?? false }));
+    for (const id of gruppe) done.add(id);
     results.push(result);
   }
   return results;
 }
 
 /**
- * The daily run for one debtor group, as a command (for batches). Its key comes from the group's
- * newest posting, so running it again with nothing new answers from the first run, and a run
- * that books nothing is not stored.
+ * The daily run for the debtor group of `partId`, as a command (for batches). One run per group,
+ * party named and business date: running it again answers from the first run. `kjoerOppgjoer`
+ * names each group by its lowest party id, so the run for an ENK and for its owner is the same.
  */
 export function oppgjoerKommando(partId: string, options: { bokfoertDato: LocalDate; refunderUplassert: boolean }): Kommando<OppgjoerResultat> {
-  const request = { partId: checkPartId(partId), refunderUplassert: options.refunderUplassert };
-  return {
-    type: 'kjoerOppgjoer',
-    partId: request.partId,
-    bokfoertDato: checkDato(options.bokfoertDato, 'bokfoertDato'),
-    idempotencyKey: (session) => `oppgjoer:${session.partIds[0]}:${options.bokfoertDato}:${session.sisteSeq}:${options.refunderUplassert ? 'refusjon' : 'standard'}`,
-    request,
-    lagreTom: false,
-    apply: (session) => apply(session, options.refunderUplassert),
-  };
+  const mode = options.refunderUplassert ? 'refusjon' : 'standard';
+  return kommando(
+    'kjoerOppgjoer',
+    { idempotencyKey: `oppgjoer:${partId}:${options.bokfoertDato}:${mode}`, bokfoertDato: options.bokfoertDato, partId, refunderUplassert: options.refunderUplassert },
+    { partId: checkPartId(partId), refunderUplassert: options.refunderUplassert },
+    (session, request) => apply(session, request.refunderUplassert),
+  );
 }
 
 async function apply(session: Bokfoering, refunderUplassert: boolean): Promise<OppgjoerResultat> {

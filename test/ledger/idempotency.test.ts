@@ -12,10 +12,10 @@ import {
   registrerLevering,
 } from '../../src/ledger/index.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { d, kr, krav, nyNoekkel, nyttAs } from './fixtures.js';
+import { d, kr, krav, nyNoekkel, nyttAs, nyttEnk } from './fixtures.js';
 
 async function rowCounts(db: Kysely<Database>) {
-  const result = await sql<Record<string, number>>`
+  const result = await sql<Record<'kommando' | 'krav' | 'kravforfall' | 'innbetaling' | 'plassering' | 'utbetaling' | 'levering', number>>`
     select (select count(*)::int from kommando) as kommando, (select count(*)::int from krav) as krav,
            (select count(*)::int from kravforfall) as kravforfall, (select count(*)::int from innbetaling) as innbetaling,
            (select count(*)::int from plassering) as plassering, (select count(*)::int from utbetaling) as utbetaling,
@@ -89,13 +89,19 @@ describeEachDatabase('idempotency', ({ handle }) => {
     expect(await rowCounts(db)).toEqual(before);
   });
 
-  it('the daily run answers a repeat from the first run and stores nothing when there is nothing to do', async () => {
+  it('the daily run runs once per group and date: again, for the ENK or its owner, it answers from the first run', async () => {
     const { db } = handle();
-    const as = await nyttAs(db);
-    await bokfoerKrav(db, krav(as, d('2024-01-10'), [['2024-01-15', 1_000]]));
+    const { enk, eier } = await nyttEnk(db);
+    await bokfoerKrav(db, krav(enk, d('2024-01-10'), [['2024-01-15', 1_000]]));
+    await bokfoerKrav(db, krav(eier, d('2024-01-10'), [['2024-01-10', -400]], { kravtype: 'tilbakebetalingRestskatt' }));
     const before = await rowCounts(db);
-    await kjoerOppgjoer(db, { bokfoertDato: d('2024-01-20'), partId: as });
-    expect(await rowCounts(db)).toEqual(before);
+    const [first] = await kjoerOppgjoer(db, { bokfoertDato: d('2024-01-20'), partId: enk });
+    expect(first!.motregninger.map((m) => m.beloepOere)).toEqual([kr(400)]);
+    const after = await rowCounts(db);
+    expect(after).toMatchObject({ kommando: before.kommando + 1, plassering: before.plassering + 1 });
+    const [again] = await kjoerOppgjoer(db, { bokfoertDato: d('2024-01-20'), partId: eier });
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await rowCounts(db)).toEqual(after);
   });
 
   it('filings are commands too', async () => {

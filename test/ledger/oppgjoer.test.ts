@@ -97,7 +97,7 @@ describeEachDatabase('motregning and kjoerOppgjoer', ({ handle }) => {
     expect(view.kravOpprettet![0]!.forfall[0]!.plassertUtbetaling).toEqual([
       expect.objectContaining({ plassertOere: kr(5_000), plassertDato: '2024-03-02', utbetaling: expect.objectContaining({ utbetalingId, beloepOere: kr(5_000), status: 'bekreftet' }) }),
     ]);
-    // Nothing left: the run again books nothing.
+    // Nothing left: the next day's run pays nothing.
     expect(await kjoerOppgjoer(db, { bokfoertDato: d('2024-03-03'), partId: as })).toEqual([
       { partIds: [as], motregninger: [], renteKrav: [], refusjoner: [], utbetalinger: [], ikkeUtbetalt: [], replayed: false },
     ]);
