@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { registerClientsCommand } from './cli/clients-command.js';
 import { registerKeysCommand } from './cli/keys-command.js';
+import { registerInnbetalCommand } from './cli/innbetal-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
+import { registerOppgjoerCommand } from './cli/oppgjoer-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerTokenCommand } from './cli/token-command.js';
 import { ClientRegistrationError, TokenRequestError } from './auth/index.js';
 import { ConfigError } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { MigrationError } from './db/migrate.js';
+import { MissingRateError } from './domain/interest.js';
 
 /** The `kob` command. Every subcommand honours --data-dir, --database-url and --today. */
 export function buildProgram(): Command {
@@ -23,11 +26,13 @@ export function buildProgram(): Command {
   registerClientsCommand(program);
   registerTokenCommand(program);
   registerKeysCommand(program);
+  registerInnbetalCommand(program);
+  registerOppgjoerCommand(program);
   return program;
 }
 
 /** Errors a user can fix print one line; anything else is a bug and keeps its stack. */
-const userErrors = [ConfigError, DataDirLockedError, MigrationError, ClientRegistrationError, TokenRequestError];
+const userErrors = [ConfigError, DataDirLockedError, MigrationError, MissingRateError, ClientRegistrationError, TokenRequestError];
 
 export async function main(argv: string[]): Promise<void> {
   try {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
+import { isValidKid } from '../domain/kid.js';
 import type { Oere } from '../domain/money.js';
 import type { Bokfoering } from './bokfoering.js';
 import { LedgerInputError } from './errors.js';
@@ -30,6 +31,11 @@ export interface InnbetalingInput {
   readonly mottakerkonto?: string | undefined;
   /** Default: `ocr` with a KID, `bankoverfoering` without. */
   readonly innbetalingstype?: Innbetalingstype | undefined;
+  /**
+   * Refuse a KID that fails the receiving account's check digit (`ugyldigKid`) instead of placing
+   * the payment by the default order: what a bank does at the counter (sktbf § 9-1-1), and `kob innbetal`.
+   */
+  readonly avvisUgyldigKid?: boolean | undefined;
 }
 
 export interface InnbetalingResultat {
@@ -87,6 +93,7 @@ function normalize(input: InnbetalingInput) {
     betalerKonto: checkTekst(input.betalerKonto, 'betalerKonto', true) ?? null,
     mottakerkonto: input.mottakerkonto === undefined ? null : checkKontonummer(input.mottakerkonto, 'mottakerkonto'),
     innbetalingstype: input.innbetalingstype ?? (kid === null ? 'bankoverfoering' : 'ocr'),
+    avvisUgyldigKid: input.avvisUgyldigKid ?? false,
   };
 }
 
@@ -95,6 +102,10 @@ async function apply(session: Bokfoering, request: InnbetalingRequest): Promise<
   const mottakerkonto = request.mottakerkonto ?? (kidKrav && session.kravInfo(kidKrav)?.mottakerkonto) ?? defaultMottakerkonto;
   if (!session.konto(mottakerkonto)) {
     throw new LedgerInputError('ugyldigKonto', `mottakerkonto: ${mottakerkonto} er ingen av Skatteetatens innbetalingskontoer`);
+  }
+  const konto = session.konto(mottakerkonto)!;
+  if (request.avvisUgyldigKid && request.kid !== null && !isValidKid(request.kid, konto.kidAlgoritme)) {
+    throw new LedgerInputError('ugyldigKid', `KID ${request.kid} er ikke en gyldig ${konto.kidAlgoritme}-KID for konto ${mottakerkonto}`);
   }
   const payment = await session.bookInnbetaling({ ...request, mottakerkonto });
   const placed = await plasserInnbetaling(session, payment);

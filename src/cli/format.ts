@@ -1,0 +1,19 @@
+import type { Oere } from '../domain/money.js';
+import type { DekketPost, RenteKrav } from '../ledger/index.js';
+
+/** Kroner the Norwegian way: "1 234,50 kr", with plain spaces and a plain minus so the text greps and pastes well. */
+const kronerFormat = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function formatKroner(oere: Oere): string {
+  return `${kronerFormat.format(oere / 100).replace(/[\u00a0\u202f]/g, ' ').replace('\u2212', '-')} kr`;
+}
+
+/** "krav 250000001 Arbeidsgiveravgift (1 av 4), forfall 2024-03-15" */
+export function formatPost(post: DekketPost): string {
+  const avAntall = post.antallForfall > 1 ? ` (${post.nummer} av ${post.antallForfall})` : '';
+  return `krav ${post.kravId} ${post.beskrivelse}${avAntall}, forfall ${post.forfallsdato}`;
+}
+
+export function formatRenteKrav(rente: RenteKrav): string {
+  return `krav ${rente.kravId} ${rente.beskrivelse}: ${formatKroner(rente.beloepOere)}, forfall ${rente.forfallsdato} (hovedstol krav ${rente.hovedstolKravId})`;
+}
