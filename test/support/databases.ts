@@ -38,7 +38,16 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
     url,
     close: async () => {
       await handle.close();
-      await withAdminClient((client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdminClient(async (client) => {
+        // pg's pool.end() resolves before its clients have hung up; terminating them mid-goodbye
+        // (drop … with (force)) makes an ending client emit an unhandled 'error'. Wait for them.
+        for (let attempt = 0; attempt < 100; attempt++) {
+          const sessions = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+          if (sessions.rows[0].n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`drop database if exists ${name} with (force)`);
+      });
     },
   };
 }
