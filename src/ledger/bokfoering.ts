@@ -6,24 +6,11 @@ import { makeKid, type KidAlgorithm } from '../domain/kid.js';
 import { absOere, addOere, subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import { compareKravId, type DebetPost } from './covering.js';
 import { findKravtype } from './kodelister.js';
+import { kravperiodeFraRad, type Kravperiode } from './kravperiode.js';
 import type { KreditPost } from './motregning.js';
 import { innbetalingQuery, kravforfallQuery, type KravforfallRow } from './queries.js';
 import type { PartRow } from './skyldnergruppe.js';
 import type { Innbetalingstype, Leveringstype, Utbetalingstatus } from './tables.js';
-
-/**
- * A booking session: one transaction holding the debtor group's lock, the group's open items and
- * unplaced payments in memory, and the rows the commands book. Every movement of money goes
- * through a method here, which checks the item and payment bounds as it moves; `assertBalanced`
- * checks the group equation after each command; `flush` writes everything in a few inserts.
- */
-export interface Kravperiode {
-  readonly beskrivelse: string;
-  readonly aar?: number | undefined;
-  readonly fra?: LocalDate | undefined;
-  readonly til?: LocalDate | undefined;
-  readonly termin?: string | undefined;
-}
 
 /** A due item of the group as the session tracks it. */
 export interface GruppeKravforfall {
@@ -123,6 +110,12 @@ const nextPostingSeq = sql<number>`nextval('postering_seq')`;
 
 const insertChunkRows = 500;
 
+/**
+ * A booking session: one transaction holding the debtor group's lock, the group's open items and
+ * unplaced payments in memory, and the rows the commands book. Every movement of money goes
+ * through a method here, which checks the item and payment bounds as it moves; `assertBalanced`
+ * checks the group equation after each command; `flush` writes everything in a few inserts.
+ */
 export class Bokfoering {
   /** The transaction, for command-specific reads; every write goes through the methods below. */
   readonly trx: Kysely<Database>;
@@ -569,13 +562,7 @@ function fromRow(row: KravforfallRow): GruppeKravforfall {
     kravtype: row.kravtype,
     kravgruppe: row.kravgruppe,
     beskrivelse: row.beskrivelse,
-    periode: {
-      beskrivelse: row.periode_beskrivelse,
-      aar: row.periode_aar ?? undefined,
-      fra: row.periode_fra ?? undefined,
-      til: row.periode_til ?? undefined,
-      termin: row.termin ?? undefined,
-    },
+    periode: kravperiodeFraRad(row),
     opprettetDato: row.opprettet_dato,
     hovedstolKravId: row.hovedstol_krav_id,
     erForsinkelsesrente: kravtype.erForsinkelsesrente || row.hovedstol_krav_id !== null,

@@ -32,7 +32,7 @@ export {
 export { registrerLevering, leveringKommando, type LeveringInput, type LeveringResultat } from './levering-commands.js';
 export type { DekketPost, Motregning, Plassering, RenteKrav } from './resultater.js';
 export type { Plasseringsgrunnlag } from './allocation.js';
-export type { Kravperiode } from './bokfoering.js';
+export type { Kravperiode } from './kravperiode.js';
 
 // Views as of a date
 export {

@@ -7,6 +7,7 @@ import { sumOere, type Oere } from '../domain/money.js';
 import type { Bokfoering, NyttKrav } from './bokfoering.js';
 import { LedgerInputError } from './errors.js';
 import { findKravtype, kodelister } from './kodelister.js';
+import type { Kravperiode } from './kravperiode.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { motregn } from './motregning-commands.js';
 import { plasserInnbetaling } from './plassering-commands.js';
@@ -25,14 +26,7 @@ export interface KravInput {
   readonly kravgruppe?: string | undefined;
   /** Defaults to the kravtype's label. */
   readonly beskrivelse?: string | undefined;
-  readonly periode: {
-    readonly beskrivelse: string;
-    readonly aar?: number | undefined;
-    readonly fra?: LocalDate | undefined;
-    readonly til?: LocalDate | undefined;
-    /** VAT terms "01"–"06", employer terms "1"–"6". */
-    readonly termin?: string | undefined;
-  };
+  readonly periode: Kravperiode;
   /** Defaults to the business date; never after it. */
   readonly opprettetDato?: LocalDate | undefined;
   readonly fastsettingsmaate?: Fastsettingsmaate | undefined;

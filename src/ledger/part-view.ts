@@ -4,7 +4,7 @@ import { assertInvariant } from '../domain/assert.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
 import { addExact, exactForsinkelsesrente, truncateToWholeKronerOere, type ExactOere } from '../domain/interest.js';
 import { subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
-import type { Kravperiode } from './bokfoering.js';
+import { kravperiodeFraRad, type Kravperiode } from './kravperiode.js';
 import { compareKravId } from './covering.js';
 import { LedgerInputError } from './errors.js';
 import { apiKravtype, findKravtype, kravgruppeTekst } from './kodelister.js';
@@ -358,13 +358,26 @@ function selectPayouts(db: Kysely<Database>, ids: string[], asOf: LocalDate, per
  * Checks each item, payment and payout against its placements as it goes.
  */
 class Facts {
+  /** Placements by the item they cover, the credit item they use, the payment and the payout. */
+  private readonly byItem = new Map<string, PlasseringRow[]>();
+  private readonly byMotkrav = new Map<string, PlasseringRow[]>();
+  private readonly byPayment = new Map<string, PlasseringRow[]>();
+  private readonly byPayout = new Map<string, PlasseringRow[]>();
+
   private constructor(
     private readonly asOf: LocalDate,
     private readonly items: ReadonlyMap<string, KravforfallRow>,
     private readonly payments: ReadonlyMap<string, InnbetalingRow>,
     private readonly payouts: ReadonlyMap<string, UtbetalingRow>,
-    private readonly plasseringer: readonly PlasseringRow[],
-  ) {}
+    plasseringer: readonly PlasseringRow[],
+  ) {
+    for (const p of plasseringer) {
+      append(this.byItem, p.kravforfall_id, p);
+      append(this.byMotkrav, p.motkrav_forfall_id, p);
+      append(this.byPayment, p.innbetaling_id, p);
+      append(this.byPayout, p.utbetaling_id, p);
+    }
+  }
 
   static async load(
     db: Kysely<Database>,
@@ -415,7 +428,7 @@ class Facts {
   /** The claims of the selected items: requested party first, then the owner; oldest first. */
   kravViews(itemRows: readonly KravforfallRow[], partOrder: readonly string[]): KravView[] {
     const byKrav = new Map<string, KravforfallRow[]>();
-    for (const row of itemRows) byKrav.set(row.krav_id, [...(byKrav.get(row.krav_id) ?? []), row]);
+    for (const row of itemRows) append(byKrav, row.krav_id, row);
     return [...byKrav.values()]
       .map((rows) => this.kravView(rows.sort((a, b) => a.nummer - b.nummer)))
       .sort(
@@ -430,18 +443,14 @@ class Facts {
     return {
       ...innbetalingInfo(row),
       uplassertOere: row.uplassert_oere,
-      plasseringer: this.plasseringer
-        .filter((p) => p.innbetaling_id === row.innbetaling_id)
-        .map((p) => ({ krav: this.ref(p.kravforfall_id), plassertOere: p.beloep_oere, plassertDato: p.plassert_dato })),
+      plasseringer: (this.byPayment.get(row.innbetaling_id) ?? []).map((p) => ({ krav: this.ref(p.kravforfall_id), plassertOere: p.beloep_oere, plassertDato: p.plassert_dato })),
     };
   }
 
   utbetalingView(row: UtbetalingRow): UtbetalingView {
     return {
       ...utbetalingInfo(row),
-      kreditKrav: this.plasseringer
-        .filter((p) => p.utbetaling_id === row.utbetaling_id)
-        .map((p) => ({ krav: this.ref(p.kravforfall_id), utbetaltOere: p.beloep_oere })),
+      kreditKrav: (this.byPayout.get(row.utbetaling_id) ?? []).map((p) => ({ krav: this.ref(p.kravforfall_id), utbetaltOere: p.beloep_oere })),
     };
   }
 
@@ -458,7 +467,7 @@ class Facts {
       kravgruppe: first.kravgruppe,
       kravgruppeTekst: kravgruppeTekst(first.kravgruppe),
       beskrivelse: first.beskrivelse,
-      periode: periode(first),
+      periode: kravperiodeFraRad(first),
       opprettetDato: first.opprettet_dato,
       bokfoertDato: first.krav_bokfoert_dato,
       fastsettingsmaate: first.fastsettingsmaate,
@@ -484,8 +493,10 @@ class Facts {
   }
 
   private kravforfallView(row: KravforfallRow): KravforfallView {
-    const on = (kilde: PlasseringKilde) => this.plasseringer.filter((p) => p.kilde === kilde && p.kravforfall_id === row.kravforfall_id);
-    const motregning = this.plasseringer.filter((p) => p.kilde === 'motregning' && (p.kravforfall_id === row.kravforfall_id || p.motkrav_forfall_id === row.kravforfall_id));
+    const covering = this.byItem.get(row.kravforfall_id) ?? [];
+    const on = (kilde: PlasseringKilde) => covering.filter((p) => p.kilde === kilde);
+    // Set-off seen from both sides: as the debit item covered, or as the credit item used (by seq).
+    const motregning = [...on('motregning'), ...(this.byMotkrav.get(row.kravforfall_id) ?? [])].sort((a, b) => a.seq - b.seq);
     return {
       kravforfallId: row.kravforfall_id,
       nummer: row.nummer,
@@ -518,7 +529,7 @@ class Facts {
       kravtypeApi: apiKravtype(row.kravtype),
       kravgruppe: row.kravgruppe,
       beskrivelse: row.beskrivelse,
-      periode: periode(row),
+      periode: kravperiodeFraRad(row),
       forfallsdato: row.forfallsdato,
       nummer: row.nummer,
       antallForfall: row.antall_forfall,
@@ -541,31 +552,28 @@ class Facts {
 
   /** The second path to every amount: SQL derived it, the placements must add up to the same. */
   private assertCovered(itemRows: readonly KravforfallRow[], paymentRows: readonly InnbetalingRow[], payoutRows: readonly UtbetalingRow[]): void {
-    const sum = (filter: (p: PlasseringRow) => boolean) => sumOere(this.plasseringer.filter(filter).map((p) => p.beloep_oere));
+    const sum = (rows: readonly PlasseringRow[] | undefined) => sumOere((rows ?? []).map((p) => p.beloep_oere));
     for (const row of itemRows) {
-      const covered = sum((p) => p.kravforfall_id === row.kravforfall_id || p.motkrav_forfall_id === row.kravforfall_id);
+      const covered = toOere(sum(this.byItem.get(row.kravforfall_id)) + sum(this.byMotkrav.get(row.kravforfall_id)));
       const debit = row.beloep_oere > 0;
       assertInvariant(row.gjenstaaende_oere === (debit ? subtractOere(row.beloep_oere, covered) : toOere(row.beloep_oere + covered)), `due item ${row.kravforfall_id}: remaining ≠ original − placements`);
       assertInvariant(debit ? row.gjenstaaende_oere >= 0 && row.gjenstaaende_oere <= row.beloep_oere : row.gjenstaaende_oere <= 0 && row.gjenstaaende_oere >= row.beloep_oere, `due item ${row.kravforfall_id} out of bounds`);
     }
     for (const row of paymentRows) {
       assertInvariant(row.uplassert_oere >= 0, `payment ${row.innbetaling_id} placed beyond its amount`);
-      assertInvariant(row.beloep_oere === sum((p) => p.innbetaling_id === row.innbetaling_id) + row.uplassert_oere, `payment ${row.innbetaling_id}: amount ≠ placed + unplaced`);
+      assertInvariant(row.beloep_oere === sum(this.byPayment.get(row.innbetaling_id)) + row.uplassert_oere, `payment ${row.innbetaling_id}: amount ≠ placed + unplaced`);
     }
     for (const row of payoutRows) {
-      assertInvariant(row.beloep_oere === sum((p) => p.utbetaling_id === row.utbetaling_id), `payout ${row.utbetaling_id}: amount ≠ credits paid`);
+      assertInvariant(row.beloep_oere === sum(this.byPayout.get(row.utbetaling_id)), `payout ${row.utbetaling_id}: amount ≠ credits paid`);
     }
   }
 }
 
-function periode(row: KravforfallRow): Kravperiode {
-  return {
-    beskrivelse: row.periode_beskrivelse,
-    aar: row.periode_aar ?? undefined,
-    fra: row.periode_fra ?? undefined,
-    til: row.periode_til ?? undefined,
-    termin: row.termin ?? undefined,
-  };
+function append<V>(index: Map<string, V[]>, key: string | null, value: V): void {
+  if (key === null) return;
+  const list = index.get(key);
+  if (list) list.push(value);
+  else index.set(key, [value]);
 }
 
 function innbetalingInfo(row: InnbetalingRow): InnbetalingInfo {
