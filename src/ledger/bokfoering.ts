@@ -31,7 +31,8 @@ export interface GruppeKravforfall {
   readonly hovedstolKravId: string | null;
   readonly erForsinkelsesrente: boolean;
   readonly rentebaerende: boolean;
-  gjenstaaendeOere: Oere;
+  /** Changes only through the session's placement methods. */
+  readonly gjenstaaendeOere: Oere;
 }
 
 export interface GruppeInnbetaling {
@@ -41,7 +42,8 @@ export interface GruppeInnbetaling {
   readonly beloepOere: Oere;
   readonly kid: string | null;
   readonly mottakerkonto: string;
-  uplassertOere: Oere;
+  /** Changes only through the session's placement methods. */
+  readonly uplassertOere: Oere;
 }
 
 export interface NyttKrav {
@@ -91,6 +93,12 @@ export interface Mottakerkonto {
   readonly kidAlgoritme: KidAlgorithm;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The identifier sequences: claims, due items, payments, payouts. */
+const idSequences = ['krav', 'kravforfall', 'innbetaling', 'utbetaling'] as const;
+type IdSequence = (typeof idSequences)[number];
+export type IdCounts = Partial<Record<IdSequence, number>>;
 type Insert<T extends keyof Database> = InsertObject<Database, T>;
 type Row<T extends keyof Database> = Omit<Insert<T>, 'seq' | 'bokfoert_dato' | 'idempotency_key'>;
 
@@ -121,9 +129,11 @@ export class Bokfoering {
   readonly trx: Kysely<Database>;
   readonly #parts: ReadonlyMap<string, PartRow>;
   readonly #kontoer: ReadonlyMap<string, Mottakerkonto>;
-  readonly #items = new Map<string, GruppeKravforfall>();
-  readonly #payments = new Map<string, GruppeInnbetaling>();
+  readonly #items = new Map<string, Mutable<GruppeKravforfall>>();
+  readonly #payments = new Map<string, Mutable<GruppeInnbetaling>>();
   readonly #touched = new Map<string, LocalDate>();
+  readonly #idPool: Record<IdSequence, string[]> = { krav: [], kravforfall: [], innbetaling: [], utbetaling: [] };
+  #idSpare = 0;
   readonly #pending: Pending = { krav: [], kravforfall: [], innbetaling: [], utbetaling: [], utbetaling_status: [], plassering: [], levering: [], kommando: [] };
   /** Σ original (signed), Σ payments and Σ payouts of the whole group, for the balance equation. */
   #totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere };
@@ -223,6 +233,10 @@ export class Bokfoering {
   }
 
   item(kravforfallId: string): GruppeKravforfall {
+    return this.#item(kravforfallId);
+  }
+
+  #item(kravforfallId: string): Mutable<GruppeKravforfall> {
     const item = this.#items.get(kravforfallId);
     assertInvariant(item !== undefined, `due item ${kravforfallId} is not in the group`);
     return item;
@@ -282,7 +296,7 @@ export class Bokfoering {
   async bookKrav(nye: readonly NyttKrav[]): Promise<GruppeKravforfall[][]> {
     if (nye.length === 0) return [];
     const { bokfoertDato, idempotencyKey } = this.#stamp();
-    const ids = await this.#reserveIds({ krav: nye.length, kravforfall: sumCount(nye.map((krav) => krav.forfall.length)) });
+    const ids = await this.#takeIds({ krav: nye.length, kravforfall: sumCount(nye.map((krav) => krav.forfall.length)) });
     let nextItem = 0;
     return nye.map((krav, index) => {
       const kravId = ids.krav[index]!;
@@ -322,7 +336,7 @@ export class Bokfoering {
           kid,
           mottakerkonto: forfall.mottakerkonto,
         });
-        const item: GruppeKravforfall = {
+        const item: Mutable<GruppeKravforfall> = {
           kravforfallId,
           kravId,
           partId: krav.partId,
@@ -353,7 +367,7 @@ export class Bokfoering {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(ny.beloepOere > 0, 'a payment is positive');
     assertInvariant(this.#parts.has(ny.partId), `payment for ${ny.partId} outside the locked group`);
-    const innbetalingId = (await this.#reserveIds({ innbetaling: 1 })).innbetaling[0]!;
+    const innbetalingId = (await this.#takeIds({ innbetaling: 1 })).innbetaling[0]!;
     this.#pending.innbetaling.push({
       innbetaling_id: innbetalingId,
       seq: nextPostingSeq,
@@ -370,7 +384,7 @@ export class Bokfoering {
       bokfoert_dato: bokfoertDato,
       idempotency_key: idempotencyKey,
     });
-    const payment: GruppeInnbetaling = {
+    const payment: Mutable<GruppeInnbetaling> = {
       innbetalingId,
       partId: ny.partId,
       innbetalingsdato: ny.innbetalingsdato,
@@ -407,7 +421,7 @@ export class Bokfoering {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(ny.poster.length > 0, 'a payout pays at least one credit item');
     const beloepOere = sumOere(ny.poster.map((post) => post.beloepOere));
-    const utbetalingId = (await this.#reserveIds({ utbetaling: 1 })).utbetaling[0]!;
+    const utbetalingId = (await this.#takeIds({ utbetaling: 1 })).utbetaling[0]!;
     this.#pending.utbetaling.push({
       utbetaling_id: utbetalingId,
       seq: nextPostingSeq,
@@ -512,7 +526,7 @@ export class Bokfoering {
   }
 
   #coverDebit(kravforfallId: string, beloepOere: Oere): void {
-    const item = this.item(kravforfallId);
+    const item = this.#item(kravforfallId);
     assertInvariant(item.opprinneligOere > 0, `only a debit item can be covered: ${kravforfallId}`);
     assertInvariant(beloepOere > 0 && beloepOere <= item.gjenstaaendeOere, `a debit item never goes below zero: ${kravforfallId}`);
     item.gjenstaaendeOere = subtractOere(item.gjenstaaendeOere, beloepOere);
@@ -520,7 +534,7 @@ export class Bokfoering {
   }
 
   #coverCredit(kravforfallId: string, beloepOere: Oere): void {
-    const item = this.item(kravforfallId);
+    const item = this.#item(kravforfallId);
     assertInvariant(item.opprinneligOere < 0, `only a credit item can be used: ${kravforfallId}`);
     assertInvariant(beloepOere > 0 && beloepOere <= absOere(item.gjenstaaendeOere), `a credit item never goes above zero: ${kravforfallId}`);
     item.gjenstaaendeOere = addOere(item.gjenstaaendeOere, beloepOere);
@@ -532,17 +546,40 @@ export class Bokfoering {
     return makeKid(kravId, konto?.kidAlgoritme ?? 'MOD11');
   }
 
-  async #reserveIds(counts: Partial<Record<'krav' | 'kravforfall' | 'innbetaling' | 'utbetaling', number>>) {
-    const n = (name: keyof typeof counts) => counts[name] ?? 0;
-    const result = await sql<{ krav: string[]; kravforfall: string[]; innbetaling: string[]; utbetaling: string[] }>`
+  /**
+   * Reserves, in one round trip, the ids the coming commands are known to need. In a batch, a
+   * shortfall later (interest and refund claims, payouts) fetches `spare` more at once; ids left
+   * over are skipped. Both are deterministic, so the same commands still get the same ids.
+   */
+  async reserveIds(counts: IdCounts, spare = 0): Promise<void> {
+    this.#idSpare = spare;
+    await this.#fillPool(counts);
+  }
+
+  async #fillPool(counts: IdCounts): Promise<void> {
+    const ids = await this.#fetchIds(counts);
+    for (const name of idSequences) this.#idPool[name].push(...ids[name]);
+  }
+
+  /** Ids in booking order: first the reserved ones, then fresh ones when the reserve runs out. */
+  async #takeIds(counts: IdCounts): Promise<Record<IdSequence, string[]>> {
+    const short = (name: IdSequence) => Math.max(0, (counts[name] ?? 0) - this.#idPool[name].length);
+    if (idSequences.some((name) => short(name) > 0)) {
+      await this.#fillPool(Object.fromEntries(idSequences.map((name) => [name, short(name) > 0 ? short(name) + this.#idSpare : 0])));
+    }
+    return Object.fromEntries(idSequences.map((name) => [name, this.#idPool[name].splice(0, counts[name] ?? 0)])) as Record<IdSequence, string[]>;
+  }
+
+  async #fetchIds(counts: IdCounts): Promise<Record<IdSequence, string[]>> {
+    const n = (name: IdSequence) => counts[name] ?? 0;
+    const result = await sql<Record<IdSequence, string[]>>`
       select
         array(select nextval('krav_nr_seq')::text from generate_series(1, ${n('krav')}::int)) as krav,
         array(select nextval('kravforfall_nr_seq')::text from generate_series(1, ${n('kravforfall')}::int)) as kravforfall,
         array(select nextval('innbetaling_nr_seq')::text from generate_series(1, ${n('innbetaling')}::int)) as innbetaling,
         array(select nextval('utbetaling_nr_seq')::text from generate_series(1, ${n('utbetaling')}::int)) as utbetaling`.execute(this.trx);
     const row = result.rows[0]!;
-    const sorted = (ids: string[]) => [...ids].sort(compareKravId);
-    return { krav: sorted(row.krav), kravforfall: sorted(row.kravforfall), innbetaling: sorted(row.innbetaling), utbetaling: sorted(row.utbetaling) };
+    return Object.fromEntries(idSequences.map((name) => [name, [...row[name]].sort(compareKravId)])) as Record<IdSequence, string[]>;
   }
 }
 

@@ -65,7 +65,7 @@ export async function bokfoerInnbetaling(db: Kysely<Database>, input: Innbetalin
 }
 
 export function innbetalingKommando(input: InnbetalingInput): Kommando<InnbetalingResultat> {
-  return kommando('bokfoerInnbetaling', input, normalize(input), apply);
+  return kommando('bokfoerInnbetaling', input, normalize(input), apply, { innbetaling: 1 });
 }
 
 type InnbetalingRequest = ReturnType<typeof normalize>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
-import { Bokfoering } from './bokfoering.js';
+import { Bokfoering, type IdCounts } from './bokfoering.js';
 import { IdempotencyConflictError, LedgerInputError } from './errors.js';
 import { laasSkyldnergruppe } from './skyldnergruppe.js';
 import { checkDato, checkIdempotencyKey } from './validation.js';
@@ -19,6 +19,8 @@ export interface Kommando<R> {
   readonly idempotencyKey: string;
   /** The request as the caller sent it, without key and business date: what the idempotency hash covers. */
   readonly request: unknown;
+  /** The ids it will certainly take, so a batch reserves them all in one round trip. */
+  readonly ids?: IdCounts | undefined;
   apply(session: Bokfoering): Promise<R>;
 }
 
@@ -44,15 +46,16 @@ export async function bokfoerKommandoer<const K extends readonly Kommando<unknow
 /** The result of each command of a batch, in order and typed by its command. */
 export type Utfallene<K extends readonly Kommando<unknown>[]> = { -readonly [I in keyof K]: K[I] extends Kommando<infer R> ? Utfall<R> : never };
 
-async function runAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
+async function runAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[], retry = true): Promise<Utfall<R>[]> {
   if (kommandoer.length === 0) return [];
   const replayed = await replayAll(db, kommandoer);
   if (replayed) return replayed;
   try {
     return await runInTransaction(db, kommandoer);
   } catch (error) {
-    // The same key booked at the same moment for another debtor group: answer from the winner.
-    if (isKommandoKeyClash(error)) return (await replayAll(db, kommandoer)) ?? Promise.reject(error);
+    // The same key booked at the same moment for another debtor group: run again, and the key
+    // is now a stored one (a replay, or a conflict when the requests differ).
+    if (retry && isKommandoKeyClash(error)) return runAll(db, kommandoer, false);
     throw error;
   }
 }
@@ -61,6 +64,13 @@ async function runAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[
 export async function bokfoer<R>(db: Kysely<Database>, kommando: Kommando<R>): Promise<Utfall<R>> {
   const [utfall] = await runAll(db, [kommando]);
   return utfall!;
+}
+
+/** Ids fetched ahead when a batch runs short (see `Bokfoering.reserveIds`). */
+const batchIdSpare = 16;
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -74,6 +84,7 @@ export function kommando<In extends { readonly idempotencyKey: string; readonly 
   input: In,
   request: Req,
   apply: (session: Bokfoering, request: Req) => Promise<R>,
+  ids?: IdCounts,
 ): Kommando<R> {
   const { idempotencyKey, bokfoertDato, ...sent } = input;
   return {
@@ -82,6 +93,7 @@ export function kommando<In extends { readonly idempotencyKey: string; readonly 
     bokfoertDato: checkDato(bokfoertDato, 'bokfoertDato'),
     idempotencyKey: checkIdempotencyKey(idempotencyKey),
     request: sent,
+    ids,
     apply: (session) => apply(session, request),
   };
 }
@@ -112,6 +124,15 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
       const stored = await loadStored(
         trx,
         kommandoer.map((k) => k.idempotencyKey),
+      );
+      const fresh = kommandoer.filter((k) => !stored.has(k.idempotencyKey));
+      await session.reserveIds(
+        {
+          krav: sum(fresh.map((k) => k.ids?.krav ?? 0)),
+          kravforfall: sum(fresh.map((k) => k.ids?.kravforfall ?? 0)),
+          innbetaling: sum(fresh.map((k) => k.ids?.innbetaling ?? 0)),
+        },
+        fresh.length > 1 ? batchIdSpare : 0,
       );
       const results: Utfall<R>[] = [];
       for (const kommando of kommandoer) {

@@ -72,7 +72,8 @@ export async function bokfoerKrav(db: Kysely<Database>, input: KravInput): Promi
 }
 
 export function kravKommando(input: KravInput): Kommando<KravResultat> {
-  return kommando('bokfoerKrav', input, normalize(input), apply);
+  const request = normalize(input);
+  return kommando('bokfoerKrav', input, request, apply, { krav: 1, kravforfall: request.forfall.length });
 }
 
 type KravRequest = ReturnType<typeof normalize>;
