@@ -178,7 +178,8 @@ function kortDato(date: LocalDate): string {
 /** Parties that have an open credit or an unplaced payment: the only ones the daily run can change. */
 async function partsWithOpenCredit(db: Kysely<Database>): Promise<string[]> {
   const [kreditter, innbetalinger] = await Promise.all([
-    kravforfallQuery(db, undefined).select('f.part_id as id').where('f.gjenstaaende_oere', '<', toOere(0)).distinct().execute(),
+    // Only credit items can have a negative remainder; filtering on the stored amount first spares the sums for every debit item.
+    kravforfallQuery(db, undefined).select('f.part_id as id').where('f.beloep_oere', '<', toOere(0)).where('f.gjenstaaende_oere', '<', toOere(0)).distinct().execute(),
     innbetalingQuery(db, undefined).select('i.part_id as id').where('i.uplassert_oere', '>', toOere(0)).distinct().execute(),
   ]);
   return [...new Set([...kreditter, ...innbetalinger].map((row) => row.id))].sort();
