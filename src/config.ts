@@ -18,6 +18,23 @@ export interface Config {
   /** Optional external Maskinporten (issuer + JWKS) whose tokens the APIs also accept. */
   readonly externalIssuer: { readonly issuer: string; readonly jwksUrl: string } | undefined;
   readonly logLevel: string;
+  /** Min side's login: an external ID-porten (or another OpenID Provider), or undefined for the built-in one. */
+  readonly idporten: ExternalIdportenConfig | undefined;
+}
+
+/** `private_key_jwt` (as ID-porten prefers) or `client_secret_post`. */
+export type IdportenClientAuth =
+  | { readonly method: 'client_secret_post'; readonly secret: string }
+  | { readonly method: 'private_key_jwt'; readonly jwkFile: string };
+
+/** Everything Min side needs to log in through a real ID-porten instead of the built-in one. */
+export interface ExternalIdportenConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientAuth: IdportenClientAuth;
+  readonly redirectUri: string;
+  readonly scope: string;
+  readonly acrValues: string;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +81,37 @@ export function parseConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides =
     externalIssuer:
       externalIssuerUrl && externalJwksUrl ? Object.freeze({ issuer: externalIssuerUrl, jwksUrl: externalJwksUrl }) : undefined,
     logLevel: nonEmpty(env.KOB_LOG_LEVEL) ?? 'info',
+    idporten: parseIdporten(env, publicUrl),
+  });
+}
+
+/** The portal's login callback; the redirect URI registered at the identity provider. */
+export function portalRedirectUri(publicUrl: string): string {
+  return `${publicUrl}/portal/innlogging/callback`;
+}
+
+function parseIdporten(env: NodeJS.ProcessEnv, publicUrl: string): ExternalIdportenConfig | undefined {
+  const issuer = nonEmpty(env.KOB_IDPORTEN_ISSUER);
+  if (issuer === undefined) return undefined;
+  const clientId = nonEmpty(env.KOB_IDPORTEN_CLIENT_ID);
+  const secret = nonEmpty(env.KOB_IDPORTEN_CLIENT_SECRET);
+  const jwkFile = nonEmpty(env.KOB_IDPORTEN_CLIENT_JWK_FILE);
+  if (clientId === undefined) throw new ConfigError('KOB_IDPORTEN_ISSUER krever KOB_IDPORTEN_CLIENT_ID (client id is required)');
+  if ((secret === undefined) === (jwkFile === undefined)) {
+    throw new ConfigError('Sett én av KOB_IDPORTEN_CLIENT_SECRET og KOB_IDPORTEN_CLIENT_JWK_FILE (set exactly one client authentication)');
+  }
+  for (const [name, value] of [['KOB_IDPORTEN_ISSUER', issuer], ['KOB_IDPORTEN_REDIRECT_URI', env.KOB_IDPORTEN_REDIRECT_URI]] as const) {
+    if (value !== undefined && nonEmpty(value) !== undefined && !URL.canParse(value.trim())) throw new ConfigError(`${name} er ikke en gyldig URL (not a valid URL)`);
+  }
+  const clientAuth: IdportenClientAuth =
+    secret !== undefined ? { method: 'client_secret_post', secret } : { method: 'private_key_jwt', jwkFile: path.resolve(jwkFile!) };
+  return Object.freeze({
+    issuer: issuer.replace(/\/+$/, ''),
+    clientId,
+    clientAuth,
+    redirectUri: nonEmpty(env.KOB_IDPORTEN_REDIRECT_URI) ?? portalRedirectUri(publicUrl),
+    scope: nonEmpty(env.KOB_IDPORTEN_SCOPE) ?? 'openid profile',
+    acrValues: nonEmpty(env.KOB_IDPORTEN_ACR_VALUES) ?? 'idporten-loa-substantial',
   });
 }
 

@@ -4,12 +4,16 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { kravOgBetalingerFrameworkErrors } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
-import { altinnPlugin, createAuthServices, maskinportenPlugin, type AuthServices } from './auth/index.js';
-import type { Config } from './config.js';
+import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
+import { portalRedirectUri, type Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { DatabaseKind } from './db/open-database.js';
 import type { Clock } from './domain/clock.js';
 import { limits } from './domain/limits.js';
+import { inProcessFetch } from './in-process-fetch.js';
+import { createOidcLogin, isLoopback, portalPlugin, type OidcLoginSettings } from './portal/index.js';
+import { securityHeaders } from './security-headers.js';
+import { defaultWebRoot } from './web-root.js';
 
 export interface AppDependencies {
   readonly db: Kysely<Database>;
@@ -20,6 +24,8 @@ export interface AppDependencies {
   readonly logger?: boolean | object;
   /** Access control, when the caller already built it (tests that look inside); else built here. */
   readonly auth?: AuthServices;
+  /** The built browser code; default `dist/web` of this package. */
+  readonly webRoot?: string;
 }
 
 /** Keys whose values never reach a log line (tokens, grants, cookies, private keys). */
@@ -47,7 +53,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     frameworkErrors: kravOgBetalingerFrameworkErrors,
   });
 
-  // First, so /openapi.json and /docs describe every route registered after it.
+  const publicUrl = new URL(deps.config.publicUrl);
+  await app.register(securityHeaders, { https: publicUrl.protocol === 'https:' });
+  // Min side is web pages, not part of the published API: registered before the OpenAPI collector.
+  await registerMinSide(app, deps, publicUrl);
+  // Then the collector, so /openapi.json and /docs describe every route registered after it.
   await app.register(openApiDocs);
   // Part 2 registers kravOgBetalingerPlugin here, with `authorize` from src/auth and the data
   // provider from src/ledger; without them it refuses to start, so it is not registered yet.
@@ -68,4 +78,33 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(altinnPlugin, { prefix: '/altinn', services: auth });
 
   return app;
+}
+
+/**
+ * Min side and its login: the built-in identity provider under /idporten unless
+ * KOB_IDPORTEN_ISSUER points at a real one; the portal talks OpenID Connect to either.
+ */
+async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publicUrl: URL): Promise<void> {
+  const { db, clock, config } = deps;
+  const webRoot = deps.webRoot ?? defaultWebRoot();
+  // Secure cookies need https, or http on loopback, which browsers count as secure (decision 0038).
+  const secureCookies = publicUrl.protocol === 'https:' || isLoopback(publicUrl.hostname);
+  let settings: OidcLoginSettings;
+  if (config.idporten) {
+    settings = config.idporten;
+  } else {
+    const redirectUri = portalRedirectUri(config.publicUrl);
+    const builtIn = await createBuiltInIdporten({ db, clock, publicUrl: config.publicUrl, portalRedirectUri: redirectUri });
+    await app.register(idportenPlugin, { prefix: '/idporten', db, provider: builtIn.provider, webRoot, secureCookies });
+    settings = {
+      issuer: builtIn.issuer,
+      clientId: builtIn.portalClient.clientId,
+      clientAuth: { method: 'client_secret_post', secret: builtIn.portalClient.clientSecret },
+      redirectUri,
+      scope: 'openid profile',
+      acrValues: 'idporten-loa-substantial',
+      fetch: inProcessFetch(app, config.publicUrl),
+    };
+  }
+  await app.register(portalPlugin, { db, clock, login: createOidcLogin(settings), publicUrl: config.publicUrl, webRoot, secureCookies });
 }

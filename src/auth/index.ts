@@ -20,3 +20,13 @@ export { registerClient, generateClientKey, ClientRegistrationError, type Regist
 export { rotateSigningKey } from './maskinporten/signing-keys.js';
 export { signGrant, requestToken, tokenRequestBody, TokenRequestError, type GrantRequest } from './maskinporten/client-grant.js';
 export { maskinportenIssuer, scopes } from './identifiers.js';
+export { createBuiltInIdporten, type BuiltInIdporten } from './idporten/built-in.js';
+export { idportenPlugin, type IdportenPluginOptions } from './idporten/plugin.js';
+export {
+  findPerson,
+  representasjonFor,
+  virksomheterForPerson,
+  type Person,
+  type Representasjon,
+  type Representasjonsgrunnlag,
+} from './representation/person-roles.js';

@@ -26,8 +26,14 @@ export const limits = Object.freeze({
   idempotencyKeyLengthMax: 200,
   /** Free-text fields stored in the ledger (names, messages, descriptions). */
   textLengthMax: 4000,
+  /** Min side: a session ends 2 hours after login, or after 30 minutes without use (as ID-porten). */
+  portalSessionLifetimeSeconds: 2 * 60 * 60,
+  portalSessionIdleSeconds: 30 * 60,
+  /** A login started at the identity provider must come back within 10 minutes. */
+  portalLoginLifetimeSeconds: 10 * 60,
 });
 
 assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');
 assertInvariant(Number.isSafeInteger(limits.beloepOereMax * limits.kravforfallPerKravMax * 1000), 'a thousand maximal claims of maximal instalments still sum to a safe integer');
 assertInvariant(limits.accessTokenLifetimeSeconds <= 600, 'access tokens are short-lived');
+assertInvariant(limits.portalSessionIdleSeconds < limits.portalSessionLifetimeSeconds, 'the idle timeout is shorter than a session');

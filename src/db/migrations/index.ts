@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as ledger from './0001-ledger.js';
 import * as auth from './0002-auth.js';
+import * as portal from './0003-portal.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -9,4 +10,5 @@ import * as auth from './0002-auth.js';
 export const migrations: Record<string, Migration> = {
   '0001-ledger': ledger,
   '0002-auth': auth,
+  '0003-portal': portal,
 };

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+
+/**
+ * Why a person may act for a business (decision 0039):
+ * - `innehaver`: owns the ENK (`part.eier_part_id`);
+ * - `daglig_leder` / `styreleder`: Enhetsregisteret role in the organisation (`er_person_rolle`).
+ */
+export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder';
+
+export interface Representasjon {
+  readonly orgnr: string;
+  readonly navn: string;
+  /** Every reason, in a fixed order (innehaver, daglig leder, styreleder). */
+  readonly grunnlag: Representasjonsgrunnlag[];
+}
+
+export interface Person {
+  readonly fnr: string;
+  readonly navn: string;
+}
+
+const grunnlagOrder: readonly Representasjonsgrunnlag[] = ['innehaver', 'daglig_leder', 'styreleder'];
+
+/**
+ * The one answer to "which businesses may this person act for", used by the portal's role
+ * picker, its session guard and the Altinn-side approval of system access. Only businesses the
+ * ledger knows are listed (the portal can show nothing for others). Sorted by name, then orgnr.
+ */
+export async function virksomheterForPerson(db: Kysely<Database>, fnr: string): Promise<Representasjon[]> {
+  const owned = db
+    .selectFrom('part as org')
+    .where('org.eier_part_id', '=', fnr)
+    .where('org.part_type', '=', 'organisasjon')
+    .select(['org.part_id as orgnr', 'org.navn as navn', (eb) => eb.val<string>('innehaver').as('grunnlag')]);
+  const roles = db
+    .selectFrom('er_person_rolle as r')
+    .innerJoin('part as org', (join) => join.onRef('org.part_id', '=', 'r.orgnr').on('org.part_type', '=', 'organisasjon'))
+    .where('r.fnr', '=', fnr)
+    .select(['org.part_id as orgnr', 'org.navn as navn', 'r.rolle as grunnlag']);
+  const rows = await owned.unionAll(roles).execute();
+
+  const byOrgnr = new Map<string, { navn: string; grunnlag: Set<Representasjonsgrunnlag> }>();
+  for (const row of rows) {
+    const entry = byOrgnr.get(row.orgnr) ?? { navn: row.navn, grunnlag: new Set() };
+    entry.grunnlag.add(row.grunnlag as Representasjonsgrunnlag);
+    byOrgnr.set(row.orgnr, entry);
+  }
+  return [...byOrgnr]
+    .map(([orgnr, { navn, grunnlag }]) => ({ orgnr, navn, grunnlag: grunnlagOrder.filter((g) => grunnlag.has(g)) }))
+    .sort((a, b) => a.navn.localeCompare(b.navn, 'nb') || a.orgnr.localeCompare(b.orgnr));
+}
+
+/** The representation that lets `fnr` act for `orgnr`, or undefined: default deny. */
+export async function representasjonFor(db: Kysely<Database>, fnr: string, orgnr: string): Promise<Representasjon | undefined> {
+  return (await virksomheterForPerson(db, fnr)).find((r) => r.orgnr === orgnr);
+}
+
+/** A person the ledger knows (synthetic in the sandbox), or undefined. */
+export async function findPerson(db: Kysely<Database>, fnr: string): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('part')
+    .where('part_id', '=', fnr)
+    .where('part_type', '=', 'person')
+    .select(['part_id', 'navn'])
+    .executeTakeFirst();
+  return row && { fnr: row.part_id, navn: row.navn };
+}

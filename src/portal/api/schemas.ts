@@ -1,0 +1,29 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+
+export const Orgnr = Type.String({ pattern: '^[0-9]{9}$' });
+
+export const Virksomhet = Type.Object({
+  orgnr: Orgnr,
+  navn: Type.String(),
+  grunnlag: Type.Array(Type.Union([Type.Literal('innehaver'), Type.Literal('daglig_leder'), Type.Literal('styreleder')])),
+});
+
+/** GET /portal/api/sesjon: who is logged in, which business is chosen, which may be chosen. */
+export const SesjonSvar = Type.Union([
+  Type.Object({ innlogget: Type.Literal(false) }),
+  Type.Object({
+    innlogget: Type.Literal(true),
+    person: Type.Object({ navn: Type.String() }),
+    virksomheter: Type.Array(Virksomhet),
+    valgtVirksomhet: Type.Union([Virksomhet, Type.Null()]),
+    /** Send back as `x-csrf-token` on every POST. */
+    csrfToken: Type.String(),
+  }),
+]);
+export type SesjonSvar = Static<typeof SesjonSvar>;
+
+export const VelgVirksomhetBody = Type.Object({ orgnr: Orgnr }, { additionalProperties: false });
+
+/** Every refusal of the portal API has this shape; `kode` is stable, `melding` is for people. */
+export const Feil = Type.Object({ kode: Type.String(), melding: Type.String() });
+export type Feil = Static<typeof Feil>;

@@ -1,0 +1,25 @@
+/** A login in progress, found by the SHA-256 of the random value in the browser's binding cookie. */
+export interface PortalInnloggingTable {
+  binding_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  utloeper_ms: number;
+}
+
+/** A logged-in session, found by the SHA-256 of the session id in the cookie (never the id itself). */
+export interface PortalSesjonTable {
+  sesjon_hash: string;
+  fnr: string;
+  valgt_orgnr: string | null;
+  /** Kept for RP-initiated logout at the identity provider (`id_token_hint`). */
+  id_token: string | null;
+  opprettet_ms: number;
+  sist_aktiv_ms: number;
+  utloeper_ms: number;
+}
+
+export interface PortalTables {
+  portal_innlogging: PortalInnloggingTable;
+  portal_sesjon: PortalSesjonTable;
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { parseConfig } from '../../src/config.js';
+import type { DatabaseHandle } from '../../src/db/open-database.js';
+import { buildApp } from '../../src/server.js';
+import { systemClock } from '../../src/clock.js';
+import { CookieJar } from './cookie-jar.js';
+
+export const injectPublicUrl = 'http://localhost:8080';
+
+/** The whole server on a test database, for `app.inject` (no port). */
+export async function buildTestApp(database: DatabaseHandle, env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
+  const config = parseConfig({ KOB_PUBLIC_URL: injectPublicUrl, ...env });
+  return buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(), config, logger: false });
+}
+
+/** A browser stand-in: keeps cookies, sends the public host, follows nothing by itself. */
+export class InjectBrowser {
+  readonly jar = new CookieJar();
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(options: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
+    const target = new URL(options.url, injectPublicUrl);
+    const response = await this.app.inject({
+      ...options,
+      url: target.pathname + target.search,
+      headers: { host: target.host, cookie: this.jar.header(), ...(options.headers ?? {}) },
+    });
+    this.jar.store(response.headers['set-cookie']);
+    return response;
+  }
+
+  get(url: string, headers: Record<string, string> = {}) {
+    return this.request({ method: 'GET', url, headers });
+  }
+}
+
+/** Location of a redirect, asserting it is one. */
+export function location(response: LightMyRequestResponse): string {
+  if (response.statusCode < 300 || response.statusCode >= 400) {
+    throw new Error(`expected a redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`);
+  }
+  return String(response.headers.location);
+}
+
+/** Login as far as the identity provider's person picker; returns the interaction path. */
+export async function startLogin(browser: InjectBrowser): Promise<{ interaction: string; authorizeUrl: URL }> {
+  const authorizeUrl = new URL(location(await browser.get('/portal/innlogging/start')));
+  const interaction = location(await browser.get(authorizeUrl.href));
+  return { interaction, authorizeUrl };
+}
+
+/** Picks `fnr` at the person picker and follows the redirects back to the portal's callback (not into it). */
+export async function pickPerson(browser: InjectBrowser, interaction: string, fnr: string): Promise<string> {
+  const picker = await browser.get(`${interaction}/testpersoner`);
+  const { csrfToken } = picker.json() as { csrfToken: string };
+  const resume = location(
+    await browser.request({
+      method: 'POST',
+      url: `${interaction}/login`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrfToken, fnr }).toString(),
+    }),
+  );
+  return location(await browser.get(resume));
+}
+
+/** The whole login of `fnr`; ends logged in to the portal. */
+export async function loginAs(browser: InjectBrowser, fnr: string): Promise<void> {
+  const { interaction } = await startLogin(browser);
+  const callback = await pickPerson(browser, interaction, fnr);
+  const landed = location(await browser.get(callback));
+  if (landed !== '/velg-virksomhet') throw new Error(`login ended at ${landed}`);
+}
+
+export async function csrfTokenOf(browser: InjectBrowser): Promise<string> {
+  const sesjon = (await browser.get('/portal/api/sesjon')).json() as { csrfToken?: string };
+  if (!sesjon.csrfToken) throw new Error('not logged in');
+  return sesjon.csrfToken;
+}

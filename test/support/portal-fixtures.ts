@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/database.js';
+
+/**
+ * A small synthetic cast for Min side tests (SQL fixtures until the generator lands): who may
+ * act for whom is written next to each person.
+ */
+export const testPersons = {
+  /** Owner of the ENK Nordmann Rørlegger and daglig leder of Fjordkraft Eksempel AS. */
+  kari: { fnr: '02013299997', navn: 'Kari Nordmann' },
+  /** Daglig leder of the accounting firm Tall og Tabeller Regnskap AS. */
+  ola: { fnr: '15058512343', navn: 'Ola Regnskapsfører' },
+  /** Holds no role anywhere. */
+  per: { fnr: '30108299920', navn: 'Per Uten Roller' },
+} as const;
+
+export const testBusinesses = {
+  enk: { orgnr: '311851381', navn: 'Nordmann Rørlegger' },
+  as: { orgnr: '313367002', navn: 'Fjordkraft Eksempel AS' },
+  regnskapsfoerer: { orgnr: '314961900', navn: 'Tall og Tabeller Regnskap AS' },
+  /** Nobody in the cast may act for this one. */
+  fremmed: { orgnr: '314055403', navn: 'Fremmed Bedrift AS' },
+} as const;
+
+export async function seedPortalFixtures(db: Kysely<Database>): Promise<void> {
+  const registrert_dato = '2020-01-01' as never;
+  await db
+    .insertInto('part')
+    .values(Object.values(testPersons).map((p) => ({ part_id: p.fnr, part_type: 'person' as const, navn: p.navn, registrert_dato })))
+    .execute();
+  await db
+    .insertInto('part')
+    .values([
+      { part_id: testBusinesses.enk.orgnr, part_type: 'organisasjon', navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', eier_part_id: testPersons.kari.fnr, registrert_dato },
+      { part_id: testBusinesses.as.orgnr, part_type: 'organisasjon', navn: testBusinesses.as.navn, organisasjonsform: 'AS', registrert_dato },
+      { part_id: testBusinesses.regnskapsfoerer.orgnr, part_type: 'organisasjon', navn: testBusinesses.regnskapsfoerer.navn, organisasjonsform: 'AS', registrert_dato },
+      { part_id: testBusinesses.fremmed.orgnr, part_type: 'organisasjon', navn: testBusinesses.fremmed.navn, organisasjonsform: 'AS', registrert_dato },
+    ])
+    .execute();
+  await db
+    .insertInto('er_person_rolle')
+    .values([
+      { orgnr: testBusinesses.as.orgnr, fnr: testPersons.kari.fnr, rolle: 'daglig_leder' },
+      { orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.ola.fnr, rolle: 'daglig_leder' },
+      { orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.ola.fnr, rolle: 'styreleder' },
+    ])
+    .execute();
+}
