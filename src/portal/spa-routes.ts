@@ -20,6 +20,8 @@ export async function spaRoutes(app: FastifyInstance, { webRoot }: { webRoot: st
     wildcard: true,
   });
 
+  app.get('/favicon.svg', async (_request, reply) => reply.sendFile('favicon.svg', webRoot, { maxAge: '1d' }));
+
   app.get('/*', async (request, reply) => {
     const pathname = request.url.split('?')[0]!;
     if (reservedPrefixes.some((prefix) => pathname.startsWith(prefix)) || !request.headers.accept?.includes('text/html')) {

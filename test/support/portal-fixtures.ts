@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
+import { localDate } from '../../src/domain/dates.js';
 
 /**
  * A small synthetic cast for Min side tests (SQL fixtures until the generator lands): who may
@@ -23,18 +24,20 @@ export const testBusinesses = {
 } as const;
 
 export async function seedPortalFixtures(db: Kysely<Database>): Promise<void> {
-  const registrert_dato = '2020-01-01' as never;
+  // Master data the portal does not read, the same for every party.
+  const registrert_dato = localDate('2020-01-01');
+  const common = { registrert_dato, skjermet: false, arbeidsgiver: false, forskuddspliktig: false };
   await db
     .insertInto('part')
-    .values(Object.values(testPersons).map((p) => ({ part_id: p.fnr, part_type: 'person' as const, navn: p.navn, registrert_dato })))
+    .values(Object.values(testPersons).map((p) => ({ part_id: p.fnr, part_type: 'person' as const, navn: p.navn, ...common })))
     .execute();
   await db
     .insertInto('part')
     .values([
-      { part_id: testBusinesses.enk.orgnr, part_type: 'organisasjon', navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', eier_part_id: testPersons.kari.fnr, registrert_dato },
-      { part_id: testBusinesses.as.orgnr, part_type: 'organisasjon', navn: testBusinesses.as.navn, organisasjonsform: 'AS', registrert_dato },
-      { part_id: testBusinesses.regnskapsfoerer.orgnr, part_type: 'organisasjon', navn: testBusinesses.regnskapsfoerer.navn, organisasjonsform: 'AS', registrert_dato },
-      { part_id: testBusinesses.fremmed.orgnr, part_type: 'organisasjon', navn: testBusinesses.fremmed.navn, organisasjonsform: 'AS', registrert_dato },
+      { part_id: testBusinesses.enk.orgnr, part_type: 'organisasjon', navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', eier_part_id: testPersons.kari.fnr, ...common },
+      { part_id: testBusinesses.as.orgnr, part_type: 'organisasjon', navn: testBusinesses.as.navn, organisasjonsform: 'AS', ...common },
+      { part_id: testBusinesses.regnskapsfoerer.orgnr, part_type: 'organisasjon', navn: testBusinesses.regnskapsfoerer.navn, organisasjonsform: 'AS', ...common },
+      { part_id: testBusinesses.fremmed.orgnr, part_type: 'organisasjon', navn: testBusinesses.fremmed.navn, organisasjonsform: 'AS', ...common },
     ])
     .execute();
   await db

@@ -11,6 +11,8 @@ export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder
 export interface Representasjon {
   readonly orgnr: string;
   readonly navn: string;
+  /** Enhetsregisteret's organisation form (ENK, AS, …), when the ledger has it. */
+  readonly organisasjonsform: string | null;
   /** Every reason, in a fixed order (innehaver, daglig leder, styreleder). */
   readonly grunnlag: Representasjonsgrunnlag[];
 }
@@ -32,22 +34,22 @@ export async function virksomheterForPerson(db: Kysely<Database>, fnr: string): 
     .selectFrom('part as org')
     .where('org.eier_part_id', '=', fnr)
     .where('org.part_type', '=', 'organisasjon')
-    .select(['org.part_id as orgnr', 'org.navn as navn', (eb) => eb.val<string>('innehaver').as('grunnlag')]);
+    .select(['org.part_id as orgnr', 'org.navn as navn', 'org.organisasjonsform', (eb) => eb.val<string>('innehaver').as('grunnlag')]);
   const roles = db
     .selectFrom('er_person_rolle as r')
     .innerJoin('part as org', (join) => join.onRef('org.part_id', '=', 'r.orgnr').on('org.part_type', '=', 'organisasjon'))
     .where('r.fnr', '=', fnr)
-    .select(['org.part_id as orgnr', 'org.navn as navn', 'r.rolle as grunnlag']);
+    .select(['org.part_id as orgnr', 'org.navn as navn', 'org.organisasjonsform', 'r.rolle as grunnlag']);
   const rows = await owned.unionAll(roles).execute();
 
-  const byOrgnr = new Map<string, { navn: string; grunnlag: Set<Representasjonsgrunnlag> }>();
+  const byOrgnr = new Map<string, { navn: string; organisasjonsform: string | null; grunnlag: Set<Representasjonsgrunnlag> }>();
   for (const row of rows) {
-    const entry = byOrgnr.get(row.orgnr) ?? { navn: row.navn, grunnlag: new Set() };
+    const entry = byOrgnr.get(row.orgnr) ?? { navn: row.navn, organisasjonsform: row.organisasjonsform, grunnlag: new Set() };
     entry.grunnlag.add(row.grunnlag as Representasjonsgrunnlag);
     byOrgnr.set(row.orgnr, entry);
   }
   return [...byOrgnr]
-    .map(([orgnr, { navn, grunnlag }]) => ({ orgnr, navn, grunnlag: grunnlagOrder.filter((g) => grunnlag.has(g)) }))
+    .map(([orgnr, { navn, organisasjonsform, grunnlag }]) => ({ orgnr, navn, organisasjonsform, grunnlag: grunnlagOrder.filter((g) => grunnlag.has(g)) }))
     .sort((a, b) => a.navn.localeCompare(b.navn, 'nb') || a.orgnr.localeCompare(b.orgnr));
 }
 

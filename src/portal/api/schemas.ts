@@ -5,6 +5,7 @@ export const Orgnr = Type.String({ pattern: '^[0-9]{9}$' });
 export const Virksomhet = Type.Object({
   orgnr: Orgnr,
   navn: Type.String(),
+  organisasjonsform: Type.Union([Type.String(), Type.Null()]),
   grunnlag: Type.Array(Type.Union([Type.Literal('innehaver'), Type.Literal('daglig_leder'), Type.Literal('styreleder')])),
 });
 

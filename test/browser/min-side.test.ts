@@ -1,0 +1,174 @@
+import { stat } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { testBusinesses, testPersons } from '../support/portal-fixtures.js';
+import {
+  chooseBusiness,
+  cspViolations,
+  describeInBrowser,
+  formatViolations,
+  loginAs,
+  screenshot,
+  seriousA11yViolations,
+  startHarness,
+  tabTo,
+  type BrowserHarness,
+} from './harness.js';
+
+describeInBrowser('Min side in Chromium', () => {
+  let h: BrowserHarness;
+  const runStartedMs = Date.now();
+  const shots: string[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+  beforeEach(async () => {
+    await h.context.clearCookies();
+  });
+
+  /** Every page a test visits: screenshot, axe (no serious/critical), no CSP violation, nothing foreign. */
+  async function checkPage(name: string): Promise<void> {
+    shots.push(await screenshot(h.page, name));
+    const violations = await seriousA11yViolations(h.page);
+    expect(violations, `axe on ${name}:\n${formatViolations(violations)}`).toEqual([]);
+    expect(await cspViolations(h.page), `CSP on ${name}`).toEqual([]);
+    expect(h.foreignRequests, `requests to other origins on ${name}`).toEqual([]);
+  }
+
+  it('logs in with OpenID Connect, picks a business and shows it in the shell under the environment banner', async () => {
+    const { page, origin } = h;
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
+    await expect(page.getByText('Testmiljø — syntetiske data.')).toBeDefined();
+    await checkPage('forside');
+
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByRole('heading', { name: 'Velg testperson' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/idporten\/interaction\/[A-Za-z0-9_-]+$/);
+    await page.getByRole('radio', { name: testPersons.kari.navn }).waitFor();
+    await checkPage('velg-testperson');
+
+    await page.getByLabel('Søk etter navn eller fødselsnummer').fill('Nordmann');
+    await page.getByRole('radio', { name: testPersons.ola.navn }).waitFor({ state: 'detached' });
+    await page.getByRole('radio', { name: testPersons.kari.navn }).check();
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.waitForURL(`${origin}/velg-virksomhet`);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('link', { name: new RegExp(testBusinesses.as.navn) }).waitFor();
+    expect(await dialog.getByRole('link', { name: new RegExp(testBusinesses.enk.navn) }).count()).toBe(1);
+    expect(await dialog.getByRole('link', { name: new RegExp(testBusinesses.fremmed.navn) }).count()).toBe(0);
+    await checkPage('velg-virksomhet');
+
+    await chooseBusiness(page, origin, testBusinesses.as.navn);
+    const header = page.getByTestId('valgt-virksomhet');
+    expect(await header.innerText()).toContain(testBusinesses.as.navn);
+    expect(await header.innerText()).toContain('Org.nr. 313 367 002');
+    expect(await page.getByRole('note', { name: 'Testmiljø' }).innerText()).toContain('Testmiljø — syntetiske data.');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(testBusinesses.as.navn);
+    expect(await page.getByRole('navigation', { name: 'Min side' }).getByRole('link').allInnerTexts()).toEqual(['Oversikt']);
+    await checkPage('oversikt');
+
+    await page.getByRole('button', { name: 'Bytt virksomhet' }).click();
+    await chooseBusiness(page, origin, testBusinesses.enk.navn);
+    expect(await page.getByTestId('valgt-virksomhet').innerText()).toContain('Org.nr. 311 851 381');
+    expect(await page.getByText('Innehaver', { exact: true }).count()).toBe(1);
+  });
+
+  it('tells a person with no roles so, and lets them log out', async () => {
+    const { page, origin } = h;
+    await loginAs(page, origin, testPersons.per.navn);
+    await page.getByRole('heading', { name: 'Du kan ikke representere noen virksomhet' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await checkPage('ingen-virksomheter');
+    await page.getByRole('main').getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
+  });
+
+  it('refuses to choose a business the person may not act for', async () => {
+    const { page, origin } = h;
+    await loginAs(page, origin, testPersons.kari.navn);
+    const answer = await page.evaluate(async (orgnr) => {
+      const { csrfToken } = await (await fetch('/portal/api/sesjon')).json();
+      const response = await fetch('/portal/api/virksomhet', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ orgnr }),
+      });
+      return { status: response.status, body: await response.json(), after: await (await fetch('/portal/api/sesjon')).json() };
+    }, testBusinesses.fremmed.orgnr);
+    expect(answer.status).toBe(403);
+    expect(answer.body).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
+    expect(answer.after.valgtVirksomhet).toBeNull();
+  });
+
+  it('refuses a state-changing request without the CSRF token', async () => {
+    const { page, origin } = h;
+    await loginAs(page, origin, testPersons.kari.navn);
+    const answer = await page.evaluate(async (orgnr) => {
+      const response = await fetch('/portal/api/virksomhet', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ orgnr }) });
+      return { status: response.status, body: await response.json() };
+    }, testBusinesses.as.orgnr);
+    expect(answer.status).toBe(403);
+    expect(answer.body.kode).toBe('csrf');
+  });
+
+  it('sets the session cookie HttpOnly, SameSite=Lax, Secure with the __Host- prefix on http://localhost', async () => {
+    const { page, origin, context } = h;
+    await loginAs(page, origin, testPersons.kari.navn);
+    await page.getByRole('dialog').waitFor(); // the page has fetched its session (and CSRF token)
+    const cookies = await context.cookies(origin);
+    const sesjon = cookies.find((c) => c.name === '__Host-kob-sesjon');
+    expect(sesjon).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
+    expect(sesjon!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(cookies.find((c) => c.name === '__Host-kob-csrf')).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // Only the hash of the id is stored.
+    const rows = await h.db.selectFrom('portal_sesjon').select('sesjon_hash').execute();
+    expect(rows.map((r) => r.sesjon_hash)).not.toContain(sesjon!.value);
+  });
+
+  it('ends the session on logout: cookie gone, database row gone, API says logged out', async () => {
+    const { page, origin, context, db } = h;
+    await loginAs(page, origin, testPersons.ola.navn);
+    await chooseBusiness(page, origin, 'Tall og Tabeller Regnskap AS');
+    expect(await db.selectFrom('portal_sesjon').where('fnr', '=', testPersons.ola.fnr).select('fnr').execute()).toHaveLength(1);
+    await page.getByRole('banner').getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
+    expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('__Host-kob-sesjon');
+    expect(await db.selectFrom('portal_sesjon').where('fnr', '=', testPersons.ola.fnr).select('fnr').execute()).toHaveLength(0);
+    expect(await page.evaluate(async () => (await fetch('/portal/api/sesjon')).json())).toEqual({ innlogget: false });
+  });
+
+  it('can be used with the keyboard alone: login, person picker, role picker, shell actions', async () => {
+    const { page, origin } = h;
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
+    await tabTo(page, /Hopp til hovedinnhold/);
+    await tabTo(page, /^Logg inn$/);
+    await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: testPersons.kari.navn }).waitFor();
+    await tabTo(page, /Søk etter navn eller fødselsnummer/);
+    await page.keyboard.type('Kari');
+    await page.getByRole('radio', { name: testPersons.ola.navn }).waitFor({ state: 'detached' });
+    await tabTo(page, new RegExp(testPersons.kari.navn));
+    await page.keyboard.press('Space');
+    await tabTo(page, /^Logg inn$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${origin}/velg-virksomhet`);
+    await page.getByRole('dialog').getByRole('link', { name: new RegExp(testBusinesses.as.navn) }).waitFor();
+    await tabTo(page, new RegExp(testBusinesses.as.navn));
+    await page.keyboard.press('Enter');
+    await page.getByTestId('valgt-virksomhet').waitFor();
+    await tabTo(page, /Bytt virksomhet/);
+    await tabTo(page, /Logg ut/);
+    await tabTo(page, /^Oversikt$/);
+  });
+
+  it('wrote a screenshot of every main page in this run', async () => {
+    expect(shots.map((file) => file.split('/').at(-1))).toEqual(
+      expect.arrayContaining(['forside.png', 'velg-testperson.png', 'velg-virksomhet.png', 'oversikt.png', 'ingen-virksomheter.png']),
+    );
+    for (const file of shots) expect((await stat(file)).mtimeMs).toBeGreaterThanOrEqual(runStartedMs - 1000);
+  });
+});

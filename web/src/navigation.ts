@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import { Oversikt } from './pages/Oversikt';
+
+/** One section of Min side: a menu entry and the page at its path. */
+export interface Seksjon {
+  /** Stable id (used in test ids and by part 2's tests). */
+  readonly id: string;
+  /** The menu text, as Skatteetaten's Min side writes it. */
+  readonly tittel: string;
+  /** Client route; '/' is the start page of a chosen business. */
+  readonly sti: string;
+  readonly side: ComponentType;
+}
+
+/**
+ * Min side's sections, in menu order. Only sections that show real data are listed: a section
+ * appears when its page and its /portal/api endpoint exist. Part 2 appends, in this order:
+ * Ubetalte krav, Betalte krav, Innbetalinger, Utbetalinger, Kontoutskrift, Frister og oppgaver,
+ * Systemtilganger, Testdata.
+ */
+export const seksjoner: readonly Seksjon[] = [{ id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt }];
