@@ -23,6 +23,6 @@ export function inProcessFetch(app: FastifyInstance, origin: string) {
       for (const item of Array.isArray(value) ? value : [value]) headers.append(name, String(item));
     }
     const empty = response.statusCode === 204 || response.statusCode === 304;
-    return new Response(empty ? null : response.rawPayload, { status: response.statusCode, headers });
+    return new Response(empty ? null : new Uint8Array(response.rawPayload), { status: response.statusCode, headers });
   };
 }

@@ -1,19 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { importJWK, type JWK } from 'jose';
 import * as client from 'openid-client';
-import type { IdportenClientAuth } from '../config.js';
+import type { ExternalIdportenConfig, IdportenClientAuth } from '../config.js';
 
 /**
  * Where Min side logs in: the same settings serve the built-in identity provider and a real
  * ID-porten (README "Min side"), so switching is configuration only.
  */
-export interface OidcLoginSettings {
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly clientAuth: IdportenClientAuth;
-  readonly redirectUri: string;
-  readonly scope: string;
-  readonly acrValues: string;
+export interface OidcLoginSettings extends ExternalIdportenConfig {
   /** Fetch used for discovery, token and JWKS calls (the built-in provider is reached in-process). */
   readonly fetch?: client.CustomFetch;
 }

@@ -1,6 +1,7 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -11,6 +12,7 @@ import { parseConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server.js';
 import { defaultWebRoot } from '../../src/web-root.js';
 import { createTestDatabase } from '../support/databases.js';
+import { freePort } from '../support/free-port.js';
 import { seedPortalFixtures } from '../support/portal-fixtures.js';
 
 /** Debian's Chromium (installed by .ci/run from .ci/apt-packages); no tool may download a browser. */
@@ -58,7 +60,6 @@ export async function startHarness(): Promise<BrowserHarness> {
   }
   const database = await createTestDatabase('pglite');
   await seedPortalFixtures(database.db);
-  // The issuer URL must name the port before the server starts, so pick a free one first.
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const config = parseConfig({ KOB_PUBLIC_URL: origin });
@@ -100,17 +101,6 @@ export async function startHarness(): Promise<BrowserHarness> {
       await rm(profile, { recursive: true, force: true });
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Writes test-output/screenshots/<name>.png (every run, so a reviewer can look at the pages). */

@@ -3,20 +3,35 @@ import { parseConfig } from '../../src/config.js';
 import type { DatabaseHandle } from '../../src/db/open-database.js';
 import { buildApp } from '../../src/server.js';
 import { systemClock } from '../../src/clock.js';
+import type { Clock } from '../../src/domain/clock.js';
 import { CookieJar } from './cookie-jar.js';
 
 export const injectPublicUrl = 'http://localhost:8080';
 
 /** The whole server on a test database, for `app.inject` (no port). */
-export async function buildTestApp(database: DatabaseHandle, env: NodeJS.ProcessEnv = {}): Promise<FastifyInstance> {
+export async function buildTestApp(database: DatabaseHandle, env: NodeJS.ProcessEnv = {}, clock: Clock = systemClock()): Promise<FastifyInstance> {
   const config = parseConfig({ KOB_PUBLIC_URL: injectPublicUrl, ...env });
-  return buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(), config, logger: false });
+  return buildApp({ db: database.db, databaseKind: database.kind, clock, config, logger: false });
+}
+
+/** The real clock moved forward by hand (sessions read it; the identity provider keeps real time). */
+export function movableClock(): Clock & { advanceSeconds(seconds: number): void } {
+  let offsetMs = 0;
+  const real = systemClock();
+  return {
+    today: () => real.today(),
+    nowEpochMs: () => real.nowEpochMs() + offsetMs,
+    advanceSeconds: (seconds) => {
+      offsetMs += seconds * 1000;
+    },
+  };
 }
 
 /** A browser stand-in: keeps cookies, sends the public host, follows nothing by itself. */
 export class InjectBrowser {
   readonly jar = new CookieJar();
-  constructor(private readonly app: FastifyInstance) {}
+  /** Which server answers next: switch it to show that no state lives in one process. */
+  constructor(public app: FastifyInstance) {}
 
   async request(options: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
     const target = new URL(options.url, injectPublicUrl);
