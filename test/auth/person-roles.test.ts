@@ -14,6 +14,7 @@ describeEachDatabase('which businesses a person may act for', ({ handle }) => {
       { orgnr: testBusinesses.enk.orgnr, navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', grunnlag: ['innehaver'] },
     ]);
     expect(await virksomheterForPerson(handle().db, testPersons.ola.fnr)).toEqual([
+      { orgnr: testBusinesses.klient.orgnr, navn: testBusinesses.klient.navn, organisasjonsform: 'AS', grunnlag: ['regnskapsforer'] },
       {
         orgnr: testBusinesses.regnskapsfoerer.orgnr,
         navn: testBusinesses.regnskapsfoerer.navn,
@@ -21,6 +22,14 @@ describeEachDatabase('which businesses a person may act for', ({ handle }) => {
         grunnlag: ['daglig_leder', 'styreleder'],
       },
     ]);
+  });
+
+  it('makes only the daglig leder of an accounting firm act for its clients', async () => {
+    const { db } = handle();
+    await db.insertInto('er_person_rolle').values({ orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.kari.fnr, rolle: 'styreleder' }).execute();
+    expect((await virksomheterForPerson(db, testPersons.kari.fnr)).map((v) => v.orgnr)).not.toContain(testBusinesses.klient.orgnr);
+    expect((await representasjonFor(db, testPersons.ola.fnr, testBusinesses.klient.orgnr))?.grunnlag).toEqual(['regnskapsforer']);
+    await db.deleteFrom('er_person_rolle').where('fnr', '=', testPersons.kari.fnr).where('orgnr', '=', testBusinesses.regnskapsfoerer.orgnr).execute();
   });
 
   it('gives nothing to a person without roles, and denies by default', async () => {

@@ -133,7 +133,9 @@ describeInBrowser('Min side in Chromium', () => {
   it('ends the session on logout: cookie gone, database row gone, API says logged out', async () => {
     const { page, origin, context, db } = h;
     await loginAs(page, origin, testPersons.ola.navn);
-    await chooseBusiness(page, origin, 'Tall og Tabeller Regnskap AS');
+    // An accountant: the firm itself and the firm's client.
+    await page.getByRole('dialog').getByRole('link', { name: new RegExp(testBusinesses.klient.navn) }).waitFor();
+    await chooseBusiness(page, origin, testBusinesses.regnskapsfoerer.navn);
     expect(await db.selectFrom('portal_sesjon').where('fnr', '=', testPersons.ola.fnr).select('fnr').execute()).toHaveLength(1);
     await page.getByRole('banner').getByRole('button', { name: 'Logg ut' }).click();
     await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();

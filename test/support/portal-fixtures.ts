@@ -9,7 +9,7 @@ import { localDate } from '../../src/domain/dates.js';
 export const testPersons = {
   /** Owner of the ENK Nordmann Rørlegger and daglig leder of Fjordkraft Eksempel AS. */
   kari: { fnr: '02013299997', navn: 'Kari Nordmann' },
-  /** Daglig leder of the accounting firm Tall og Tabeller Regnskap AS. */
+  /** Daglig leder and styreleder of the accounting firm Tall og Tabeller Regnskap AS, so regnskapsfører for its client. */
   ola: { fnr: '15058512343', navn: 'Ola Regnskapsfører' },
   /** Holds no role anywhere. */
   per: { fnr: '30108299920', navn: 'Per Uten Roller' },
@@ -19,6 +19,8 @@ export const testBusinesses = {
   enk: { orgnr: '311851381', navn: 'Nordmann Rørlegger' },
   as: { orgnr: '313367002', navn: 'Fjordkraft Eksempel AS' },
   regnskapsfoerer: { orgnr: '314961900', navn: 'Tall og Tabeller Regnskap AS' },
+  /** The accounting firm's client (Enhetsregisteret: regnskapsfører = the firm). */
+  klient: { orgnr: '310000000', navn: 'Bakeriet Klient AS' },
   /** Nobody in the cast may act for this one. */
   fremmed: { orgnr: '314055403', navn: 'Fremmed Bedrift AS' },
 } as const;
@@ -37,6 +39,7 @@ export async function seedPortalFixtures(db: Kysely<Database>): Promise<void> {
       { part_id: testBusinesses.enk.orgnr, part_type: 'organisasjon', navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', eier_part_id: testPersons.kari.fnr, ...common },
       { part_id: testBusinesses.as.orgnr, part_type: 'organisasjon', navn: testBusinesses.as.navn, organisasjonsform: 'AS', ...common },
       { part_id: testBusinesses.regnskapsfoerer.orgnr, part_type: 'organisasjon', navn: testBusinesses.regnskapsfoerer.navn, organisasjonsform: 'AS', ...common },
+      { part_id: testBusinesses.klient.orgnr, part_type: 'organisasjon', navn: testBusinesses.klient.navn, organisasjonsform: 'AS', ...common },
       { part_id: testBusinesses.fremmed.orgnr, part_type: 'organisasjon', navn: testBusinesses.fremmed.navn, organisasjonsform: 'AS', ...common },
     ])
     .execute();
@@ -47,5 +50,17 @@ export async function seedPortalFixtures(db: Kysely<Database>): Promise<void> {
       { orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.ola.fnr, rolle: 'daglig_leder' },
       { orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.ola.fnr, rolle: 'styreleder' },
     ])
+    .execute();
+  // Altinn's copy of Enhetsregisteret (src/auth): the firm is regnskapsfører for its client.
+  await db
+    .insertInto('altinn_organization')
+    .values([
+      { orgnr: testBusinesses.regnskapsfoerer.orgnr, name: testBusinesses.regnskapsfoerer.navn, party_uuid: '00000000-0000-5000-8000-000314961900' },
+      { orgnr: testBusinesses.klient.orgnr, name: testBusinesses.klient.navn, party_uuid: '00000000-0000-5000-8000-000310000000' },
+    ])
+    .execute();
+  await db
+    .insertInto('altinn_er_role')
+    .values({ client_orgnr: testBusinesses.klient.orgnr, role: 'regnskapsforer', holder_orgnr: testBusinesses.regnskapsfoerer.orgnr })
     .execute();
 }

@@ -2,7 +2,7 @@
  * The portal API (/portal/api) as the browser sees it. Types mirror src/portal/api/schemas.ts.
  * Every write sends the session's CSRF token in `x-csrf-token`.
  */
-export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder';
+export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder' | 'regnskapsforer';
 
 export interface Virksomhet {
   readonly orgnr: string;

@@ -4,6 +4,7 @@ const tekst: Record<Representasjonsgrunnlag, string> = {
   innehaver: 'Innehaver',
   daglig_leder: 'Daglig leder',
   styreleder: 'Styreleder',
+  regnskapsforer: 'Regnskapsfører',
 };
 
 /** "Daglig leder og styreleder": why the person may act for the business, in words. */

@@ -4,9 +4,11 @@ import type { Database } from '../../db/database.js';
 /**
  * Why a person may act for a business (decision 0039):
  * - `innehaver`: owns the ENK (`part.eier_part_id`);
- * - `daglig_leder` / `styreleder`: Enhetsregisteret role in the organisation (`er_person_rolle`).
+ * - `daglig_leder` / `styreleder`: Enhetsregisteret role in the organisation (`er_person_rolle`);
+ * - `regnskapsforer`: daglig leder of an accounting firm that Enhetsregisteret registers as the
+ *   business's regnskapsfører (`altinn_er_role`).
  */
-export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder';
+export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder' | 'regnskapsforer';
 
 export interface Representasjon {
   readonly orgnr: string;
@@ -22,7 +24,7 @@ export interface Person {
   readonly navn: string;
 }
 
-const grunnlagOrder: readonly Representasjonsgrunnlag[] = ['innehaver', 'daglig_leder', 'styreleder'];
+const grunnlagOrder: readonly Representasjonsgrunnlag[] = ['innehaver', 'daglig_leder', 'styreleder', 'regnskapsforer'];
 
 /**
  * The one answer to "which businesses may this person act for", used by the portal's role
@@ -40,7 +42,14 @@ export async function virksomheterForPerson(db: Kysely<Database>, fnr: string): 
     .innerJoin('part as org', (join) => join.onRef('org.part_id', '=', 'r.orgnr').on('org.part_type', '=', 'organisasjon'))
     .where('r.fnr', '=', fnr)
     .select(['org.part_id as orgnr', 'org.navn as navn', 'org.organisasjonsform', 'r.rolle as grunnlag']);
-  const rows = await owned.unionAll(roles).execute();
+  const clientsOfFirm = db
+    .selectFrom('er_person_rolle as r')
+    .innerJoin('altinn_er_role as er', (join) => join.onRef('er.holder_orgnr', '=', 'r.orgnr').on('er.role', '=', 'regnskapsforer'))
+    .innerJoin('part as org', (join) => join.onRef('org.part_id', '=', 'er.client_orgnr').on('org.part_type', '=', 'organisasjon'))
+    .where('r.fnr', '=', fnr)
+    .where('r.rolle', '=', 'daglig_leder')
+    .select(['org.part_id as orgnr', 'org.navn as navn', 'org.organisasjonsform', (eb) => eb.val<string>('regnskapsforer').as('grunnlag')]);
+  const rows = await owned.unionAll(roles).unionAll(clientsOfFirm).execute();
 
   const byOrgnr = new Map<string, { navn: string; organisasjonsform: string | null; grunnlag: Set<Representasjonsgrunnlag> }>();
   for (const row of rows) {

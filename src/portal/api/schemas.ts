@@ -6,7 +6,7 @@ export const Virksomhet = Type.Object({
   orgnr: Orgnr,
   navn: Type.String(),
   organisasjonsform: Type.Union([Type.String(), Type.Null()]),
-  grunnlag: Type.Array(Type.Union([Type.Literal('innehaver'), Type.Literal('daglig_leder'), Type.Literal('styreleder')])),
+  grunnlag: Type.Array(Type.Union([Type.Literal('innehaver'), Type.Literal('daglig_leder'), Type.Literal('styreleder'), Type.Literal('regnskapsforer')])),
 });
 
 /** GET /portal/api/sesjon: who is logged in, which business is chosen, which may be chosen. */
