@@ -24,7 +24,7 @@ export async function createBuiltInIdporten(options: {
   const issuer = `${publicUrl}/idporten`;
   const secrets = await loadIdportenSecrets(db, clock);
   await purgeExpired(db, clock);
-  const provider = createIdportenProvider({
+  const provider = await createIdportenProvider({
     db,
     clock,
     issuer,

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import Provider, { type ClientMetadata, type Configuration } from 'oidc-provider';
+import type Provider from 'oidc-provider';
+import type { ClientMetadata, Configuration } from 'oidc-provider';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
 import { databaseAdapter } from './adapter.js';
 import { escapeHtml } from './html.js';
+import { loadOidcProvider } from './oidc-provider-module.js';
 import type { IdportenSecrets } from './secrets.js';
 
 /** What the sandbox login asserts (decision 0037): ID-porten's level names; "TestID" as its test method. */
@@ -24,13 +26,13 @@ export interface PortalClientRegistration {
  * ID-porten's paths (/authorize, /token, /jwk, /userinfo, /endsession). All state goes through
  * the database adapter; keys and cookie secrets come from the database too.
  */
-export function createIdportenProvider(options: {
+export async function createIdportenProvider(options: {
   readonly db: Kysely<Database>;
   readonly clock: Clock;
   readonly issuer: string;
   readonly secrets: IdportenSecrets;
   readonly portalClient: PortalClientRegistration;
-}): Provider {
+}): Promise<Provider> {
   const { db, clock, issuer, secrets, portalClient } = options;
   const mountPath = new URL(issuer).pathname.replace(/\/$/, '');
   const client: ClientMetadata = {
@@ -83,7 +85,8 @@ export function createIdportenProvider(options: {
       ctx.body = page('Innloggingen feilet', `<p>Testinnloggingen kunne ikke fullføres.</p><p><code>${escapeHtml(String(out.error))}</code>: ${escapeHtml(String(out.error_description ?? ''))}</p><p><a href="/">Til forsiden</a></p>`);
     },
   };
-  const provider = new Provider(issuer, configuration);
+  const ProviderClass = await loadOidcProvider();
+  const provider = new ProviderClass(issuer, configuration);
   // Fastify already decided who the client is (trustProxy); let Koa read the same headers.
   provider.proxy = true;
   return provider;
