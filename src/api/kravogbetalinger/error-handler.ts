@@ -1,9 +1,6 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { korrelasjonsidHeader } from '../correlation.js';
-import { Feil } from '../error-body.js';
-import { errorCacheControl } from '../etag.js';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { negotiateFormat } from '../negotiation.js';
-import { bodyWriter, mediaTypes } from '../serialization.js';
+import { requestPath } from '../surface.js';
 import { ApiError, apiErrors } from './errors.js';
 import { parameterMelding } from './parameters.js';
 
@@ -31,7 +28,7 @@ export function toApiError(error: FastifyError, request: FastifyRequest): ApiErr
 }
 
 export function unknownPath(request: FastifyRequest): ApiError {
-  return apiErrors.unknownPath(request.method, request.url.split('?')[0] ?? '');
+  return apiErrors.unknownPath(request.method, requestPath(request));
 }
 
 function parameterName(failure: { instancePath?: string; params?: Record<string, unknown> } | undefined): string {
@@ -40,17 +37,7 @@ function parameterName(failure: { instancePath?: string; params?: Record<string,
   return (failure?.instancePath ?? '').replace(/^\//, '').split('/')[0] ?? '';
 }
 
-export function sendApiError(request: FastifyRequest, reply: FastifyReply, error: ApiError, korrelasjonsid: string): FastifyReply {
-  const format = negotiateFormat(request.headers.accept) ?? 'json';
-  const body: Feil = { kode: error.kode, melding: error.melding, korrelasjonsid };
-  if (error.httpStatus >= 500) request.log.error({ kode: error.kode }, error.melding);
-  else request.log.info({ kode: error.kode }, error.melding);
-  if (error.kode === 'KB-004') reply.header('WWW-Authenticate', 'Bearer');
-  return reply
-    .code(error.httpStatus)
-    .header(korrelasjonsidHeader, korrelasjonsid)
-    .header('Cache-Control', errorCacheControl)
-    .header('Vary', 'Accept')
-    .type(mediaTypes[format])
-    .send(bodyWriter(Feil, format)(body));
+/** The error body is XML when the caller accepts XML, JSON otherwise (decision 0028). */
+export function errorFormat(request: FastifyRequest) {
+  return negotiateFormat(request.headers.accept) ?? 'json';
 }

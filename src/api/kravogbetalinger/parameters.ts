@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
-import { validatePersonId } from '../../domain/foedselsnummer.js';
-import { echo } from './errors.js';
+import { echo } from '../error-catalogue.js';
+import { identifikatorMelding } from '../identifikator-melding.js';
 
 /**
  * The request parameters (spec §3.1–§3.3) and the Norwegian sentence for each one that fails.
@@ -50,22 +50,11 @@ export function parameterMelding(name: string, value: unknown): string {
   const text = typeof value === 'string' ? value : '';
   switch (name) {
     case 'partIdentifikator':
-      return partIdentifikatorMelding(text);
+      return identifikatorMelding(`Parameteren partIdentifikator (${echo(text)})`, text, 'partIdentifikator');
     case 'fraOgMed':
     case 'tilOgMed':
       return `Parameteren ${name} (${echo(text)}) er ikke en gyldig dato på formen ÅÅÅÅ-MM-DD.`;
     default:
       return `Parameteren ${name} (${echo(text)}) er ugyldig.`;
   }
-}
-
-function partIdentifikatorMelding(value: string): string {
-  const prefix = `Parameteren partIdentifikator (${echo(value)})`;
-  if (!/^(\d{9}|\d{11})$/.test(value)) {
-    return `${prefix} må være et organisasjonsnummer med 9 sifre eller et fødselsnummer/D-nummer med 11 sifre.`;
-  }
-  if (value.length === 9) return `${prefix} er ikke et gyldig organisasjonsnummer: kontrollsifferet stemmer ikke.`;
-  const result = validatePersonId(value);
-  if (!result.valid && result.reason === 'date') return `${prefix} er ikke et gyldig fødselsnummer eller D-nummer: fødselsdatoen finnes ikke.`;
-  return `${prefix} er ikke et gyldig fødselsnummer eller D-nummer: kontrollsifrene stemmer ikke.`;
 }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../domain/clock.js';
 import { createApiAjv } from '../ajv.js';
-import { korrelasjonsidFrom, korrelasjonsidHeader, korrelasjonsidSource } from '../correlation.js';
+import { catalogueFrameworkErrorRoute, routeFrameworkErrors, type FrameworkErrorRoute } from '../framework-errors.js';
 import { bodyWriter } from '../serialization.js';
+import { useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import type { Authorize } from './access.js';
 import type { KravOgBetalingerData } from './data.js';
-import { sendApiError, toApiError, unknownPath } from './error-handler.js';
-import { ApiError, apiErrors } from './errors.js';
+import { errorFormat, toApiError, unknownPath } from './error-handler.js';
+import { apiErrors } from './errors.js';
 import { registerRoutes } from './routes.js';
 
 /** The published path prefix (spec §2); part of the contract, so not an option. */
@@ -50,12 +51,7 @@ function checkOptions(options: KravOgBetalingerOptions): void {
 }
 
 function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void {
-  const korrelasjonsidOf = korrelasjonsidSource(options.newKorrelasjonsid ?? randomUUID);
-
-  // Every log line of a request carries its korrelasjonsid, from "incoming request" on.
-  api.setChildLoggerFactory((logger, bindings, childOptions, rawRequest) =>
-    logger.child({ ...bindings, korrelasjonsid: korrelasjonsidOf(rawRequest).value }, childOptions),
-  );
+  const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
 
   const ajv = createApiAjv();
   api.setValidatorCompiler(({ schema }) => ajv.compile(schema));
@@ -64,41 +60,13 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
     (schema as { type?: string }).type === 'null' ? () => '' : bodyWriter(schema, contentType === 'application/xml' ? 'xml' : 'json'),
   );
 
-  api.addHook('onRequest', async (request, reply) => {
-    const korrelasjonsid = korrelasjonsidOf(request.raw);
-    if (korrelasjonsid.rejectedLength !== undefined) {
-      request.log.info({ rejectedLength: korrelasjonsid.rejectedLength }, 'Korrelasjonsid header ignored: not 1-64 characters of [A-Za-z0-9._:-]');
-    }
-    reply.header(korrelasjonsidHeader, korrelasjonsid.value);
-  });
-
-  api.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const apiError = toApiError(error, request);
-    if (!(error instanceof ApiError) && apiError.kode === 'KB-001') request.log.error({ err: error }, 'unexpected error');
-    return sendApiError(request, reply, apiError, korrelasjonsidOf(request.raw).value);
-  });
-
-  api.setNotFoundHandler((request, reply) =>
-    sendApiError(request, reply, unknownPath(request), korrelasjonsidOf(request.raw).value),
-  );
+  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: errorFormat });
 
   registerRoutes(api, options);
 }
 
-/**
- * Fastify answers a few malformed URLs before any plugin sees them (bad %-encoding, a path
- * parameter over `maxParamLength`). Pass this as the server's `frameworkErrors` so those under
- * the API prefix also get a catalogued KB-006 body; other paths keep Fastify's default answer.
- */
-export function kravOgBetalingerFrameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (!request.url.startsWith(`${kravOgBetalingerPrefix}/`)) {
-    reply.send(error);
-    return;
-  }
-  const melding =
-    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? 'En parameter i stien er for lang.'
-      : 'Stien inneholder ugyldig prosentkoding (%); kod spesialtegn som %XX.';
-  const korrelasjonsid = korrelasjonsidFrom(request.headers.korrelasjonsid, randomUUID).value;
-  sendApiError(request, reply, apiErrors.invalidInput(melding), korrelasjonsid);
-}
+/** Malformed URLs under the API prefix get a catalogued KB-006 body (see ../framework-errors.ts). */
+export const kravOgBetalingerFrameworkErrorRoute: FrameworkErrorRoute = catalogueFrameworkErrorRoute(kravOgBetalingerPrefix, apiErrors.invalidInput, errorFormat);
+
+/** The server's `frameworkErrors` for an app that serves only this API (tests). */
+export const kravOgBetalingerFrameworkErrors = routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute]);
