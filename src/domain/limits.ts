@@ -12,6 +12,8 @@ export const limits = Object.freeze({
   bodyBytesMax: 64 * 1024,
   /** Parties in one calendar request. */
   calendarPartiesMax: 50,
+  /** Active iCalendar subscriptions of one party (one per calendar app and person is plenty). */
+  calendarSubscriptionsPerPartyMax: 20,
   /** Due items per claim (forskuddsskatt has 4; nothing sane has more). */
   kravforfallPerKravMax: 12,
   /** Largest single amount the ledger accepts: 1 billion kroner. */

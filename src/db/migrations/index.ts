@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as ledger from './0001-ledger.js';
 import * as auth from './0002-auth.js';
 import * as portal from './0003-portal.js';
+import * as kalender from './0004-kalender.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-ledger': ledger,
   '0002-auth': auth,
   '0003-portal': portal,
+  '0004-kalender': kalender,
 };

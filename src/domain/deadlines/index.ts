@@ -65,3 +65,4 @@ export { dagerIgjenTekst, oppgaveStatus } from './status.js';
 
 export type { KalenderperiodeInput } from './kalenderperiode.js';
 export { kalenderperiode, kalenderperiodeMaanederDefault } from './kalenderperiode.js';
+export { terminTekst } from './perioder.js';
