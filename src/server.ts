@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { kravOgBetalingerFrameworkErrors } from './api/kravogbetalinger/index.js';
+import { routeFrameworkErrors } from './api/framework-errors.js';
+import { fristerFrameworkErrorRoute, fristerPlugin } from './api/frister/index.js';
+import {
+  icsFeedPlugin,
+  icsFrameworkErrorRoute,
+  kalendertjenesteFrameworkErrorRoute,
+  kalendertjenestePlugin,
+  redactCalendarTokens,
+} from './api/kalender/index.js';
+import { kravOgBetalingerFrameworkErrorRoute } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import { portalRedirectUri, type Config } from './config.js';
@@ -40,27 +49,51 @@ export const redactedLogPaths = [
 ];
 
 /**
+ * What a log line says about a request: Fastify's own fields, with the secret path of a calendar
+ * feed (`/kalender/<token>.ics`) hidden, since whoever reads the log could otherwise subscribe.
+ */
+export function requestLogFields(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: redactCalendarTokens(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+    remotePort: request.socket?.remotePort,
+  };
+}
+
+/**
  * Composes the whole server from its parts. Tests call this and use `app.inject()`;
  * `kob serve` calls it and listens. Each surface is an encapsulated plugin with its own prefix.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? { level: deps.config.logLevel, redact: redactedLogPaths },
+    logger:
+      deps.logger === false
+        ? false
+        : { level: deps.config.logLevel, redact: redactedLogPaths, serializers: { req: requestLogFields }, ...(typeof deps.logger === 'object' ? deps.logger : {}) },
     bodyLimit: limits.bodyBytesMax,
     genReqId: () => randomUUID(),
     trustProxy: true,
     return503OnClosing: true,
-    frameworkErrors: kravOgBetalingerFrameworkErrors,
+    // Each surface renders a malformed URL under its prefix with its own catalogue.
+    frameworkErrors: routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
   });
 
   const publicUrl = new URL(deps.config.publicUrl);
   await app.register(securityHeaders, { https: publicUrl.protocol === 'https:' });
   // Min side is web pages, not part of the published API: registered before the OpenAPI collector.
   await registerMinSide(app, deps, publicUrl);
+  // The calendar feed is for calendar apps, not an API: also before the collector.
+  await app.register(icsFeedPlugin, { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl });
   // Then the collector, so /openapi.json and /docs describe every route registered after it.
   await app.register(openApiDocs);
+  // One access-control service per process; the API plugins get `auth.accessChecker`.
+  const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
   // Part 2 registers kravOgBetalingerPlugin here, with `authorize` from src/auth and the data
   // provider from src/ledger; without them it refuses to start, so it is not registered yet.
+  await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
+  await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -72,8 +105,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     }
   });
 
-  // One access-control service per process; the API plugins get `auth.accessChecker`.
-  const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
   await app.register(maskinportenPlugin, { prefix: '/maskinporten', services: auth });
   await app.register(altinnPlugin, { prefix: '/altinn', services: auth });
 

@@ -53,3 +53,14 @@ export function defineErrorCatalogue<Code extends string>(entries: Readonly<Reco
 export function echo(value: string): string {
   return value.length <= 120 ? value : `${value.slice(0, 120)}…`;
 }
+
+/** A melding is a sentence and ends with a full stop, also when it ends with a reason in parentheses. */
+export function sentence(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** The meldinger every surface gives for its own failures (x-001) and its back end's (x-002). */
+export const commonMeldinger = Object.freeze({
+  internal: 'Det oppstod en uventet feil i tjenesten. Oppgi korrelasjonsid hvis du kontakter Skatteetaten.',
+  backend: 'Det oppstod en uventet feil i et bakenforliggende system. Prøv igjen senere, og oppgi korrelasjonsid hvis feilen vedvarer.',
+});

@@ -18,6 +18,11 @@ export function weakEtag(parts: readonly string[]): string {
   return `W/"${hash.digest('base64url').slice(0, 27)}"`;
 }
 
+/** A strong ETag of a body already written (the iCalendar feed, the Frister API): the bytes decide. */
+export function bodyEtag(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
 /** True when the client's `If-None-Match` already holds this tag: answer 304 without a body. */
 export function isNotModified(requestHeaders: IncomingHttpHeaders, etag: string): boolean {
   return fresh(requestHeaders, { etag });

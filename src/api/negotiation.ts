@@ -4,9 +4,10 @@ import type { MediaFormat } from './serialization.js';
 /**
  * `Accept` negotiation (spec §3.3): JSON when the header is absent, XML on `application/xml`,
  * `undefined` when the caller accepts neither (→ KB-008). Quality values, wildcards and lists
- * are read by `negotiator` (the parser behind Express); on a tie JSON wins.
+ * are read by `negotiator` (the parser behind Express); on a tie the preferred format wins —
+ * JSON, or for the Kalendertjeneste the format the request body was written in (decision 0056).
  */
-const offered = ['application/json', 'application/xml'];
+const mediaTypeOf: Readonly<Record<MediaFormat, string>> = { json: 'application/json', xml: 'application/xml' };
 
 /**
  * Media-type parameters other than `q` (`application/json;charset=UTF-8`, sent by common Java
@@ -15,8 +16,9 @@ const offered = ['application/json', 'application/xml'];
  */
 const nonQualityParameter = /;\s*(?!q\s*=)[^;,]*/gi;
 
-export function negotiateFormat(accept: string | undefined): MediaFormat | undefined {
-  if (accept === undefined || accept.trim() === '') return 'json';
+export function negotiateFormat(accept: string | undefined, preferred: MediaFormat = 'json'): MediaFormat | undefined {
+  if (accept === undefined || accept.trim() === '') return preferred;
+  const offered = preferred === 'json' ? [mediaTypeOf.json, mediaTypeOf.xml] : [mediaTypeOf.xml, mediaTypeOf.json];
   const chosen = new Negotiator({ headers: { accept: accept.replace(nonQualityParameter, '') } }).mediaType(offered);
   if (chosen === 'application/json') return 'json';
   if (chosen === 'application/xml') return 'xml';

@@ -1,15 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createApiAjv } from './ajv.js';
 import { korrelasjonsidHeader, korrelasjonsidSource, type Korrelasjonsid } from './correlation.js';
 import { ApiError } from './error-catalogue.js';
 import { sendApiError } from './error-reply.js';
-import type { MediaFormat } from './serialization.js';
+import { bodyWriter, type MediaFormat } from './serialization.js';
 
 /**
  * What every API surface (Krav og betalinger, Kalendertjeneste, Frister API) sets up inside its
  * own prefix, written once: the korrelasjonsid (decision 0029) and the catalogued error and
  * not-found handlers. A surface brings its catalogue and how it picks the error format.
  */
+
+/** Registers a surface as one encapsulated plugin under its prefix: nothing it sets up leaks out. */
+export async function registerSurface(app: FastifyInstance, prefix: string, configure: (api: FastifyInstance) => void): Promise<void> {
+  await app.register(
+    (api, _opts, done) => {
+      configure(api);
+      done();
+    },
+    { prefix },
+  );
+}
 
 /**
  * Binds the korrelasjonsid into every log line of the surface's requests (from "incoming
@@ -29,6 +41,19 @@ export function useKorrelasjonsid(api: FastifyInstance, generate: () => string):
     reply.header(korrelasjonsidHeader, korrelasjonsid.value);
   });
   return korrelasjonsidOf;
+}
+
+/**
+ * The surface's schemas go through the API's own Ajv (domain formats: dates, identifiers with
+ * check digits) and the API serializer (published key order, `10000.0`); a schema-less 304 or
+ * 204 has no body.
+ */
+export function useApiSchemas(api: FastifyInstance): void {
+  const ajv = createApiAjv();
+  api.setValidatorCompiler(({ schema }) => ajv.compile(schema));
+  api.setSerializerCompiler(({ schema, contentType }) =>
+    (schema as { type?: string }).type === 'null' ? () => '' : bodyWriter(schema, contentType === 'application/xml' ? 'xml' : 'json'),
+  );
 }
 
 export interface CatalogueErrorHandling {

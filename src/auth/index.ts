@@ -6,6 +6,7 @@ export { maskinportenPlugin } from './maskinporten/routes.js';
 export { altinnPlugin } from './altinn/plugin.js';
 export {
   AccessChecker,
+  rettighetspakkeForToken,
   type AccessRequest,
   type AccessDecision,
   type AccessGranted,

@@ -1,4 +1,4 @@
-import { ApiError, defineErrorCatalogue, echo } from '../error-catalogue.js';
+import { ApiError, commonMeldinger, defineErrorCatalogue, echo } from '../error-catalogue.js';
 
 /**
  * The Krav og betalinger error catalogue (spec §6): every code the API can answer with, its
@@ -30,13 +30,8 @@ export const apiPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regns
 
 /** One constructor per situation, so every melding is written once. */
 export const apiErrors = {
-  internal: () =>
-    error('KB-001', 'Det oppstod en uventet feil i tjenesten. Oppgi korrelasjonsid hvis du kontakter Skatteetaten.'),
-  backend: () =>
-    error(
-      'KB-002',
-      'Det oppstod en uventet feil i et bakenforliggende system. Prøv igjen senere, og oppgi korrelasjonsid hvis feilen vedvarer.',
-    ),
+  internal: () => error('KB-001', commonMeldinger.internal),
+  backend: () => error('KB-002', commonMeldinger.backend),
   unknownPath: (method: string, path: string) =>
     error('KB-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET ${apiPathPattern}.`),
   unknownRettighetspakke: (rettighetspakke: string) =>

@@ -3,7 +3,7 @@
  * options (server.ts), the hook types (part 2 wires src/auth and src/ledger through them) and
  * the published object types.
  */
-export { kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix, type KravOgBetalingerOptions } from './plugin.js';
+export { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix, type KravOgBetalingerOptions } from './plugin.js';
 export type { AccessDecision, AccessRequest, Authorize } from './access.js';
 export type { KravOgBetalingerData, Lookup, PartQuery, PeriodQuery } from './data.js';
 export type { Rettighetspakke } from './parameters.js';

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../domain/clock.js';
-import { createApiAjv } from '../ajv.js';
 import { catalogueFrameworkErrorRoute, routeFrameworkErrors, type FrameworkErrorRoute } from '../framework-errors.js';
-import { bodyWriter } from '../serialization.js';
-import { useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
+import { registerSurface, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import type { Authorize } from './access.js';
 import type { KravOgBetalingerData } from './data.js';
 import { errorFormat, toApiError, unknownPath } from './error-handler.js';
@@ -33,10 +31,7 @@ export interface KravOgBetalingerOptions {
  */
 export async function kravOgBetalingerPlugin(app: FastifyInstance, options: KravOgBetalingerOptions): Promise<void> {
   checkOptions(options);
-  await app.register((api, _opts, done) => {
-    configure(api, options);
-    done();
-  }, { prefix: kravOgBetalingerPrefix });
+  await registerSurface(app, kravOgBetalingerPrefix, (api) => configure(api, options));
 }
 
 function checkOptions(options: KravOgBetalingerOptions): void {
@@ -53,12 +48,7 @@ function checkOptions(options: KravOgBetalingerOptions): void {
 function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void {
   const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
 
-  const ajv = createApiAjv();
-  api.setValidatorCompiler(({ schema }) => ajv.compile(schema));
-  // Responses are written by the API serializer; a schema-less 304 has no body.
-  api.setSerializerCompiler(({ schema, contentType }) =>
-    (schema as { type?: string }).type === 'null' ? () => '' : bodyWriter(schema, contentType === 'application/xml' ? 'xml' : 'json'),
-  );
+  useApiSchemas(api);
 
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: errorFormat });
 

@@ -191,6 +191,15 @@ export class AccessChecker {
   }
 }
 
+/**
+ * The rights package a token speaks for where the URL names none (the Kalendertjeneste and the
+ * Frister API, decision 0058): a token with a system-user element acts through the system user
+ * (`regnskapssystem`), any other through a consent from the party (`finans`).
+ */
+export function rettighetspakkeForToken(token: VerifiedAccessToken): Rettighetspakke {
+  return token.authorizationDetails.some((element) => element.type === systemUserDetailsType) ? 'regnskapssystem' : 'finans';
+}
+
 function authentication(reason: string): AccessDenied {
   return { granted: false, kind: 'authentication', reason };
 }

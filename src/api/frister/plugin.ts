@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { AccessChecker, VerifiedAccessToken } from '../../auth/index.js';
+import { kalenderperiode } from '../../domain/deadlines/index.js';
+import { calendarSourceOf, type CalendarSurfaceOptions } from '../calendar-options.js';
+import { echo, type ApiError } from '../error-catalogue.js';
+import { bodyEtag, cacheControl, isNotModified } from '../etag.js';
+import { catalogueFrameworkErrorRoute, type FrameworkErrorRoute } from '../framework-errors.js';
+import { identifikatorMelding } from '../identifikator-melding.js';
+import { negotiateFormat } from '../negotiation.js';
+import { authenticateCaller, authorizeParties } from '../party-access.js';
+import { jsonWriter, mediaTypes } from '../serialization.js';
+import { registerSurface, requestPath, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
+import { friErrors } from './errors.js';
+import { mapFrister } from './map-frister.js';
+import { fristerDocs } from './openapi-docs.js';
+import { Frister, FristerParams } from './schemas.js';
+
+/** The published path prefix and scope of the Frister API (domain-rules §5.7). */
+export const fristerPrefix = '/api/frister/v1';
+export const fristerScope = 'skatteetaten:frister';
+
+export interface FristerOptions extends CalendarSurfaceOptions {
+  readonly checker: AccessChecker;
+  readonly newKorrelasjonsid?: () => string;
+}
+
+/**
+ * `GET /api/frister/v1/{organisasjonsnummer}`, JSON only, one check per stage:
+ *
+ *   onRequest    Accept (FRI-008) → token (FRI-004)
+ *   validation   organisasjonsnummer with its check digit (FRI-006)
+ *   preHandler   system user (FRI-005) or consent (FRI-009) for the organisation
+ *   handler      the calendar from today and twelve months on: unknown or nothing due (FRI-007),
+ *                ledger failure (FRI-002); ETag/304 on the body
+ */
+export async function fristerPlugin(app: FastifyInstance, options: FristerOptions): Promise<void> {
+  await registerSurface(app, fristerPrefix, (api) => configure(api, options));
+}
+
+function configure(api: FastifyInstance, options: FristerOptions): void {
+  const calendarOf = calendarSourceOf(options);
+  const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
+  useApiSchemas(api);
+  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: () => 'json' });
+
+  const tokens = new WeakMap<FastifyRequest, VerifiedAccessToken>();
+  api.get(
+    '/:organisasjonsnummer',
+    {
+      schema: { params: FristerParams, ...fristerDocs },
+      onRequest: async (request) => {
+        if (negotiateFormat(request.headers.accept) !== 'json') throw friErrors.notAcceptable(request.headers.accept ?? '');
+        const caller = await authenticateCaller(options.checker, request.headers.authorization, fristerScope);
+        if (!caller.ok) throw friErrors.authentication(caller.reason);
+        tokens.set(request, caller.token);
+      },
+      preHandler: async (request) => {
+        const { organisasjonsnummer } = request.params as FristerParams;
+        const { refused } = await authorizeParties(options.checker, tokens.get(request)!, [organisasjonsnummer], request.headers);
+        if (refused[0] !== undefined) throw friErrors.authorization(refused[0]);
+      },
+    },
+    async (request, reply) => {
+      const { organisasjonsnummer } = request.params as FristerParams;
+      const idag = options.clock.today();
+      const periode = kalenderperiode({ idag });
+      let calendar;
+      try {
+        calendar = await calendarOf({ partId: organisasjonsnummer, idag, periode });
+      } catch (error) {
+        request.log.error({ err: error }, 'calendar failed');
+        throw friErrors.backend();
+      }
+      const body = calendar === undefined ? undefined : mapFrister(organisasjonsnummer, calendar);
+      if (body === undefined || body.kilder.every((kilde) => kilde.frister.length === 0)) {
+        throw friErrors.noDeadlines(organisasjonsnummer, periode.fraOgMed, periode.tilOgMed);
+      }
+      const text = jsonWriter(Frister)(body);
+      const etag = bodyEtag(text);
+      reply.header('ETag', etag).header('Cache-Control', cacheControl).header('Vary', 'Accept');
+      if (isNotModified(request.headers, etag)) return reply.code(304).send();
+      return reply.type(mediaTypes.json).send(text);
+    },
+  );
+}
+
+function unknownPath(request: FastifyRequest): ApiError {
+  return friErrors.unknownPath(request.method, requestPath(request));
+}
+
+function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
+  if (error.validation === undefined) return friErrors.internal();
+  const value = String((request.params as Partial<FristerParams> | undefined)?.organisasjonsnummer ?? '');
+  return friErrors.invalidInput(identifikatorMelding(`Parameteren organisasjonsnummer (${echo(value)})`, value, 'organisasjonsnummer'));
+}
+
+/** Malformed URLs under the prefix get a catalogued FRI-006 body (see ../framework-errors.ts). */
+export const fristerFrameworkErrorRoute: FrameworkErrorRoute = catalogueFrameworkErrorRoute(fristerPrefix, friErrors.invalidInput, () => 'json');
