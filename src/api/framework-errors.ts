@@ -19,10 +19,10 @@ export interface FrameworkErrorRoute {
   render(melding: string, request: FastifyRequest, reply: FastifyReply): void;
 }
 
+export const parameterTooLongMelding = 'En parameter i stien er for lang.';
+
 export function frameworkErrorMelding(error: FastifyError): string {
-  return error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-    ? 'En parameter i stien er for lang.'
-    : 'Stien inneholder ugyldig prosentkoding (%); kod spesialtegn som %XX.';
+  return error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? parameterTooLongMelding : 'Stien inneholder ugyldig prosentkoding (%); kod spesialtegn som %XX.';
 }
 
 /** The server's `frameworkErrors`: the first route whose prefix the URL is under answers. */

@@ -14,8 +14,8 @@ export interface PartyRefusal {
   readonly partIdentifikator: string;
   /** Plain language from the access check: which check failed and what to do. */
   readonly reason: string;
-  /** How the token tried: through a system user (`regnskapssystem`) or a consent (`finans`). */
-  readonly mechanism: Rettighetspakke;
+  /** How the token tried: through a system user (`regnskapssystem`), a consent (`finans`), or neither. */
+  readonly mechanism: Rettighetspakke | undefined;
 }
 
 /** The token part (signature, issuer, lifetime, scope): refused → 401 on every surface. */
@@ -37,22 +37,23 @@ export async function authorizeParties(
   parties: readonly string[],
   headers: Readonly<IncomingHttpHeaders>,
 ): Promise<PartiesDecision> {
-  const mechanism = rettighetspakkeForToken(token);
-  const samtykke = headers.altinnsamtykke;
+  const samtykke = typeof headers.altinnsamtykke === 'string' ? headers.altinnsamtykke : undefined;
+  const mechanism = rettighetspakkeForToken(token, samtykke);
+  if (mechanism === undefined) {
+    return { granted: [], refused: parties.map((partIdentifikator) => ({ partIdentifikator, reason: neitherReason, mechanism })) };
+  }
   const decisions = await Promise.all(
-    parties.map((partIdentifikator) =>
-      checker.authorize(token, {
-        rettighetspakke: mechanism,
-        partIdentifikator,
-        altinnSamtykkeHeader: typeof samtykke === 'string' ? samtykke : undefined,
-      }),
-    ),
+    parties.map((partIdentifikator) => checker.authorize(token, { rettighetspakke: mechanism, partIdentifikator, altinnSamtykkeHeader: samtykke })),
   );
   return {
     granted: decisions.flatMap((decision) => (decision.granted ? [decision] : [])),
     refused: decisions.flatMap((decision, index) => (decision.granted ? [] : [{ partIdentifikator: parties[index]!, reason: decision.reason, mechanism }])),
   };
 }
+
+const neitherReason =
+  'tokenet har verken systembruker eller samtykke: be om authorization_details {"type":"urn:altinn:systemuser",…} for en systembruker, ' +
+  'eller {"type":"urn:altinn:consent",…} for et samtykke fra parten (eller send AltinnSamtykke-headeren)';
 
 /** Who acted, in words, for the records the business sees (subscriptions). */
 export function callerDescription(access: AccessGranted): string {

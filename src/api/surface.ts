@@ -4,6 +4,7 @@ import { createApiAjv } from './ajv.js';
 import { korrelasjonsidHeader, korrelasjonsidSource, type Korrelasjonsid } from './correlation.js';
 import { ApiError } from './error-catalogue.js';
 import { sendApiError } from './error-reply.js';
+import { parameterTooLongMelding } from './framework-errors.js';
 import { bodyWriter, type MediaFormat } from './serialization.js';
 
 /**
@@ -63,6 +64,8 @@ export interface CatalogueErrorHandling {
   toApiError(error: FastifyError, request: FastifyRequest): ApiError;
   /** A path or method the surface does not serve. */
   unknownPath(request: FastifyRequest): ApiError;
+  /** The surface's invalid-input error (a path segment longer than any parameter may be). */
+  invalidInput(melding: string): ApiError;
   /** JSON or XML for this request's error body. */
   format(request: FastifyRequest): MediaFormat;
 }
@@ -81,6 +84,15 @@ export function useCatalogueErrors(api: FastifyInstance, handling: CatalogueErro
     return send(request, reply, apiError);
   });
   api.setNotFoundHandler((request, reply) => send(request, reply, handling.unknownPath(request)));
+  // The server has catch-all routes of its own (Min side's `GET /*`) that would answer before any
+  // not-found handler, so the surface claims every other path under its prefix itself, refusing
+  // in onRequest, before a body is read. A segment too long for any path parameter is what
+  // Fastify's router reports as FST_ERR_MAX_PARAM_LENGTH without this route: invalid input.
+  const unclaimed = async (request: FastifyRequest) => {
+    const tooLong = requestPath(request).split('/').some((segment) => segment.length > api.initialConfig.maxParamLength!);
+    throw tooLong ? handling.invalidInput(parameterTooLongMelding) : handling.unknownPath(request);
+  };
+  api.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/*', schema: { hide: true }, onRequest: unclaimed, handler: unclaimed });
 }
 
 /** The path of a request without its query, for meldinger about unknown paths. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Kysely } from 'kysely';
-import { createAuthServices, type DemoAccess } from '../../src/auth/index.js';
+import { createAuthServices, type AuthServices, type DemoAccess } from '../../src/auth/index.js';
 import type { Database } from '../../src/db/database.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
 import { localDate } from '../../src/domain/dates.js';
@@ -24,10 +24,13 @@ export const secondDelegatedParty = '314961900';
 export const undelegatedParty = '314055403';
 /** An AS with annual VAT and forskuddsskatt (two terms the year after). */
 export const annualVatParty = '212201782';
+/** Has an approved system user of the vendor, but the ledger does not know it. */
+export const unknownLedgerParty = '311851381';
 export const agentOrg = '315600030';
 
 export interface CalendarTestApp {
   readonly app: FastifyInstance;
+  readonly auth: AuthServices;
   readonly clock: TestClock;
   readonly demo: DemoAccess;
   readonly scenario: CalendarScenario;
@@ -46,11 +49,12 @@ export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind):
   const demo = await seedDemo(db, clock);
   const scenario = await bookCalendarScenario(db, scenarioParty, nyttFnr());
   await registrerParter(db, [
-    ...[secondDelegatedParty, undelegatedParty, '311851381'].map((partId) => ({ partId, navn: `Testvirksomhet ${partId}`, organisasjonsform: 'AS', registrertDato: localDate('2015-01-01') })),
+    ...[secondDelegatedParty, undelegatedParty].map((partId) => ({ partId, navn: `Testvirksomhet ${partId}`, organisasjonsform: 'AS', registrertDato: localDate('2015-01-01') })),
     { partId: annualVatParty, navn: 'Årlig AS', organisasjonsform: 'AS', registrertDato: localDate('2015-01-01'), mvaTermintype: 'aarlig', forskuddspliktig: true },
   ]);
   return {
     app,
+    auth,
     clock,
     demo,
     scenario,

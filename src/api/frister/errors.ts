@@ -28,9 +28,9 @@ export const friErrors = {
   unknownPath: (method: string, path: string) =>
     error('FRI-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET /api/frister/v1/{organisasjonsnummer}.`),
   authentication: (reason: string) => error('FRI-004', sentence(reason)),
-  /** A system user without rights for the party is FRI-005; a missing or wrong consent FRI-009. */
+  /** A refused consent is FRI-009; a system user without rights, or a token with neither, FRI-005. */
   authorization: (refusal: PartyRefusal) =>
-    error(refusal.mechanism === 'regnskapssystem' ? 'FRI-005' : 'FRI-009', sentence(`Ingen tilgang til ${refusal.partIdentifikator} – ${refusal.reason}`)),
+    error(refusal.mechanism === 'finans' ? 'FRI-009' : 'FRI-005', sentence(`Ingen tilgang til ${refusal.partIdentifikator} – ${refusal.reason}`)),
   invalidInput: (melding: string) => error('FRI-006', melding),
   noDeadlines: (organisasjonsnummer: string, fraOgMed: string, tilOgMed: string) =>
     error('FRI-007', `Fant ingen frister for organisasjonsnummer ${organisasjonsnummer} fra ${fraOgMed} til ${tilOgMed}.`),

@@ -42,7 +42,7 @@ function configure(api: FastifyInstance, options: FristerOptions): void {
   const calendarOf = calendarSourceOf(options);
   const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
   useApiSchemas(api);
-  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: () => 'json' });
+  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: friErrors.invalidInput, format: () => 'json' });
 
   const tokens = new WeakMap<FastifyRequest, VerifiedAccessToken>();
   api.get(

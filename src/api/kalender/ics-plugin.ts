@@ -40,6 +40,9 @@ export async function icsFeedPlugin(app: FastifyInstance, options: IcsFeedOption
       if (found === undefined) return notFound(reply);
       return sendCalendar(request, reply, icsCalendar(found, { uidHost }));
     });
+    // Anything else under the prefix (an over-long name, a deeper path) is the same 404; without
+    // this route Min side's `GET /*` would answer it.
+    feed.get('/*', { schema: { hide: true } }, async (_request, reply) => notFound(reply));
   });
 }
 

@@ -34,7 +34,7 @@ function configure(api: FastifyInstance, context: KalenderContext): void {
     if (read.ok) done(null, read.value);
     else done(kalErrors.invalidInput(read.melding));
   });
-  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: kalenderErrorFormat });
+  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: kalErrors.invalidInput, format: kalenderErrorFormat });
   registerFristerRoute(api, context);
   registerAbonnementRoutes(api, context);
 }

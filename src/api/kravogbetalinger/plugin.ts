@@ -50,7 +50,7 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
 
   useApiSchemas(api);
 
-  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, format: errorFormat });
+  useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: apiErrors.invalidInput, format: errorFormat });
 
   registerRoutes(api, options);
 }

@@ -194,10 +194,13 @@ export class AccessChecker {
 /**
  * The rights package a token speaks for where the URL names none (the Kalendertjeneste and the
  * Frister API, decision 0058): a token with a system-user element acts through the system user
- * (`regnskapssystem`), any other through a consent from the party (`finans`).
+ * (`regnskapssystem`); one with a consent element, or sent with an Altinn 2 consent token, through
+ * the consent (`finans`); a token with neither speaks for no one (undefined).
  */
-export function rettighetspakkeForToken(token: VerifiedAccessToken): Rettighetspakke {
-  return token.authorizationDetails.some((element) => element.type === systemUserDetailsType) ? 'regnskapssystem' : 'finans';
+export function rettighetspakkeForToken(token: VerifiedAccessToken, altinnSamtykkeHeader: string | undefined): Rettighetspakke | undefined {
+  if (token.authorizationDetails.some((element) => element.type === systemUserDetailsType)) return 'regnskapssystem';
+  if (altinnSamtykkeHeader !== undefined || token.authorizationDetails.some((element) => element.type === consentDetailsType)) return 'finans';
+  return undefined;
 }
 
 function authentication(reason: string): AccessDenied {
