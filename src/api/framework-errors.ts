@@ -10,7 +10,7 @@ import type { MediaFormat } from './serialization.js';
  * parameter over `maxParamLength`. The server has one `frameworkErrors` handler; it gives the
  * request to the surface whose prefix the URL is under, which renders the problem with its own
  * catalogue (KB-006, KAL-006, FRI-006, or a bare 404 for the iCalendar feed). Other paths keep
- * Fastify's default answer.
+ * Fastify's default answer (decision 0057).
  */
 export interface FrameworkErrorRoute {
   /** The surface's path prefix, without a trailing slash. */

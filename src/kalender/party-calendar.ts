@@ -23,7 +23,8 @@ import { buildPartView, finnLeveringer, LedgerInputError, type KravView, type Le
  * "Which deadlines apply to me?" for one party, from its own situation: the obligations its
  * registrations give in the period, and the open claims in the ledger that no obligation
  * explains, each with its status as of the business date. The one service behind every surface:
- * the Kalendertjeneste (JSON and XML), the Frister API, the iCalendar feed and the portal.
+ * the Kalendertjeneste (JSON and XML), the Frister API, the iCalendar feed and the portal
+ * (decision 0055).
  */
 export interface CalendarQuery {
   readonly partId: string;

@@ -6,10 +6,10 @@ import { createSubscription, listSubscriptions, revokeSubscription, subscription
 import { negotiateFormat } from '../negotiation.js';
 import { authenticateCaller, authorizeParties, callerDescription } from '../party-access.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
+import { kalenderScope, type KalenderContext } from './context.js';
 import { kalErrors } from './errors.js';
 import { tidspunkt } from './map-kalender.js';
 import { abonnementDocs } from './openapi-docs.js';
-import { kalenderScope, type KalenderContext } from './context.js';
 import { AbonnementIdParams, AbonnementParams, Abonnementer, NyttAbonnement } from './schemas.js';
 
 /**

@@ -8,16 +8,16 @@ import { negotiateFormat } from '../negotiation.js';
 import { authenticateCaller, authorizeParties } from '../party-access.js';
 import { jsonWriter, mediaTypes, type MediaFormat } from '../serialization.js';
 import { xmlWriter } from '../xml.js';
+import { bodyFormat, kalenderScope, type KalenderContext } from './context.js';
 import { kalErrors } from './errors.js';
 import { mapPart, tidspunkt } from './map-kalender.js';
 import { fristerDocs } from './openapi-docs.js';
-import { bodyFormat, kalenderScope, type KalenderContext } from './context.js';
 import { normalizeKalenderRequest } from './request.js';
 import { Kalender, KalenderDokument, KalenderRequestDokument, type NorskIdentifikator } from './schemas.js';
 
 /**
  * `POST /frister`: a `kalenderRequest` → a `kalender`, JSON in → JSON out, XML in → XML out
- * (the published rule), one lifecycle stage per check:
+ * (the published rule; decision 0056), one lifecycle stage per check:
  *
  *   onRequest      Content-Type (KAL-011) → Accept (KAL-008) → token (KAL-004)
  *   parsing        body size (KAL-010), JSON syntax / XML well-formedness and namespace (KAL-006)

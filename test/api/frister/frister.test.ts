@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Feil } from '../../../src/api/error-body.js';
 import { Frister, fristerErrors, fristerPlugin, type FristerErrorCode } from '../../../src/api/frister/index.js';
 import { generateClientKey, registerClient } from '../../../src/auth/index.js';
 import { localDate } from '../../../src/domain/dates.js';
@@ -10,6 +9,7 @@ import { closed, schemaErrors } from '../../support/api-schemas.js';
 import { tokenFor } from '../../support/auth.js';
 import { annualVatParty, calendarTestApp, scenarioParty, secondDelegatedParty, undelegatedParty, unknownLedgerParty, type CalendarTestApp } from '../../support/calendar-app.js';
 import { describeEachDatabase } from '../../support/databases.js';
+import { expectCatalogueError } from '../../support/error-assertions.js';
 
 /**
  * GET /api/frister/v1/{organisasjonsnummer} (decision 0059): the published shape and texts, the
@@ -106,14 +106,7 @@ describeEachDatabase('Frister API', ({ handle, kind }) => {
   it.each([...fristerErrors.codes])('%s: status and {kode, melding, korrelasjonsid} in JSON', async (code) => {
     const scenario = scenarios[code];
     const response = await (scenario.app === 'real' ? t.app : broken).inject(scenario.request());
-    expect(response.statusCode).toBe(fristerErrors.entries[code].httpStatus);
-    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-    const body = response.json();
-    expect(schemaErrors(closed(Feil), body)).toBe('');
-    expect(body.kode).toBe(code);
-    for (const mention of scenario.mentions) expect(body.melding).toContain(mention);
-    expect(body.melding).toMatch(/\.$/);
-    expect(response.headers.korrelasjonsid).toBe(body.korrelasjonsid);
+    expectCatalogueError(response, code, fristerErrors.entries[code], scenario.mentions);
     expect(response.body).not.toMatch(/ledger unreachable|10\.10\.2026|at \w+ \(/);
   });
 
