@@ -5,7 +5,7 @@ import { calendarForParty, type PartyCalendar } from '../../src/kalender/index.j
 import { bokfoerKrav, registrerLevering } from '../../src/ledger/index.js';
 import { bookCalendarScenario, scenarioToday, scenarioYear, type CalendarScenario } from '../support/calendar-scenario.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { nyttAs, nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
+import { nyttAs, nyttEnk, nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 
 describeEachDatabase('calendar for a party', ({ handle }) => {
   let scenario: CalendarScenario;
@@ -139,3 +139,40 @@ describeEachDatabase('calendar for a party', ({ handle }) => {
   });
 });
 
+
+describeEachDatabase('calendar for a person', ({ handle }) => {
+  it('a person (here forskuddspliktig) files by 30 April and pays its own claims; its ENK is not in its view', async () => {
+    const db = handle().db;
+    const { enk, eier } = await nyttEnk(db);
+    await bokfoerKrav(db, {
+      idempotencyKey: `${eier}-restskatt`,
+      bokfoertDato: localDate('2026-06-01'),
+      partId: eier,
+      kravtype: 'restskattPerson',
+      periode: { beskrivelse: 'Inntektsår 2025', aar: 2025 },
+      forfall: [{ forfallsdato: localDate('2026-07-14'), beloepOere: toOere(500_00) }],
+    });
+    await bokfoerKrav(db, {
+      idempotencyKey: `${enk}-gebyr`,
+      bokfoertDato: localDate('2026-06-01'),
+      partId: enk,
+      kravtype: 'tvangsmulkt',
+      periode: { beskrivelse: 'Mai 2026', aar: 2026 },
+      forfall: [{ forfallsdato: localDate('2026-06-22'), beloepOere: toOere(300_00) }],
+    });
+    const person = await calendarForParty(db, { partId: eier, idag: scenarioToday, periode: scenarioYear });
+    expect(person!.registreringer.organisasjonsform).toBe('person');
+    expect(person!.oppgaver.map((t) => [t.obligation.oppgaveBeskrivelse, t.obligation.frist])).toEqual([
+      ['Betal forskuddsskatt 1. termin 2026', '2026-03-16'],
+      ['Lever skattemelding for 2025', '2026-04-30'],
+      ['Betal forskuddsskatt 2. termin 2026', '2026-05-15'],
+      ['Betal restskatt, person for 2025', '2026-07-14'],
+      ['Betal forskuddsskatt 3. termin 2026', '2026-09-15'],
+      ['Betal forskuddsskatt 4. termin 2026', '2026-11-16'],
+    ]);
+    // The ENK's view includes its owner's claims (API spec §4.2), the owner's view not the ENK's.
+    const business = await calendarForParty(db, { partId: enk, idag: scenarioToday, periode: scenarioYear });
+    const fromClaims = business!.oppgaver.filter((t) => t.obligation.kind === 'krav').map((t) => t.obligation.frist);
+    expect(fromClaims).toEqual(['2026-06-22', '2026-07-14']);
+  });
+});

@@ -77,6 +77,11 @@ describeEachDatabase('access to the Kalendertjeneste and the Frister API', ({ ha
     expect((await frister(consentToken, secondDelegatedParty)).json()).toMatchObject({ kode: 'FRI-009', melding: expect.stringContaining('samtykket') });
   });
 
+  it('a person (fødselsnummer) passes validation and meets the same check: no system user acts for a person', async () => {
+    const response = await calendar(await t.vendorToken(scenarioParty), [t.scenario.eier]);
+    expect(response.json()).toMatchObject({ kode: 'KAL-005', melding: expect.stringContaining(t.scenario.eier) });
+  });
+
   it('a client without a system user or consent is refused with what to ask for', async () => {
     const plain = await tokenFor(t.app, t.demo.regnskapssystem, t.clock, { scope: 'skatteetaten:kalender' });
     expect((await calendar(plain, [scenarioParty])).json()).toMatchObject({ kode: 'KAL-005', melding: expect.stringContaining('tokenet har verken systembruker eller samtykke') });

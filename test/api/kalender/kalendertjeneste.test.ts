@@ -32,9 +32,10 @@ describeEachDatabase('Kalendertjeneste POST /frister', ({ handle, kind }) => {
   const byDescription = (body: KalenderBody, text: string) => tasks(body).find((o) => o.oppgaveBeskrivelse === text);
 
   it('answers JSON with a kalender that validates against the published JSON Schema and ours (closed)', async () => {
-    const response = await post(kalenderRequest([scenarioParty], year2026));
+    const response = await post(kalenderRequest([scenarioParty], year2026), { korrelasjonsid: 'regnskap-42' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers.korrelasjonsid).toBe('regnskap-42');
     const body = response.json<KalenderBody>();
     expect(publishedJsonSchemaErrors(body)).toBe('');
     expect(schemaErrors(closed(KalenderDokument), body)).toBe('');
