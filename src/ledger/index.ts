@@ -57,6 +57,7 @@ export {
   type UtbetalingInfo,
   type UtbetalingView,
 } from './part-view.js';
+export { partVersjon } from './part-versjon.js';
 export { finnLeveringer, type Levering } from './levering-queries.js';
 export { kontrollerInvarianter } from './invariants.js';
 

@@ -4,7 +4,7 @@ import type { ResolvedPeriode } from './period.js';
 import type { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger } from './schemas/svar.js';
 
 /**
- * Where the response bodies come from (part 2 implements this from the ledger's party view).
+ * Where the response bodies come from (`ledgerData` implements it from the ledger's party view).
  * The plugin has already checked route, Accept, token, parameters and access; the provider
  * maps the party's view as of `asOf` to the published objects (amounts as kroner numbers made
  * with `oereToKroner`, empty lists may be left empty: the serializer omits them).

@@ -66,6 +66,8 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
       throw apiErrors.internal();
     }
     if (decision.granted) return;
+    // The request logger carries the korrelasjonsid, so support can find the reason from it.
+    request.log.info({ kind: decision.kind, reason: decision.reason }, 'tilgang avvist');
     if (decision.kind === 'authentication') throw apiErrors.authentication(decision.reason);
     stateOf(request).deferredDenial = apiErrors.authorization(decision.reason);
   };

@@ -29,7 +29,7 @@ describe('OpenAPI document of the calendar surfaces', () => {
   });
   afterAll(() => close());
 
-  it('is valid OpenAPI 3.1 with the calendar operations and no feed or catch-all route', async () => {
+  it('is valid OpenAPI 3.1 with every API operation of the server and no feed or catch-all route', async () => {
     const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(Object.keys(document.paths).filter((path) => /^\/(api|kalender)\//.test(path)).sort()).toEqual([
@@ -37,6 +37,10 @@ describe('OpenAPI document of the calendar surfaces', () => {
       '/api/innkreving/kalendertjeneste/v1/abonnementer/{partIdentifikator}',
       '/api/innkreving/kalendertjeneste/v1/abonnementer/{partIdentifikator}/{abonnementId}',
       '/api/innkreving/kalendertjeneste/v1/frister',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/aapnekrav',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/innbetalinger',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/krav',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
     ]);
   });
 

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { buildPartView, LedgerInputError, partVersjon, type PartView, type PartViewQuery } from '../../ledger/index.js';
+import type { KravOgBetalingerData, Lookup, PartQuery } from './data.js';
+import { mapAapneKrav } from './mapping/aapne-krav.js';
+import { mapInnbetaling } from './mapping/innbetaling.js';
+import { mapKrav } from './mapping/krav.js';
+import { skjerm } from './mapping/skjerming.js';
+import { mapUtbetaling } from './mapping/utbetaling.js';
+
+/**
+ * The API's bodies from the ledger: one party view as of the business date per request, mapped
+ * to the published objects and shielded by rights package. Selection by period (decision 0026):
+ * claims by creation date, payments by payment date, payouts by payout date. The version for
+ * ETags is the newest posting of the view's parties plus their master data (decision 0031).
+ */
+export function ledgerData(db: Kysely<Database>): KravOgBetalingerData {
+  return {
+    aapneKrav: (query) =>
+      fromView(db, query, { aapne: true }, (view) => skjermetHvis(view, query, mapAapneKrav(view))),
+    alleKrav: (query) =>
+      fromView(db, query, { kravOpprettet: query.periode }, (view) =>
+        skjermetHvis(view, query, { partIdentifikator: view.partId, periode: query.periode, skjermet: false, krav: view.kravOpprettet!.map(mapKrav) }),
+      ),
+    innbetalinger: (query) =>
+      fromView(db, query, { innbetalt: query.periode }, (view) =>
+        skjermetHvis(view, query, { partIdentifikator: view.partId, periode: query.periode, skjermet: false, innbetaling: view.innbetalinger!.map(mapInnbetaling) }),
+      ),
+    utbetalinger: (query) =>
+      fromView(db, query, { utbetalt: query.periode }, (view) =>
+        skjermetHvis(view, query, { partIdentifikator: view.partId, periode: query.periode, skjermet: false, utbetaling: view.utbetalinger!.map(mapUtbetaling) }),
+      ),
+    version: (query) => partVersjon(db, query.partIdentifikator),
+  };
+}
+
+type Selection = Omit<PartViewQuery, 'partId' | 'asOf'>;
+
+async function fromView<T>(db: Kysely<Database>, query: PartQuery, selection: Selection, map: (view: PartView) => T): Promise<Lookup<T>> {
+  let view: PartView;
+  try {
+    view = await buildPartView(db, { partId: query.partIdentifikator, asOf: query.asOf, ...selection });
+  } catch (error) {
+    if (error instanceof LedgerInputError && error.code === 'ukjentPart') return { kind: 'unknownParty' };
+    throw error;
+  }
+  return { kind: 'found', body: map(view) };
+}
+
+function skjermetHvis<T extends Parameters<typeof skjerm>[0]>(view: PartView, query: PartQuery, body: T): T {
+  return view.skjermet ? skjerm(body, query.rettighetspakke) : body;
+}

@@ -1,0 +1,72 @@
+import { maskKontonummer } from '../../../domain/kontonummer.js';
+import { negateOere, oereToKroner, type Oere } from '../../../domain/money.js';
+import type { InnbetalingInfo, Kravperiode as LedgerKravperiode, Mottakerkonto, UtbetalingInfo } from '../../../ledger/index.js';
+import type { Avsender, Konto, Kravperiode, Mottaker, Tekst } from '../schemas/felles.js';
+
+/**
+ * The small published objects (spec §4.9) from the ledger's view. Signs (decision 0034): a due
+ * item's placements are its movements, so `gjenstaaendeBeloep = opprinneligBeloep + Σ plassertBeloep`;
+ * a payment is a credit (negative) wherever its own amount is shown; payouts are positive.
+ */
+
+export function kroner(oere: Oere): number {
+  return oereToKroner(oere);
+}
+
+/** A payment's own amounts (`innbetaltBeloep`, `uplassertBeloep`) are credits: negative, and 0 stays 0. */
+export function kredit(oere: Oere): number {
+  return oereToKroner(negateOere(oere));
+}
+
+/** The movement a covering makes on an item: toward zero, so against the item's sign. */
+export function bevegelse(itemOriginalOere: Oere, coveredOere: Oere): number {
+  return itemOriginalOere > 0 ? kredit(coveredOere) : kroner(coveredOere);
+}
+
+export function tekst(text: string): Tekst {
+  return { spraakTekst: [{ tekst: text, spraak: 'nb' }] };
+}
+
+export function kravperiode(periode: LedgerKravperiode): Kravperiode {
+  return {
+    periodeBeskrivelse: tekst(periode.beskrivelse),
+    aar: periode.aar?.toString(),
+    fraDato: periode.fra,
+    tilDato: periode.til,
+    terminTekniskNavn: periode.termin,
+  };
+}
+
+/** Skatteetaten's receiving account, as `betalingsinformasjon.konto` shows it. */
+export function mottakerkonto(konto: Mottakerkonto): Konto {
+  return {
+    kontoeiersNavn: konto.kontoeiersNavn ?? undefined,
+    bankinformasjon: konto.bankinformasjon ?? undefined,
+    kontonummer: konto.kontonummer,
+    iban: konto.iban ?? undefined,
+    swiftBIC: konto.swiftBic ?? undefined,
+  };
+}
+
+/** The payer, with the account masked to its last five digits as published (`******43210`). */
+export function avsender(innbetaling: InnbetalingInfo): Avsender {
+  const konto: Konto = {
+    kontoeiersNavn: innbetaling.betalerNavn ?? undefined,
+    kontonummer: innbetaling.betalerKonto === null ? undefined : maskKontonummer(innbetaling.betalerKonto),
+  };
+  return {
+    kidnummer: innbetaling.kid ?? undefined,
+    meldingSendtTilMottaker: innbetaling.melding ?? innbetaling.kid ?? undefined,
+    konto,
+    valutakode: innbetaling.valutakode,
+  };
+}
+
+/** Where a payout went: the party's own registered account, in full (decision 0034). */
+export function mottaker(utbetaling: UtbetalingInfo): Mottaker {
+  return {
+    meldingSendtTilMottaker: utbetaling.melding ?? undefined,
+    konto: { kontoeiersNavn: utbetaling.kontoeiersNavn ?? undefined, kontonummer: utbetaling.konto },
+    valutakode: utbetaling.valutakode,
+  };
+}

@@ -1,0 +1,26 @@
+import type { UtbetalingView } from '../../../ledger/index.js';
+import type { Utbetaling } from '../schemas/utbetaling.js';
+import { kroner, kravperiode, mottaker, tekst } from './felles.js';
+
+/** A payout and the credit items it paid out (spec §4.8); payouts are positive. */
+export function mapUtbetaling(utbetaling: UtbetalingView): Utbetaling {
+  return {
+    partIdentifikator: utbetaling.partId,
+    utbetalingsidentifikator: utbetaling.utbetalingId,
+    utbetaltdato: utbetaling.utbetaltdato,
+    utbetaltBeloep: kroner(utbetaling.beloepOere),
+    betaltTil: mottaker(utbetaling),
+    grunnlagForUtbetaling: {
+      kreditKrav: utbetaling.kreditKrav.map((k) => ({
+        kravforfallidentifikator: k.krav.kravforfallId,
+        opprinneligBeloep: kroner(k.krav.opprinneligOere),
+        gjenstaaendeBeloep: kroner(k.krav.gjenstaaendeOere),
+        utbetaltBeloep: kroner(k.utbetaltOere),
+        kravbeskrivelse: tekst(k.krav.beskrivelse),
+        kravtype: k.krav.kravtypeApi,
+        kravperiode: kravperiode(k.krav.periode),
+      })),
+    },
+    utbetalingstatus: utbetaling.status,
+  };
+}
