@@ -33,8 +33,8 @@ export function formatDato(date: LocalDate): string {
   return `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 }
 
-/** "76940524802" → "7694 05 24802" (kept with the other account-number rules). */
-export { formatKontonummer } from './kontonummer.js';
+/** "76940524802" → "7694 05 24802", and masked "**** ** 24802" (kept with the other account-number rules). */
+export { formatKontonummer, formatMaskertKontonummer } from './kontonummer.js';
 
 /** "313367002" → "313 367 002", as Enhetsregisteret prints an organisation number. */
 export function formatOrganisasjonsnummer(orgnr: string): string {

@@ -28,3 +28,13 @@ export function formatKontonummer(kontonummer: Kontonummer): string {
 export function maskKontonummer(kontonummer: string): string {
   return '*'.repeat(Math.max(0, kontonummer.length - 5)) + kontonummer.slice(-5);
 }
+
+/**
+ * "12345678903" → "**** ** 78903": the printed form with only the last five digits, as Min side
+ * shows the account a payment came from or a payout went to (decision 0067). Other lengths
+ * (foreign accounts) keep the API's plain mask.
+ */
+export function formatMaskertKontonummer(kontonummer: string): string {
+  const masked = maskKontonummer(kontonummer);
+  return /^\d{11}$/.test(kontonummer) ? formatKontonummer(masked as Kontonummer) : masked;
+}

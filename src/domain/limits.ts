@@ -33,6 +33,11 @@ export const limits = Object.freeze({
   portalSessionIdleSeconds: 30 * 60,
   /** A login started at the identity provider must come back within 10 minutes. */
   portalLoginLifetimeSeconds: 10 * 60,
+  /** Min side's year choices (Betalte krav, Innbetalinger, Utbetalinger, kontoutskrift): no ledger here predates 2000. */
+  portalAarMin: 2000,
+  portalAarMax: 2100,
+  /** The years offered in Min side's year pickers, counting back from the business year. */
+  portalAarValgMax: 10,
 });
 
 assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');

@@ -195,8 +195,16 @@ export interface Summer {
 }
 
 export interface Oversikt {
-  /** Spec §7, with unplaced payments positive here: saldo = renter + forfalte + ikke forfalte − uplasserte. */
-  readonly total: Summer & { readonly sumUplasserteInnbetalingerOere: Oere; readonly saldoOere: Oere };
+  /**
+   * Spec §7, with unplaced payments positive here: saldo = renter + forfalte + ikke forfalte − uplasserte.
+   * The counts are the claims behind each sum (a claim with both overdue and later items counts in both).
+   */
+  readonly total: Summer & {
+    readonly sumUplasserteInnbetalingerOere: Oere;
+    readonly saldoOere: Oere;
+    readonly antallKravForfalt: number;
+    readonly antallKravIkkeForfalt: number;
+  };
   /** One row per group with open claims, in the order the groups first appear among the claims. */
   readonly perKravgruppe: readonly (Summer & { readonly kravgruppe: string; readonly kravgruppeTekst: string; readonly saldoOere: Oere })[];
 }
@@ -286,7 +294,8 @@ function oversikt(krav: readonly KravView[], unplaced: readonly InnbetalingView[
     sumUplasserteInnbetalingerOere: sumOere(unplaced.map((p) => p.uplassertOere)),
   };
   const saldoOere = toOere(total.sumStipulerteRenterOere + total.sumForfalteKravOere + total.sumIkkeForfalteKravOere - total.sumUplasserteInnbetalingerOere);
-  return { total: { ...total, saldoOere }, perKravgruppe };
+  const antallKrav = (forfalt: boolean) => krav.filter((k) => k.forfall.some((f) => f.forfalt === forfalt && f.gjenstaaendeOere !== 0)).length;
+  return { total: { ...total, saldoOere, antallKravForfalt: antallKrav(true), antallKravIkkeForfalt: antallKrav(false) }, perKravgruppe };
 }
 
 async function loadParts(db: Kysely<Database>, partId: string): Promise<PartInfo[]> {

@@ -6,6 +6,7 @@ import {
   formatDato,
   formatFoedselsnummer,
   formatKontonummer,
+  formatMaskertKontonummer,
   formatKroner,
   formatOrganisasjonsnummer,
 } from '../../src/domain/format.js';
@@ -46,5 +47,10 @@ describe('Norwegian display formatting (decision 0035)', () => {
     expect(formatKontonummer('76940524802' as Kontonummer)).toBe('7694 05 24802');
     expect(formatOrganisasjonsnummer('313367002')).toBe('313 367 002');
     expect(formatFoedselsnummer('02013299997')).toBe('020132 99997');
+  });
+
+  it('masks an account to its last five digits in the printed form (decision 0067)', () => {
+    expect(formatMaskertKontonummer('12345678903')).toBe('**** ** 78903');
+    expect(formatMaskertKontonummer('DE89370400440532013000')).toBe('*****************13000');
   });
 });

@@ -48,6 +48,8 @@ describeEachDatabase('the published August 2023 example, booked through the ledg
       ['Skatt', 71_250, 0],
     ]);
     expect(aapne!.oversikt.total).toMatchObject({ sumForfalteKravOere: kr(161_467), sumIkkeForfalteKravOere: kr(62_500), sumUplasserteInnbetalingerOere: 0 });
+    // The claims behind the sums: four with overdue items (the forskuddsskatt once, for three instalments), one not yet due.
+    expect(aapne!.oversikt.total).toMatchObject({ antallKravForfalt: 4, antallKravIkkeForfalt: 1 });
     expect(aapne!.innbetalinger).toEqual([]);
     expect(aapne!.krav.map((k) => [k.partId, k.kravtypeApi, k.opprinneligOere / 100, k.gjenstaaendeOere / 100, k.opprettetDato])).toEqual([
       [enk, 'Mva-melding', 61_244, 61_244, '2022-04-13'],

@@ -35,6 +35,8 @@ describeEachDatabase('buildPartView', ({ handle }) => {
       sumIkkeForfalteKravOere: 0,
       sumUplasserteInnbetalingerOere: 0,
       saldoOere: kr(1_000),
+      antallKravForfalt: 1,
+      antallKravIkkeForfalt: 0,
     });
 
     const covered = await view('2024-03-18');

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { Representasjon } from '../../auth/index.js';
+import type { Database } from '../../db/database.js';
+import { compareDates, type LocalDate } from '../../domain/dates.js';
+import { buildPartView, type PartView, type PartViewQuery } from '../../ledger/index.js';
+import type { BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, KravSide, UbetalteKravSvar, UtbetalingerSvar } from '../api/reskontro-schemas.js';
+import { aarsperiode, aarValg, iPeriode, tilOgMedAar } from './aar.js';
+import { innbetalingSide, utbetalingSide } from './betalinger-side.js';
+import { kravSide, type Leser } from './krav-side.js';
+import { personvernFor } from './personvern.js';
+
+/** One page's reading: the chosen business's view as of the business date. */
+export interface SideKontekst {
+  readonly db: Kysely<Database>;
+  readonly idag: LocalDate;
+  readonly representasjon: Representasjon;
+}
+
+export interface Lest {
+  readonly view: PartView;
+  readonly leser: Leser;
+  readonly felles: { readonly dato: LocalDate; readonly personopplysningerSkjult: boolean };
+}
+
+/** The party view of the chosen business (an ENK's includes its owner, API spec §4.2). */
+export async function lesPart(kontekst: SideKontekst, query: Omit<PartViewQuery, 'partId' | 'asOf'>): Promise<Lest> {
+  const view = await buildPartView(kontekst.db, { partId: kontekst.representasjon.orgnr, asOf: kontekst.idag, ...query });
+  const personvern = personvernFor(view, kontekst.representasjon);
+  return { view, leser: { partId: view.partId, personvern }, felles: { dato: view.asOf, personopplysningerSkjult: personvern.skjult } };
+}
+
+/** Oversikt: the very `totalOversikt` sums of the API (the ledger's §7 summary), with their claim counts. */
+export async function kravOversikt(kontekst: SideKontekst): Promise<KravOversiktSvar> {
+  const { view, felles } = await lesPart(kontekst, { aapne: true });
+  const total = view.aapne!.oversikt.total;
+  return {
+    ...felles,
+    forfalte: { antall: total.antallKravForfalt, beloepOere: total.sumForfalteKravOere },
+    fremtidige: { antall: total.antallKravIkkeForfalt, beloepOere: total.sumIkkeForfalteKravOere },
+    stipulerteRenterOere: total.sumStipulerteRenterOere,
+    uplasserteInnbetalingerOere: total.sumUplasserteInnbetalingerOere,
+    saldoOere: total.saldoOere,
+  };
+}
+
+/** Ubetalte krav: open debit claims, the first due soonest; open credits apart. */
+export async function ubetalteKrav(kontekst: SideKontekst): Promise<UbetalteKravSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { aapne: true });
+  const krav = view.aapne!.krav.map((k) => kravSide(k, leser));
+  const forfallsdato = (k: KravSide) => k.nesteForfall!.forfallsdato as LocalDate;
+  return {
+    ...felles,
+    krav: krav.filter((k) => k.gjenstaaendeOere > 0).sort((a, b) => compareDates(forfallsdato(a), forfallsdato(b))),
+    tilGode: krav.filter((k) => k.gjenstaaendeOere < 0),
+  };
+}
+
+/** Betalte krav for a year: debit claims settled in it (decision 0066), the latest first. */
+export async function betalteKrav(kontekst: SideKontekst, aar: number): Promise<BetalteKravSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { kravOpprettet: tilOgMedAar(aar) });
+  const periode = aarsperiode(aar);
+  const betaltDato = (k: KravSide) => k.betaltDato as LocalDate;
+  const krav = view
+    .kravOpprettet!.filter((k) => k.opprinneligOere > 0)
+    .map((k) => kravSide(k, leser))
+    .filter((k) => k.betaltDato !== null && iPeriode(betaltDato(k), periode))
+    .sort((a, b) => compareDates(betaltDato(b), betaltDato(a)));
+  return { ...felles, aar, aarValg: aarValg(view), krav };
+}
+
+/** Innbetalinger for a year, the latest first, each with what it covered. */
+export async function innbetalinger(kontekst: SideKontekst, aar: number): Promise<InnbetalingerSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { innbetalt: aarsperiode(aar) });
+  return { ...felles, aar, aarValg: aarValg(view), innbetalinger: view.innbetalinger!.map((i) => innbetalingSide(i, leser)).reverse() };
+}
+
+/** Utbetalinger for a year, the latest first, each with the credits it settled. */
+export async function utbetalinger(kontekst: SideKontekst, aar: number): Promise<UtbetalingerSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { utbetalt: aarsperiode(aar) });
+  return { ...felles, aar, aarValg: aarValg(view), utbetalinger: view.utbetalinger!.map((u) => utbetalingSide(u, leser)).reverse() };
+}
