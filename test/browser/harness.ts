@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server.js';
 import { defaultWebRoot } from '../../src/web-root.js';
+import type { LocalDate } from '../../src/domain/dates.js';
 import { createTestDatabase } from '../support/databases.js';
 import { freePort } from '../support/free-port.js';
 import { seedPortalFixtures } from '../support/portal-fixtures.js';
@@ -50,20 +51,28 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** A fixed business date (the real date otherwise). */
+  readonly today?: LocalDate;
+  /** More data on top of the portal fixtures, e.g. a ledger history. */
+  readonly seed?: (db: BrowserHarness['db']) => Promise<unknown>;
+}
+
 /**
  * The whole server on a fresh PGlite with the portal fixtures, listening on a free loopback port
  * under http://localhost, and a fresh Chromium profile pointed at it.
  */
-export async function startHarness(): Promise<BrowserHarness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
   if (!existsSync(path.join(defaultWebRoot(), 'index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` (npm install does it through prepare)');
   }
   const database = await createTestDatabase('pglite');
   await seedPortalFixtures(database.db);
+  await options.seed?.(database.db);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const config = parseConfig({ KOB_PUBLIC_URL: origin });
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(), config, logger: false });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(options.today), config, logger: false });
   await app.listen({ port, host: 'localhost' });
 
   const profile = await mkdtemp(path.join(tmpdir(), 'kob-chromium-'));
@@ -138,6 +147,19 @@ export function formatViolations(violations: readonly AxeViolation[]): string {
   return violations
     .map((v) => `${v.impact}: ${v.id} — ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')}`)
     .join('\n');
+}
+
+/**
+ * What every page a browser test visits must pass: a screenshot (returned), axe without serious or
+ * critical violations, no CSP violation and no request to another origin.
+ */
+export async function inspectPage(h: Pick<BrowserHarness, 'page' | 'foreignRequests'>, name: string): Promise<string> {
+  const file = await screenshot(h.page, name);
+  const violations = await seriousA11yViolations(h.page);
+  expect(violations, `axe on ${name}:\n${formatViolations(violations)}`).toEqual([]);
+  expect(await cspViolations(h.page), `CSP on ${name}`).toEqual([]);
+  expect(h.foreignRequests, `requests to other origins on ${name}`).toEqual([]);
+  return file;
 }
 
 export async function cspViolations(page: Page): Promise<string[]> {

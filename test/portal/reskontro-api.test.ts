@@ -10,7 +10,7 @@ import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs } from '../support/po
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 import { enkKonto, kariKonto, portalLedgerToday, seedPortalLedger, type PortalLedger } from '../support/portal-ledger-fixtures.js';
 
-const dataPaths = ['/portal/api/krav/oversikt', '/portal/api/krav/ubetalte', '/portal/api/krav/betalte', '/portal/api/innbetalinger', '/portal/api/utbetalinger', '/portal/api/kontoutskrift'];
+const dataPaths = ['/portal/api/krav/oversikt', '/portal/api/krav/aar', '/portal/api/krav/ubetalte', '/portal/api/krav/betalte', '/portal/api/innbetalinger', '/portal/api/utbetalinger', '/portal/api/kontoutskrift'];
 
 describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
   let app: FastifyInstance;

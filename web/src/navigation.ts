@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
+import { BetalteKrav } from './pages/BetalteKrav';
+import { Innbetalinger } from './pages/Innbetalinger';
+import { Kontoutskrift } from './pages/Kontoutskrift';
 import { Oversikt } from './pages/Oversikt';
+import { UbetalteKrav } from './pages/UbetalteKrav';
+import { Utbetalinger } from './pages/Utbetalinger';
 
 /** One section of Min side: a menu entry and the page at its path. */
 export interface Seksjon {
@@ -18,4 +23,11 @@ export interface Seksjon {
  * Ubetalte krav, Betalte krav, Innbetalinger, Utbetalinger, Kontoutskrift, Frister og oppgaver,
  * Systemtilganger, Testdata.
  */
-export const seksjoner: readonly Seksjon[] = [{ id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt }];
+export const seksjoner: readonly Seksjon[] = [
+  { id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt },
+  { id: 'ubetalte-krav', tittel: 'Ubetalte krav', sti: '/ubetalte-krav', side: UbetalteKrav },
+  { id: 'betalte-krav', tittel: 'Betalte krav', sti: '/betalte-krav', side: BetalteKrav },
+  { id: 'innbetalinger', tittel: 'Innbetalinger', sti: '/innbetalinger', side: Innbetalinger },
+  { id: 'utbetalinger', tittel: 'Utbetalinger', sti: '/utbetalinger', side: Utbetalinger },
+  { id: 'kontoutskrift', tittel: 'Kontoutskrift', sti: '/kontoutskrift', side: Kontoutskrift },
+];

@@ -1,9 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { betalteKrav, innbetalinger, kravOversikt, ubetalteKrav, utbetalinger, type SideKontekst } from '../reskontro/sider.js';
+import { aarValgFor, betalteKrav, innbetalinger, kravOversikt, ubetalteKrav, utbetalinger, type SideKontekst } from '../reskontro/sider.js';
 import { valgtAar } from '../reskontro/aar.js';
 import { requireVirksomhet, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
-import { AarQuery, BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, UbetalteKravSvar, UtbetalingerSvar } from './reskontro-schemas.js';
+import { AarQuery, AarValgSvar, BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, UbetalteKravSvar, UtbetalingerSvar } from './reskontro-schemas.js';
 import { Feil } from './schemas.js';
 
 const refusals = { 400: Feil, 401: Feil, 403: Feil, 409: Feil };
@@ -20,6 +20,8 @@ export const reskontroRoutes: PortalApiRoutes = async (api, context) => {
     });
 
     pages.get('/krav/oversikt', { schema: { response: { 200: KravOversiktSvar, ...refusals } } }, async (request) => kravOversikt(await kontekst(request, context)));
+
+    pages.get('/krav/aar', { schema: { response: { 200: AarValgSvar, ...refusals } } }, async (request) => aarValgFor(await kontekst(request, context)));
 
     pages.get('/krav/ubetalte', { schema: { response: { 200: UbetalteKravSvar, ...refusals } } }, async (request) => ubetalteKrav(await kontekst(request, context)));
 

@@ -166,6 +166,10 @@ export type UtbetalingSide = Static<typeof UtbetalingSide>;
 export const UtbetalingerSvar = Type.Object({ ...Felles, ...AarValg, utbetalinger: Type.Array(UtbetalingSide) });
 export type UtbetalingerSvar = Static<typeof UtbetalingerSvar>;
 
+/** GET /portal/api/krav/aar: the business year and the years one may choose (the kontoutskrift's picker). */
+export const AarValgSvar = Type.Object({ dato: Dato, ...AarValg });
+export type AarValgSvar = Static<typeof AarValgSvar>;
+
 /** GET /portal/api/kontoutskrift?aar&format. */
 export const KontoutskriftQuery = Type.Object(
   { aar: Type.Optional(Aar), format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },

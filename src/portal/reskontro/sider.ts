@@ -3,7 +3,7 @@ import type { Representasjon } from '../../auth/index.js';
 import type { Database } from '../../db/database.js';
 import { compareDates, type LocalDate } from '../../domain/dates.js';
 import { buildPartView, type PartView, type PartViewQuery } from '../../ledger/index.js';
-import type { BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, KravSide, UbetalteKravSvar, UtbetalingerSvar } from '../api/reskontro-schemas.js';
+import type { AarValgSvar, BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, KravSide, UbetalteKravSvar, UtbetalingerSvar } from '../api/reskontro-schemas.js';
 import { aarsperiode, aarValg, iPeriode, tilOgMedAar } from './aar.js';
 import { innbetalingSide, utbetalingSide } from './betalinger-side.js';
 import { kravSide, type Leser } from './krav-side.js';
@@ -78,4 +78,11 @@ export async function innbetalinger(kontekst: SideKontekst, aar: number): Promis
 export async function utbetalinger(kontekst: SideKontekst, aar: number): Promise<UtbetalingerSvar> {
   const { view, leser, felles } = await lesPart(kontekst, { utbetalt: aarsperiode(aar) });
   return { ...felles, aar, aarValg: aarValg(view), utbetalinger: view.utbetalinger!.map((u) => utbetalingSide(u, leser)).reverse() };
+}
+
+/** The years the pickers offer, from the party's registration (no claims read). */
+export async function aarValgFor(kontekst: SideKontekst): Promise<AarValgSvar> {
+  const { view } = await lesPart(kontekst, {});
+  const valg = aarValg(view);
+  return { dato: view.asOf, aar: valg[0]!, aarValg: valg };
 }

@@ -2,9 +2,10 @@ import { DescriptionList } from '@skatteetaten/ds-content';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
 import { formatOrganisasjonsnummer } from '../../../src/domain/format';
 import { grunnlagTekst } from '../grunnlag';
+import { KravOversikt } from '../reskontro/KravOversikt';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
 
-/** The chosen business and why the person may act for it. */
+/** The chosen business, why the person may act for it, and its claims in sum. */
 export function Oversikt() {
   const { virksomhet } = useValgtVirksomhet();
   return (
@@ -20,6 +21,7 @@ export function Oversikt() {
         )}
         <DescriptionList.Element term="Din rolle">{grunnlagTekst(virksomhet.grunnlag)}</DescriptionList.Element>
       </DescriptionList>
+      <KravOversikt />
     </>
   );
 }

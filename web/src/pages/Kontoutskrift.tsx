@@ -1,0 +1,44 @@
+import { Button } from '@skatteetaten/ds-buttons';
+import { DownloadSVGpath } from '@skatteetaten/ds-icons';
+import { Heading, List, Paragraph } from '@skatteetaten/ds-typography';
+import { AarVelger } from '../reskontro/AarVelger';
+import { kontoutskriftUrl } from '../reskontro/api';
+import { MedAar } from '../reskontro/MedAar';
+import styles from '../reskontro/reskontro.module.css';
+
+/** "Last ned kontoutskrift": the year's account statement as an Excel workbook, or as CSV. */
+export function Kontoutskrift() {
+  return (
+    <>
+      <Heading as="h1" level={1} hasSpacing>
+        Last ned kontoutskrift
+      </Heading>
+      <Paragraph hasSpacing>Kontoutskriften viser krav og betalinger for ett år. Restbeløp og påløpte renter er regnet per i dag. Excel-filen har fem ark:</Paragraph>
+      <List hasSpacing>
+        <List.Element>Kontoutskrift gjelder – hvem, hvilken periode og når den ble laget</List.Element>
+        <List.Element>Krav – kravene som ble opprettet i året</List.Element>
+        <List.Element>Utbetalinger – beløp til gode som ble utbetalt</List.Element>
+        <List.Element>Transaksjoner – forfall og innbetalinger, dato for dato</List.Element>
+        <List.Element>Motregning – krav som ble gjort opp mot beløp til gode</List.Element>
+      </List>
+      <Paragraph hasSpacing>CSV-filen inneholder arket Transaksjoner, med semikolon som skilletegn.</Paragraph>
+      <MedAar>
+        {({ aar, aarValg, velgAar }) => (
+          <>
+            <div className={styles.filter}>
+              <AarVelger aar={aar} aarValg={aarValg} onVelg={velgAar} />
+            </div>
+            <div className={styles.nedlasting}>
+              <Button href={kontoutskriftUrl(aar, 'xlsx')} svgPath={DownloadSVGpath}>
+                {`Last ned kontoutskrift for ${aar} (Excel)`}
+              </Button>
+              <Button href={kontoutskriftUrl(aar, 'csv')} variant="secondary" svgPath={DownloadSVGpath}>
+                {`Last ned for ${aar} som CSV`}
+              </Button>
+            </div>
+          </>
+        )}
+      </MedAar>
+    </>
+  );
+}

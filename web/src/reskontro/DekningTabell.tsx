@@ -1,0 +1,32 @@
+import type { Dekning } from './api';
+import { Tabell } from './Tabell';
+import { dato, kroner } from './tekst';
+
+/**
+ * What covered a claim: Beskrivelse, Dato, Innbetalt beløp, Benyttet beløp, Betalt fra konto
+ * (masked by the server), one row per payment, set-off or payout, with the instalment it was on.
+ */
+export function DekningTabell({ caption, dekninger }: { readonly caption: string; readonly dekninger: readonly (Dekning & { readonly forfall?: string })[] }) {
+  const medForfall = dekninger.some((d) => d.forfall !== undefined);
+  return (
+    <Tabell
+      caption={caption}
+      kolonner={[
+        ...(medForfall ? [{ overskrift: 'Forfall' }] : []),
+        { overskrift: 'Beskrivelse' },
+        { overskrift: 'Dato' },
+        { overskrift: 'Innbetalt beløp', hoeyre: true },
+        { overskrift: 'Benyttet beløp', hoeyre: true },
+        { overskrift: 'Betalt fra konto' },
+      ]}
+      rader={dekninger.map((d) => [
+        ...(medForfall ? [d.forfall] : []),
+        d.beskrivelse,
+        dato(d.dato),
+        d.innbetaltOere === null ? '–' : kroner(d.innbetaltOere),
+        kroner(d.benyttetOere),
+        d.konto ?? '–',
+      ])}
+    />
+  );
+}
