@@ -183,7 +183,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         utbetalingId: booked.utbetaling.utbetalingId,
         utbetaltdato: '2024-01-22',
         beloepOere: 375_000,
-        tilKonto: '**** ** 78903',
+        tilKonto: '1234 56 78903',
         melding: booked.utbetaling.melding,
         status: 'Utbetalt',
         gjelderInnehaver: false,

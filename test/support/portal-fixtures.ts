@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { registerOrganization } from '../../src/auth/altinn/organizations.js';
 import type { Database } from '../../src/db/database.js';
 import { localDate } from '../../src/domain/dates.js';
 
@@ -51,14 +52,10 @@ export async function seedPortalFixtures(db: Kysely<Database>): Promise<void> {
       { orgnr: testBusinesses.regnskapsfoerer.orgnr, fnr: testPersons.ola.fnr, rolle: 'styreleder' },
     ])
     .execute();
-  // Altinn's copy of Enhetsregisteret (src/auth): the firm is regnskapsfører for its client.
-  await db
-    .insertInto('altinn_organization')
-    .values([
-      { orgnr: testBusinesses.regnskapsfoerer.orgnr, name: testBusinesses.regnskapsfoerer.navn, party_uuid: '00000000-0000-5000-8000-000314961900' },
-      { orgnr: testBusinesses.klient.orgnr, name: testBusinesses.klient.navn, party_uuid: '00000000-0000-5000-8000-000310000000' },
-    ])
-    .execute();
+  // Altinn's copy of Enhetsregisteret (src/auth): the firm is regnskapsfører for its client. Its
+  // own party ids, so the demo access data (`seedDemoAccess`) can be seeded on top.
+  await registerOrganization(db, testBusinesses.regnskapsfoerer.orgnr, testBusinesses.regnskapsfoerer.navn);
+  await registerOrganization(db, testBusinesses.klient.orgnr, testBusinesses.klient.navn);
   await db
     .insertInto('altinn_er_role')
     .values({ client_orgnr: testBusinesses.klient.orgnr, role: 'regnskapsforer', holder_orgnr: testBusinesses.regnskapsfoerer.orgnr })

@@ -51,7 +51,7 @@ export const Dekning = Type.Object({
   innbetaltOere: Nullable(Oere),
   /** The part of it used here. */
   benyttetOere: Oere,
-  /** Masked ("**** ** 12345"); null when unknown or hidden by shielding. */
+  /** The payer's account masked ("**** ** 12345"), or the own account a payout went to; null when unknown or hidden by shielding. */
   konto: Nullable(Type.String()),
 });
 export type Dekning = Static<typeof Dekning>;
@@ -153,6 +153,7 @@ export const UtbetalingSide = Type.Object({
   utbetalingId: Type.String(),
   utbetaltdato: Dato,
   beloepOere: Oere,
+  /** The party's own registered account, printed in full (decision 0067); null when hidden by shielding. */
   tilKonto: Nullable(Type.String()),
   melding: Nullable(Type.String()),
   /** "Utbetalt" or "Returnert". */

@@ -120,7 +120,7 @@ function forfallsrader(krav: KravView): Celle[][] {
 
 /** A payment as credit rows: one per due item it covered, and one for what is still unplaced. */
 function innbetalingsrader(innbetaling: InnbetalingView, personvern: Personvern): Celle[][] {
-  const betaler = [tekst(personvern.konto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
+  const betaler = [tekst(personvern.betalerKonto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
   const rad = (sted: Celle[], beskrivelse: string, kreditOere: number, restOere: number | null): Celle[] => [
     ...sted,
     tekst(beskrivelse),
@@ -161,7 +161,7 @@ function utbetalingsrader(utbetaling: UtbetalingView, personvern: Personvern): C
   return utbetaling.kreditKrav.map(({ krav, utbetaltOere }) => [
     dato(utbetaling.utbetaltdato),
     beloep(utbetaltOere),
-    tekst(personvern.konto(utbetaling.konto)),
+    tekst(personvern.egenKonto(utbetaling.konto)),
     tekst(utbetaling.status === 'returnert' ? 'Returnert' : 'Utbetalt'),
     tekst(personvern.tekst(utbetaling.melding)),
     tekst(krav.beskrivelse),

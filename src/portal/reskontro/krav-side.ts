@@ -83,7 +83,7 @@ export function dekninger(item: KravforfallView, { personvern }: Leser): Dekning
       dato: innbetaling.innbetalingsdato,
       innbetaltOere: innbetaling.beloepOere,
       benyttetOere: plassertOere,
-      konto: personvern.konto(innbetaling.betalerKonto),
+      konto: personvern.betalerKonto(innbetaling.betalerKonto),
     })),
     ...item.plassertMotkrav.map(({ motkrav, plassertOere, plassertDato }) => ({
       kilde: 'motregning' as const,
@@ -99,7 +99,7 @@ export function dekninger(item: KravforfallView, { personvern }: Leser): Dekning
       dato: utbetaling.utbetaltdato,
       innbetaltOere: utbetaling.beloepOere,
       benyttetOere: plassertOere,
-      konto: personvern.konto(utbetaling.konto),
+      konto: personvern.egenKonto(utbetaling.konto),
     })),
   ];
   return list.sort((a, b) => compareDates(a.dato as LocalDate, b.dato as LocalDate));
