@@ -1,8 +1,10 @@
 import type { PortalApiRoutes } from './guarded-api.js';
+import { fristerRoutes } from './frister-routes.js';
 import { sesjonRoutes } from './sesjon-routes.js';
+import { systemtilgangerRoutes } from './systemtilganger-routes.js';
 
 /**
  * Every guarded route group of /portal/api. Part 2's data pages (krav, innbetalinger, …) add
  * their groups here; each answers for `await requireVirksomhet(request, context)`.
  */
-export const portalApiRoutes: readonly PortalApiRoutes[] = [sesjonRoutes];
+export const portalApiRoutes: readonly PortalApiRoutes[] = [sesjonRoutes, fristerRoutes, systemtilgangerRoutes];
