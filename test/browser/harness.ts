@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { describe, expect } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
+import type { LocalDate } from '../../src/domain/dates.js';
 import { buildApp } from '../../src/server.js';
 import { defaultWebRoot } from '../../src/web-root.js';
 import { createTestDatabase } from '../support/databases.js';
@@ -50,11 +51,16 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** The business date (`KOB_TODAY`); today in Oslo when absent. */
+  readonly today?: LocalDate;
+}
+
 /**
  * The whole server on a fresh PGlite with the portal fixtures, listening on a free loopback port
  * under http://localhost, and a fresh Chromium profile pointed at it.
  */
-export async function startHarness(): Promise<BrowserHarness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<BrowserHarness> {
   if (!existsSync(path.join(defaultWebRoot(), 'index.html'))) {
     throw new Error('dist/web is missing: run `npm run build` (npm install does it through prepare)');
   }
@@ -63,7 +69,7 @@ export async function startHarness(): Promise<BrowserHarness> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const config = parseConfig({ KOB_PUBLIC_URL: origin });
-  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(), config, logger: false });
+  const app = await buildApp({ db: database.db, databaseKind: database.kind, clock: systemClock(options.today), config, logger: false });
   await app.listen({ port, host: 'localhost' });
 
   const profile = await mkdtemp(path.join(tmpdir(), 'kob-chromium-'));
@@ -176,4 +182,18 @@ export async function chooseBusiness(page: Page, origin: string, navn: string): 
   await page.getByRole('dialog').getByRole('link', { name: new RegExp(navn) }).click();
   await page.waitForURL(`${origin}/`);
   await page.getByTestId('valgt-virksomhet').waitFor();
+}
+
+/**
+ * What every page of a browser test must pass: a screenshot is written, axe finds no serious or
+ * critical violation, the CSP was never violated and nothing was fetched from another origin.
+ * Returns the screenshot's path.
+ */
+export async function checkPage(h: BrowserHarness, name: string): Promise<string> {
+  const file = await screenshot(h.page, name);
+  const violations = await seriousA11yViolations(h.page);
+  expect(violations, `axe on ${name}:\n${formatViolations(violations)}`).toEqual([]);
+  expect(await cspViolations(h.page), `CSP on ${name}`).toEqual([]);
+  expect(h.foreignRequests, `requests to other origins on ${name}`).toEqual([]);
+  return file;
 }

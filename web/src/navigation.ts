@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
+import { FristerOgOppgaver } from './pages/FristerOgOppgaver';
 import { Oversikt } from './pages/Oversikt';
+import { Systemtilganger } from './pages/Systemtilganger';
+import { Testdata } from './pages/Testdata';
 
 /** One section of Min side: a menu entry and the page at its path. */
 export interface Seksjon {
@@ -10,6 +13,8 @@ export interface Seksjon {
   /** Client route; '/' is the start page of a chosen business. */
   readonly sti: string;
   readonly side: ComponentType;
+  /** Shown only when the server is a sandbox (`GET /portal/api/miljoe`). */
+  readonly kunISandkasse?: boolean;
 }
 
 /**
@@ -18,4 +23,9 @@ export interface Seksjon {
  * Ubetalte krav, Betalte krav, Innbetalinger, Utbetalinger, Kontoutskrift, Frister og oppgaver,
  * Systemtilganger, Testdata.
  */
-export const seksjoner: readonly Seksjon[] = [{ id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt }];
+export const seksjoner: readonly Seksjon[] = [
+  { id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt },
+  { id: 'frister', tittel: 'Frister og oppgaver', sti: '/frister-og-oppgaver', side: FristerOgOppgaver },
+  { id: 'systemtilganger', tittel: 'Systemtilganger', sti: '/systemtilganger', side: Systemtilganger },
+  { id: 'testdata', tittel: 'Testdata', sti: '/testdata', side: Testdata, kunISandkasse: true },
+];
