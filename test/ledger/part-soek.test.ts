@@ -98,7 +98,7 @@ describeEachDatabase('soekParter: businesses by situation, as of a business date
     const third = await search({ antallPerSide: 4, side: 2 });
     const beyond = await search({ antallPerSide: 4, side: 5 });
     expect([first.totalt, third.totalt, beyond.totalt]).toEqual([9, 9, 9]);
-    expect(first.treff.map((t) => t.navn.slice(-7))).toHaveLength(4);
+    expect(first.treff.map((t) => t.partId)).toEqual([ids.forfalt, ids.ikkeForfalt, ids.betalt, ids.uplassert]);
     expect(third.treff.map((t) => t.partId)).toEqual([ids.senere]);
     expect(beyond.treff).toEqual([]);
     // By organisation number prefix too; search text is data, not a pattern.
