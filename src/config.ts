@@ -20,6 +20,12 @@ export interface Config {
   readonly logLevel: string;
   /** Min side's login: an external ID-porten (or another OpenID Provider), or undefined for the built-in one. */
   readonly idporten: ExternalIdportenConfig | undefined;
+  /**
+   * A sandbox serves tools for testers that a real service would not (Min side's "Testdata":
+   * search the synthetic businesses and log in as one). `KOB_SANDBOX`, by default on with the
+   * built-in ID-porten and off with an external one (decision 0072).
+   */
+  readonly sandbox: boolean;
 }
 
 /** `private_key_jwt` (as ID-porten prefers) or `client_secret_post`. */
@@ -71,6 +77,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides =
   if ((externalIssuerUrl === undefined) !== (externalJwksUrl === undefined)) {
     throw new ConfigError('KOB_EXTERNAL_ISSUER og KOB_EXTERNAL_JWKS_URL må settes sammen (set both or neither)');
   }
+  const idporten = parseIdporten(env, publicUrl);
   return Object.freeze({
     port,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
@@ -81,7 +88,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides =
     externalIssuer:
       externalIssuerUrl && externalJwksUrl ? Object.freeze({ issuer: externalIssuerUrl, jwksUrl: externalJwksUrl }) : undefined,
     logLevel: nonEmpty(env.KOB_LOG_LEVEL) ?? 'info',
-    idporten: parseIdporten(env, publicUrl),
+    idporten,
+    sandbox: parseBoolean('KOB_SANDBOX', env.KOB_SANDBOX) ?? idporten === undefined,
   });
 }
 
@@ -121,6 +129,14 @@ function parsePort(value: string | number): number {
     throw new ConfigError(`PORT/--port må være et heltall 0–65535, fikk "${value}" (must be an integer 0–65535)`);
   }
   return port;
+}
+
+function parseBoolean(name: string, value: string | undefined): boolean | undefined {
+  const text = nonEmpty(value)?.toLowerCase();
+  if (text === undefined) return undefined;
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  throw new ConfigError(`${name} må være true eller false, fikk "${value}" (must be true or false)`);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -136,5 +136,5 @@ async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publ
       fetch: inProcessFetch(app, config.publicUrl),
     };
   }
-  await app.register(portalPlugin, { db, clock, login: createOidcLogin(settings), publicUrl: config.publicUrl, webRoot, secureCookies });
+  await app.register(portalPlugin, { db, clock, login: createOidcLogin(settings), publicUrl: config.publicUrl, webRoot, secureCookies, sandbox: config.sandbox });
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import { answerConsentRequest, createConsentRequest } from './altinn/consents.js';
+import type { AltinnActor } from './altinn/change-log.js';
 import type { AltinnContext } from './altinn/context.js';
 import { addClient } from './altinn/client-delegation.js';
 import { registerErRole, registerOrganization, partyUuidFor } from './altinn/organizations.js';
@@ -79,6 +80,7 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
     };
   }
   const ctx: AltinnContext = { db, clock: options.clock, publicUrl: options.publicUrl };
+  const seed: AltinnActor = { kind: 'seed' };
   const { vendor, bank, accountingFirm } = demoOrganizations;
   for (const org of Object.values(demoOrganizations)) await registerOrganization(db, org.orgnr, org.name);
   for (const orgnr of [...publishedTestBusinesses, pendingTestBusiness]) await registerOrganization(db, orgnr, `Testvirksomhet ${orgnr}`);
@@ -105,7 +107,7 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
       integrationTitle: 'Demo Regnskap – krav og betalinger',
       rights: [right(kravOgBetalingerResource)],
     });
-    if (orgnr !== pendingTestBusiness) await answerRequest(ctx, orgnr, 'standard', request.id, true);
+    if (orgnr !== pendingTestBusiness) await answerRequest(ctx, orgnr, 'standard', request.id, true, seed);
   }
   const { request: agentRequest } = await createRequest(ctx, vendorCaller, 'agent', {
     systemId: demoSystemId,
@@ -113,8 +115,8 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
     integrationTitle: 'Demo Regnskap – klienter',
     accessPackages: [{ urn: accessPackage.regnskapsforerMedSignering }],
   });
-  const agent = await answerRequest(ctx, accountingFirm.orgnr, 'agent', agentRequest.id, true);
-  for (const client of delegatedClients) await addClient(ctx, accountingFirm.orgnr, agent.systemUserId!, partyUuidFor(client));
+  const agent = await answerRequest(ctx, accountingFirm.orgnr, 'agent', agentRequest.id, true, seed);
+  for (const client of delegatedClients) await addClient(ctx, accountingFirm.orgnr, agent.systemUserId!, partyUuidFor(client), seed);
 
   const bankClient = await newClient(db, options.clock, bank.orgnr, 'Demo Bank nettbank', bankScopes);
   const validTo = new Date(options.clock.nowEpochMs() + demoConsentValidityDays * 86_400_000).toISOString();
@@ -128,7 +130,7 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
       validTo,
       consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: kravOgBetalingerConsentResource }] }],
     });
-    await answerConsentRequest(ctx, orgnr, id, true);
+    await answerConsentRequest(ctx, orgnr, id, true, seed);
     consents.push({ id, from: partyUrn(orgnr) });
   }
 

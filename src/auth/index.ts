@@ -25,9 +25,28 @@ export { createBuiltInIdporten, type BuiltInIdporten } from './idporten/built-in
 export { idportenPlugin, type IdportenPluginOptions } from './idporten/plugin.js';
 export {
   findPerson,
+  mayManageAccess,
+  representanterFor,
   representasjonFor,
   virksomheterForPerson,
   type Person,
+  type Representant,
   type Representasjon,
   type Representasjonsgrunnlag,
 } from './representation/person-roles.js';
+// What Min side's "Systemtilganger" calls: the functions behind the /altinn HTTP API.
+export type { AltinnContext } from './altinn/context.js';
+export type { AltinnActor } from './altinn/change-log.js';
+export { AltinnProblem } from './altinn/problem.js';
+export { accessTitle } from './altinn/resource-registry.js';
+export { answerRequest } from './altinn/requests.js';
+export { createSystemUserForParty, deleteSystemUser } from './altinn/system-users.js';
+export { revokeConsent } from './altinn/consents.js';
+export {
+  partyAccessOverview,
+  type PartyAccessOverview,
+  type PartyConsent,
+  type PartyRequest,
+  type PartySystemUser,
+  type SystemSummary,
+} from './altinn/party-overview.js';

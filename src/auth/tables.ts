@@ -173,6 +173,31 @@ export interface AltinnConsentTable {
   revoked_at: TimestampOptional;
 }
 
+export type ChangeAction =
+  | 'request.approved'
+  | 'request.rejected'
+  | 'change_request.approved'
+  | 'change_request.rejected'
+  | 'system_user.created'
+  | 'system_user.deleted'
+  | 'client.added'
+  | 'client.removed'
+  | 'consent.accepted'
+  | 'consent.rejected'
+  | 'consent.revoked';
+
+/** One change of a party's access (migration 0005): append-only. */
+export interface AltinnChangeLogTable {
+  id: ColumnType<number, never, never>;
+  at: ColumnType<Date, Date, never>;
+  party: ColumnType<string, string, never>;
+  action: ColumnType<ChangeAction, ChangeAction, never>;
+  object_id: ColumnType<string, string, never>;
+  actor_kind: ColumnType<'person' | 'client' | 'seed', 'person' | 'client' | 'seed', never>;
+  actor_id: ColumnType<string, string, never>;
+  actor_name: ColumnType<string | null, string | null, never>;
+}
+
 export interface AuthTables {
   auth_signing_key: SigningKeyTable;
   auth_client: ClientTable;
@@ -187,4 +212,5 @@ export interface AuthTables {
   altinn_change_request: AltinnChangeRequestTable;
   altinn_client_delegation: AltinnClientDelegationTable;
   altinn_consent: AltinnConsentTable;
+  altinn_change_log: AltinnChangeLogTable;
 }

@@ -28,6 +28,10 @@ export const limits = Object.freeze({
   idempotencyKeyLengthMax: 200,
   /** Free-text fields stored in the ledger (names, messages, descriptions). */
   textLengthMax: 4000,
+  /** The Testdata search: hits per page, the deepest page, and the search text. */
+  partSearchPageItemsMax: 50,
+  partSearchPagesMax: 1000,
+  partSearchTextLengthMax: 100,
   /** Min side: a session ends 2 hours after login, or after 30 minutes without use (as ID-porten). */
   portalSessionLifetimeSeconds: 2 * 60 * 60,
   portalSessionIdleSeconds: 30 * 60,

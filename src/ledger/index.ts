@@ -60,6 +60,7 @@ export {
 export { partVersjon } from './part-versjon.js';
 export { finnLeveringer, type Levering } from './levering-queries.js';
 export { kontrollerInvarianter } from './invariants.js';
+export { soekParter, type PartSituasjon, type PartSoek, type PartSoekResultat, type PartTreff } from './part-soek.js';
 
 // Reference data
 export { apiKravtype, findKravtype, kodelister, kravgruppeTekst, type Kodelister, type Kravgruppe, type Kravtype } from './kodelister.js';

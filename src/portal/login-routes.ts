@@ -1,14 +1,34 @@
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { representasjonFor } from '../auth/index.js';
+import type { Database } from '../db/database.js';
 import type { PortalCookies } from './cookies.js';
 import { LoginFailedError, type OidcLogin } from './oidc-login.js';
 import { newOpaqueId, type SessionStore } from './session-store.js';
 
 export interface LoginRoutesOptions {
+  readonly db: Kysely<Database>;
   readonly login: OidcLogin;
   readonly sessions: SessionStore;
   readonly cookies: PortalCookies;
   readonly publicUrl: string;
+  /** Whether a login may name its test person (`testperson`, decision 0071). */
+  readonly sandbox: boolean;
 }
+
+/**
+ * "Logg inn som" (the Testdata page, decision 0071): `testperson` is passed to the identity
+ * provider as `login_hint` (sandbox only), `virksomhet` is chosen after login if the person who
+ * actually logged in may act for it. Neither skips a step of the login.
+ */
+const StartQuery = Type.Object(
+  {
+    testperson: Type.Optional(Type.String({ pattern: '^[0-9]{11}$' })),
+    virksomhet: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
+  },
+  { additionalProperties: false },
+);
 
 /** Why a login did not end in a session; the page /innlogging-feilet explains each. */
 export type InnloggingFeilet = 'avbrutt' | 'utloept' | 'feil' | 'utilgjengelig';
@@ -18,27 +38,29 @@ export type InnloggingFeilet = 'avbrutt' | 'utloept' | 'feil' | 'utilgjengelig';
  * /portal/innlogging/callback comes back with a code. The login in progress is bound to the
  * browser by a random cookie, so a callback from another browser (login CSRF) finds nothing.
  */
-export async function loginRoutes(app: FastifyInstance, { login, sessions, cookies, publicUrl }: LoginRoutesOptions): Promise<void> {
+export async function loginRoutes(instance: FastifyInstance, { db, login, sessions, cookies, publicUrl, sandbox }: LoginRoutesOptions): Promise<void> {
+  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const failed = (reply: FastifyReply, grunn: InnloggingFeilet) => reply.redirect(`/innlogging-feilet?grunn=${grunn}`, 303);
 
-  app.get('/start', async (request, reply) => {
+  app.get('/start', { schema: { querystring: StartQuery } }, async (request, reply) => {
     let started: Awaited<ReturnType<OidcLogin['start']>>;
     try {
-      started = await login.start();
+      started = await login.start({ loginHint: sandbox ? request.query.testperson : undefined });
     } catch (error) {
       request.log.error({ err: error }, 'identity provider unavailable');
       return failed(reply, 'utilgjengelig');
     }
     const binding = newOpaqueId();
-    await sessions.saveLogin(binding, started.pending);
+    await sessions.saveLogin(binding, started.pending, request.query.virksomhet ?? null);
     return reply.setCookie(cookies.innlogging, binding, cookies.laxOptions).header('cache-control', 'no-store').redirect(started.authorizationUrl, 303);
   });
 
   app.get('/callback', async (request, reply) => {
     const binding = request.cookies[cookies.innlogging];
     reply.clearCookie(cookies.innlogging, cookies.laxOptions).header('cache-control', 'no-store');
-    const pending = binding ? await sessions.takeLogin(binding) : undefined;
-    if (!pending) return failed(reply, 'utloept');
+    const taken = binding ? await sessions.takeLogin(binding) : undefined;
+    if (!taken) return failed(reply, 'utloept');
+    const { pending, valgtOrgnr } = taken;
     let result: Awaited<ReturnType<OidcLogin['finish']>>;
     try {
       result = await login.finish(new URL(request.url, publicUrl), pending);
@@ -50,7 +72,9 @@ export async function loginRoutes(app: FastifyInstance, { login, sessions, cooki
     // A fresh session id at every login: an id planted before login is worth nothing after it.
     const previous = await sessions.find(request.cookies[cookies.sesjon]);
     if (previous) await sessions.delete(previous.sesjonHash);
-    const id = await sessions.create(result.pid, result.idToken);
-    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect('/velg-virksomhet', 303);
+    // The business asked for at the start is chosen only if the person who logged in may act for it.
+    const chosen = valgtOrgnr === null ? undefined : await representasjonFor(db, result.pid, valgtOrgnr);
+    const id = await sessions.create(result.pid, result.idToken, chosen?.orgnr ?? null);
+    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect(chosen ? '/' : '/velg-virksomhet', 303);
   });
 }

@@ -30,7 +30,8 @@ export class LoginFailedError extends Error {
 }
 
 export interface OidcLogin {
-  start(): Promise<{ readonly authorizationUrl: string; readonly pending: PendingLogin }>;
+  /** `loginHint`: whom the provider should suggest (OIDC `login_hint`; the sandbox's picker pre-selects that person). */
+  start(options?: { readonly loginHint?: string | undefined }): Promise<{ readonly authorizationUrl: string; readonly pending: PendingLogin }>;
   finish(callbackUrl: URL, pending: PendingLogin): Promise<LoginResult>;
 }
 
@@ -46,7 +47,7 @@ export function createOidcLogin(settings: OidcLoginSettings): OidcLogin {
   };
 
   return {
-    async start() {
+    async start(options = {}) {
       const config = await configured();
       const pending = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
       const url = client.buildAuthorizationUrl(config, {
@@ -61,6 +62,7 @@ export function createOidcLogin(settings: OidcLoginSettings): OidcLogin {
         // Every login shows the person picker again, so one can switch test persons (decision 0038).
         prompt: 'login',
         ui_locales: 'nb',
+        ...(options.loginHint === undefined ? {} : { login_hint: options.loginHint }),
       });
       return { authorizationUrl: url.href, pending };
     },

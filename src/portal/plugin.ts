@@ -14,6 +14,7 @@ import { loginRoutes } from './login-routes.js';
 import type { OidcLogin } from './oidc-login.js';
 import { SessionStore } from './session-store.js';
 import { spaRoutes } from './spa-routes.js';
+import { testdataRoutes } from './testdata-routes.js';
 
 export interface PortalPluginOptions {
   readonly db: Kysely<Database>;
@@ -23,6 +24,8 @@ export interface PortalPluginOptions {
   /** The built browser code (`dist/web`). */
   readonly webRoot: string;
   readonly secureCookies: boolean;
+  /** Serve the sandbox's tools: the Testdata search and "Logg inn som" (decision 0072). */
+  readonly sandbox: boolean;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const cookies = portalCookies(options.secureCookies);
   const sessions = new SessionStore(options.db, options.clock);
-  const context: PortalApiContext = { db: options.db, clock: options.clock, sessions, cookies };
+  const context: PortalApiContext = { db: options.db, clock: options.clock, sessions, cookies, publicUrl: options.publicUrl };
 
   await app.register(cookie);
   await app.register(csrfProtection, { cookieKey: cookies.csrf, cookieOpts: cookies.strictOptions });
@@ -58,7 +61,8 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
     };
   });
   await app.register(guardedPortalApi(portalApiRoutes, context), { prefix: '/portal/api' });
-  await app.register(loginRoutes, { prefix: '/portal/innlogging', login: options.login, sessions, cookies, publicUrl: options.publicUrl });
+  await app.register(testdataRoutes, { db: options.db, clock: options.clock, sandbox: options.sandbox });
+  await app.register(loginRoutes, { prefix: '/portal/innlogging', db: options.db, login: options.login, sessions, cookies, publicUrl: options.publicUrl, sandbox: options.sandbox });
   await app.register(spaRoutes, { webRoot: options.webRoot });
 }
 

@@ -33,7 +33,8 @@ export class SessionStore {
     private readonly clock: Clock,
   ) {}
 
-  async saveLogin(binding: string, pending: PendingLogin): Promise<void> {
+  /** `valgtOrgnr`: the business to choose once logged in, if the person may act for it. */
+  async saveLogin(binding: string, pending: PendingLogin, valgtOrgnr: string | null = null): Promise<void> {
     const now = this.clock.nowEpochMs();
     await this.db.deleteFrom('portal_innlogging').where('utloeper_ms', '<=', now).execute();
     await this.db
@@ -44,23 +45,24 @@ export class SessionStore {
         nonce: pending.nonce,
         code_verifier: pending.codeVerifier,
         utloeper_ms: now + limits.portalLoginLifetimeSeconds * 1000,
+        valgt_orgnr: valgtOrgnr,
       })
       .execute();
   }
 
   /** The login bound to this browser, removed as it is read: a callback works once. */
-  async takeLogin(binding: string): Promise<PendingLogin | undefined> {
+  async takeLogin(binding: string): Promise<{ readonly pending: PendingLogin; readonly valgtOrgnr: string | null } | undefined> {
     const row = await this.db
       .deleteFrom('portal_innlogging')
       .where('binding_hash', '=', sha256(binding))
-      .returning(['state', 'nonce', 'code_verifier', 'utloeper_ms'])
+      .returning(['state', 'nonce', 'code_verifier', 'utloeper_ms', 'valgt_orgnr'])
       .executeTakeFirst();
     if (!row || row.utloeper_ms <= this.clock.nowEpochMs()) return undefined;
-    return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier };
+    return { pending: { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier }, valgtOrgnr: row.valgt_orgnr };
   }
 
-  /** A new session after login; returns the cookie value (the only copy of the id). */
-  async create(fnr: string, idToken: string): Promise<string> {
+  /** A new session after login, perhaps with its business chosen; returns the cookie value (the only copy of the id). */
+  async create(fnr: string, idToken: string, valgtOrgnr: string | null = null): Promise<string> {
     const id = newOpaqueId();
     const now = this.clock.nowEpochMs();
     await this.db.deleteFrom('portal_sesjon').where('utloeper_ms', '<=', now).execute();
@@ -69,7 +71,7 @@ export class SessionStore {
       .values({
         sesjon_hash: sha256(id),
         fnr,
-        valgt_orgnr: null,
+        valgt_orgnr: valgtOrgnr,
         id_token: idToken,
         opprettet_ms: now,
         sist_aktiv_ms: now,

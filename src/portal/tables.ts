@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** A login in progress, found by the SHA-256 of the random value in the browser's binding cookie. */
 export interface PortalInnloggingTable {
   binding_hash: string;
@@ -5,6 +7,8 @@ export interface PortalInnloggingTable {
   nonce: string;
   code_verifier: string;
   utloeper_ms: number;
+  /** The business to choose after login ("Logg inn som" on the Testdata page), if any. */
+  valgt_orgnr: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** A logged-in session, found by the SHA-256 of the session id in the cookie (never the id itself). */

@@ -46,7 +46,7 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     buildPartView(h.db, { partId: testBusinesses.enk.orgnr, asOf: portalLedgerToday, ...query });
 
   /** Every page: screenshot, axe (no serious/critical), no CSP violation, nothing foreign. */
-  async function checkPage(name: string): Promise<void> {
+  async function visit(name: string): Promise<void> {
     shots.push(await inspectPage(h, name));
   }
 
@@ -84,7 +84,7 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     expect(await forfalte.innerText()).toBe('Forfalte krav (3)\n17\u00a0949,00 kroner');
     expect(await page.getByTestId('fremtidige-krav').innerText()).toBe(`Fremtidige krav (${total.antallKravIkkeForfalt})\n${kronerText(api.sumIkkeForfalteKrav)}`);
     await page.getByText('Oppdateres fortløpende.').waitFor();
-    await checkPage('krav-oversikt');
+    await visit('krav-oversikt');
   });
 
   it('Ubetalte krav: the forskuddsskatt is overdue "(1 av 4)"; opened, it gives its KID with a copy button and the interest so far', async () => {
@@ -104,7 +104,7 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     await item.getByRole('button', { name: 'Kopier KID' }).click();
     await item.getByRole('status').filter({ hasText: 'KID er kopiert' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(kid);
-    await checkPage('ubetalte-krav');
+    await visit('ubetalte-krav');
   });
 
   it('Betalte krav: choose the year, sort the table, open a claim and see the payment used with the account masked', async () => {
@@ -130,7 +130,7 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
       ['Innbetalt OCR', '12.02.2024', '31\u00a0250,00 kroner', '31\u00a0250,00 kroner', '**** ** 78903'].join('\t'),
     ]);
     expect(await page.locator('main').innerText()).not.toContain('12345678903');
-    await checkPage('betalte-krav');
+    await visit('betalte-krav');
 
     await page.getByRole('radio', { name: 'Innbetalinger' }).check();
     await page.waitForURL(`${origin}/innbetalinger?aar=2024`);
@@ -146,7 +146,7 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     expect(await page.getByRole('table', { name: 'Dette dekket innbetalingen 02.04.2024' }).locator('tbody').innerText()).toBe(
       ['Arbeidsgiveravgift', '1. termin 2024', '15.03.2024', '15\u00a0353,00 kroner'].join('\t'),
     );
-    await checkPage('innbetalinger');
+    await visit('innbetalinger');
   });
 
   it("Utbetalinger: the VAT credit paid out to the ENK's own account, opening the credit it settled", async () => {
@@ -158,14 +158,14 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     expect(await row.innerText()).toContain('22.01.2024\t1234 56 78903\tUtbetalt\t3\u00a0750,00 kroner');
     await row.getByRole('button', { name: 'Detaljer' }).click();
     expect(await page.getByRole('table', { name: 'Dette gjorde utbetalingen 22.01.2024 opp' }).locator('tbody').innerText()).toContain('Merverdiavgift til gode\tseptember - oktober 2023');
-    await checkPage('utbetalinger');
+    await visit('utbetalinger');
   });
 
   it('Kontoutskrift: downloads the xlsx for the chosen year, whose sheets and cells match the ledger view; and the CSV', async () => {
     const { page } = h;
     await openMenu('Kontoutskrift');
     await page.getByLabel('År').selectOption('2024');
-    await checkPage('kontoutskrift');
+    await visit('kontoutskrift');
     const folder = await mkdtemp(path.join(tmpdir(), 'kob-kontoutskrift-'));
     try {
       const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned kontoutskrift for 2024 (Excel)' }).click()]);

@@ -19,7 +19,7 @@ describeInBrowser('Min side in Chromium', () => {
   });
 
   /** Every page a test visits: screenshot, axe (no serious/critical), no CSP violation, nothing foreign. */
-  async function checkPage(name: string): Promise<void> {
+  async function visit(name: string): Promise<void> {
     shots.push(await inspectPage(h, name));
   }
 
@@ -28,13 +28,13 @@ describeInBrowser('Min side in Chromium', () => {
     await page.goto(`${origin}/`);
     await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
     await expect(page.getByText('Testmiljø — syntetiske data.')).toBeDefined();
-    await checkPage('forside');
+    await visit('forside');
 
     await page.getByRole('button', { name: 'Logg inn' }).click();
     await page.getByRole('heading', { name: 'Velg testperson' }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/idporten\/interaction\/[A-Za-z0-9_-]+$/);
     await page.getByRole('radio', { name: testPersons.kari.navn }).waitFor();
-    await checkPage('velg-testperson');
+    await visit('velg-testperson');
 
     await page.getByLabel('Søk etter navn eller fødselsnummer').fill('Nordmann');
     await page.getByRole('radio', { name: testPersons.ola.navn }).waitFor({ state: 'detached' });
@@ -45,7 +45,7 @@ describeInBrowser('Min side in Chromium', () => {
     await dialog.getByRole('link', { name: new RegExp(testBusinesses.as.navn) }).waitFor();
     expect(await dialog.getByRole('link', { name: new RegExp(testBusinesses.enk.navn) }).count()).toBe(1);
     expect(await dialog.getByRole('link', { name: new RegExp(testBusinesses.fremmed.navn) }).count()).toBe(0);
-    await checkPage('velg-virksomhet');
+    await visit('velg-virksomhet');
 
     await chooseBusiness(page, origin, testBusinesses.as.navn);
     const header = page.getByTestId('valgt-virksomhet');
@@ -54,7 +54,7 @@ describeInBrowser('Min side in Chromium', () => {
     expect(await page.getByRole('note', { name: 'Testmiljø' }).innerText()).toContain('Testmiljø — syntetiske data.');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(testBusinesses.as.navn);
     expect((await page.getByRole('navigation', { name: 'Min side' }).getByRole('link').allInnerTexts())[0]).toBe('Oversikt');
-    await checkPage('oversikt');
+    await visit('oversikt');
 
     await page.getByRole('button', { name: 'Bytt virksomhet' }).click();
     await chooseBusiness(page, origin, testBusinesses.enk.navn);
@@ -67,7 +67,7 @@ describeInBrowser('Min side in Chromium', () => {
     await loginAs(page, origin, testPersons.per.navn);
     await page.getByRole('heading', { name: 'Du kan ikke representere noen virksomhet' }).waitFor();
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await checkPage('ingen-virksomheter');
+    await visit('ingen-virksomheter');
     await page.getByRole('main').getByRole('button', { name: 'Logg ut' }).click();
     await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
   });

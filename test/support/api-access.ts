@@ -20,7 +20,7 @@ export async function approveDemoSystemUser(auth: AuthServices, orgnr: string): 
     partyOrgNo: orgnr,
     rights: [right(kravOgBetalingerResource)],
   });
-  await answerRequest(auth.altinn, orgnr, 'standard', request.id, true);
+  await answerRequest(auth.altinn, orgnr, 'standard', request.id, true, { kind: 'seed' });
 }
 
 /** Returns the consent as a grant names it (`kob token --consent-id`). */
@@ -35,6 +35,6 @@ export async function acceptDemoConsent(auth: AuthServices, orgnr: string, valid
     validTo: new Date(auth.altinn.clock.nowEpochMs() + validDays * 86_400_000).toISOString(),
     consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: kravOgBetalingerConsentResource }] }],
   });
-  await answerConsentRequest(auth.altinn, orgnr, id, true);
+  await answerConsentRequest(auth.altinn, orgnr, id, true, { kind: 'seed' });
   return { id, from };
 }

@@ -7,6 +7,7 @@ import { seksjoner } from './navigation';
 import { Forside } from './pages/Forside';
 import { IkkeFunnet } from './pages/IkkeFunnet';
 import { InnloggingFeilet } from './pages/InnloggingFeilet';
+import { Testdata } from './pages/Testdata';
 import { VelgVirksomhet } from './pages/VelgVirksomhet';
 import { useSesjon } from './sesjon';
 import { Bunntekst } from './shared/Bunntekst';
@@ -34,6 +35,8 @@ function MinSide() {
       </Ramme>
     );
   }
+  // Testdata needs neither a login nor a business: outside the shell until a business is chosen.
+  if (pathname === '/testdata' && !(sesjon.innlogget && sesjon.valgtVirksomhet)) return <Ramme><Testdata /></Ramme>;
   if (!sesjon.innlogget) return <Ramme><Forside /></Ramme>;
 
   const loggUtOgTilbake = async () => {

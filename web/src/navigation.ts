@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react';
 import { BetalteKrav } from './pages/BetalteKrav';
+import { FristerOgOppgaver } from './pages/FristerOgOppgaver';
 import { Innbetalinger } from './pages/Innbetalinger';
 import { Kontoutskrift } from './pages/Kontoutskrift';
 import { Oversikt } from './pages/Oversikt';
+import { Systemtilganger } from './pages/Systemtilganger';
+import { Testdata } from './pages/Testdata';
 import { UbetalteKrav } from './pages/UbetalteKrav';
 import { Utbetalinger } from './pages/Utbetalinger';
 
@@ -15,6 +18,8 @@ export interface Seksjon {
   /** Client route; '/' is the start page of a chosen business. */
   readonly sti: string;
   readonly side: ComponentType;
+  /** Shown only when the server is a sandbox (`GET /portal/api/miljoe`). */
+  readonly kunISandkasse?: boolean;
 }
 
 /**
@@ -30,4 +35,7 @@ export const seksjoner: readonly Seksjon[] = [
   { id: 'innbetalinger', tittel: 'Innbetalinger', sti: '/innbetalinger', side: Innbetalinger },
   { id: 'utbetalinger', tittel: 'Utbetalinger', sti: '/utbetalinger', side: Utbetalinger },
   { id: 'kontoutskrift', tittel: 'Kontoutskrift', sti: '/kontoutskrift', side: Kontoutskrift },
+  { id: 'frister', tittel: 'Frister og oppgaver', sti: '/frister-og-oppgaver', side: FristerOgOppgaver },
+  { id: 'systemtilganger', tittel: 'Systemtilganger', sti: '/systemtilganger', side: Systemtilganger },
+  { id: 'testdata', tittel: 'Testdata', sti: '/testdata', side: Testdata, kunISandkasse: true },
 ];

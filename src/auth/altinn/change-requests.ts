@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { toJson, type AccessPackageRef, type AltinnChangeRequestTable, type ChangeRequestStatus, type Right } from '../tables.js';
+import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
 import { badRequest, forbidden, notFound } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
@@ -128,7 +129,7 @@ export async function deleteChangeRequest(ctx: AltinnContext, caller: VendorCall
 }
 
 /** The business answers; approval rewrites the system user's rights and packages. */
-export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string, id: string, approve: boolean): Promise<ChangeRequestDto> {
+export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string, id: string, approve: boolean, actor: AltinnActor): Promise<ChangeRequestDto> {
   const row = await findChangeRow(ctx, id);
   const systemUser = await findSystemUser(ctx.db, row.system_user_id);
   if (!systemUser || systemUser.isDeleted) throw notFound('AUTH-00010', `Systembrukeren til endringsforespørsel ${id} finnes ikke lenger.`);
@@ -146,6 +147,7 @@ export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string
       await trx.updateTable('altinn_system_user').set({ rights: toJson(rights), access_packages: toJson(packages) }).where('id', '=', systemUser.id).execute();
     }
     await trx.updateTable('altinn_change_request').set({ status: approve ? 'Accepted' : 'Rejected', decided_at: now }).where('id', '=', id).execute();
+    await logChange(trx, { at: now, party: partyOrgnr, action: approve ? 'change_request.approved' : 'change_request.rejected', objectId: id, actor });
   });
   return toDto(ctx, await findChangeRow(ctx, id), systemUser);
 }

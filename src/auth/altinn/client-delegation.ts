@@ -1,3 +1,4 @@
+import { logChange, type AltinnActor } from './change-log.js';
 import { nowDate, type AltinnContext } from './context.js';
 import { clientsOfFirm, findOrganizationByPartyUuid, type Organization } from './organizations.js';
 import { badRequest, forbidden, notFound } from './problem.js';
@@ -33,7 +34,7 @@ export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, ag
   return rows.map((row) => toClientDto({ orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid }));
 }
 
-export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string): Promise<{ agent: string; client: string }> {
+export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<{ agent: string; client: string }> {
   const agent = await firmAgent(ctx, firmOrgnr, agentId);
   const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
   if (!client) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} finnes ikke (unknown client party).`);
@@ -41,21 +42,29 @@ export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: 
   if (!available.some((org) => org.orgnr === client.orgnr)) {
     throw badRequest('AUTH-00068', `${firmOrgnr} har ikke en ER-rolle for ${client.orgnr} som gir systembrukerens klientpakker (has not access by a delegation of role in ER or Altinn).`);
   }
-  await ctx.db
-    .insertInto('altinn_client_delegation')
-    .values({ system_user_id: agentId, client_orgnr: client.orgnr, created_at: nowDate(ctx) })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  const now = nowDate(ctx);
+  await ctx.db.transaction().execute(async (trx) => {
+    const added = await trx
+      .insertInto('altinn_client_delegation')
+      .values({ system_user_id: agentId, client_orgnr: client.orgnr, created_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0) === 1) await logChange(trx, { at: now, party: firmOrgnr, action: 'client.added', objectId: agentId, actor });
+  });
   return { agent: agentId, client: clientPartyUuid };
 }
 
-export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string): Promise<void> {
+export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<void> {
   await firmAgent(ctx, firmOrgnr, agentId);
   const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
-  const deleted = client
-    ? await ctx.db.deleteFrom('altinn_client_delegation').where('system_user_id', '=', agentId).where('client_orgnr', '=', client.orgnr).executeTakeFirst()
-    : undefined;
-  if (!deleted || Number(deleted.numDeletedRows) === 0) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    if (!client) return false;
+    const deleted = await trx.deleteFrom('altinn_client_delegation').where('system_user_id', '=', agentId).where('client_orgnr', '=', client.orgnr).executeTakeFirst();
+    if (Number(deleted.numDeletedRows) === 0) return false;
+    await logChange(trx, { at: nowDate(ctx), party: firmOrgnr, action: 'client.removed', objectId: agentId, actor });
+    return true;
+  });
+  if (!removed) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);
 }
 
 export async function agentsOfFirm(ctx: AltinnContext, firmOrgnr: string): Promise<(SystemUserDto & { clientCount: number })[]> {

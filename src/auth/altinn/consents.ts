@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { consentDetailsType, iso6523, partyFromUrn, partyUrn } from '../identifiers.js';
 import { toJson, type AltinnConsentTable, type ConsentRight, type ConsentStatus } from '../tables.js';
+import { logChange, type AccessChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, type AltinnContext } from './context.js';
 import { AltinnProblem, badRequest, forbidden, notFound } from './problem.js';
 import { altinn2Services, resources } from './resource-registry.js';
@@ -62,22 +63,36 @@ export async function getConsentRequest(ctx: AltinnContext, consumerOrgnr: strin
 }
 
 /** The party's answer; only a request in status Created can be answered. */
-export async function answerConsentRequest(ctx: AltinnContext, partyId: string, id: string, accept: boolean): Promise<ConsentRequestDto> {
+export async function answerConsentRequest(ctx: AltinnContext, partyId: string, id: string, accept: boolean, actor: AltinnActor): Promise<ConsentRequestDto> {
   const row = await findConsentRow(ctx.db, id);
   if (row.from_party !== partyId) throw forbidden('CONSENT-00006', `Samtykkeforespørsel ${id} gjelder ${row.from_party}, ikke ${partyId}.`);
   if (row.status !== 'Created') throw badRequest('CONSENT-00007', `Samtykkeforespørsel ${id} har status ${row.status} og kan ikke besvares.`);
   const now = nowDate(ctx);
-  await ctx.db.updateTable('altinn_consent').set(accept ? { status: 'Accepted', consented_at: now } : { status: 'Rejected' }).where('id', '=', id).execute();
+  await changeStatus(ctx, { id, from: 'Created', set: accept ? { status: 'Accepted', consented_at: now } : { status: 'Rejected' } }, { at: now, party: partyId, action: accept ? 'consent.accepted' : 'consent.rejected', objectId: id, actor });
   return toDto(ctx, await findConsentRow(ctx.db, id));
 }
 
 /** The party withdraws an accepted consent; it stops working at once (the API checks the store). */
-export async function revokeConsent(ctx: AltinnContext, partyId: string, id: string): Promise<ConsentRequestDto> {
+export async function revokeConsent(ctx: AltinnContext, partyId: string, id: string, actor: AltinnActor): Promise<ConsentRequestDto> {
   const row = await findConsentRow(ctx.db, id);
   if (row.from_party !== partyId) throw forbidden('CONSENT-00006', `Samtykke ${id} er gitt av ${row.from_party}, ikke ${partyId}.`);
   if (row.status !== 'Accepted') throw badRequest('CONSENT-00007', `Samtykke ${id} har status ${row.status} og kan ikke trekkes.`);
-  await ctx.db.updateTable('altinn_consent').set({ status: 'Revoked', revoked_at: nowDate(ctx) }).where('id', '=', id).execute();
+  const now = nowDate(ctx);
+  await changeStatus(ctx, { id, from: 'Accepted', set: { status: 'Revoked', revoked_at: now } }, { at: now, party: partyId, action: 'consent.revoked', objectId: id, actor });
   return toDto(ctx, await findConsentRow(ctx.db, id));
+}
+
+/** Moves a consent on from the status read, and logs it; a concurrent answer makes this one fail. */
+async function changeStatus(
+  ctx: AltinnContext,
+  change: { id: string; from: ConsentStatus; set: { status: ConsentStatus; consented_at?: Date; revoked_at?: Date } },
+  logged: AccessChange,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('altinn_consent').set(change.set).where('id', '=', change.id).where('status', '=', change.from).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw badRequest('CONSENT-00007', `Samtykke ${change.id} har ikke lenger status ${change.from}.`);
+    await logChange(trx, logged);
+  });
 }
 
 /** The `authorization_details` element Maskinporten puts in the token (spec §3.5). */

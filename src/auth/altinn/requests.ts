@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { toJson, type AccessPackageRef, type AltinnRequestTable, type RequestStatus, type Right, type SystemUserType } from '../tables.js';
+import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
 import { badRequest, forbidden, notFound } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
@@ -147,8 +148,12 @@ export async function deleteRequest(ctx: AltinnContext, caller: VendorCaller, id
   await ctx.db.deleteFrom('altinn_request').where('id', '=', id).execute();
 }
 
-/** The business answers (spec §4.4): approval creates the system user with the requested rights. */
-export async function answerRequest(ctx: AltinnContext, partyOrgnr: string, userType: SystemUserType, id: string, approve: boolean): Promise<RequestDto> {
+/**
+ * The business answers (spec §4.4): approval creates the system user with the requested rights.
+ * `actor` is who answered, logged with the answer (and the new system user) in one transaction.
+ * `userType` is the kind the URL names; undefined (the portal, which lists both) takes either.
+ */
+export async function answerRequest(ctx: AltinnContext, partyOrgnr: string, userType: SystemUserType | undefined, id: string, approve: boolean, actor: AltinnActor): Promise<RequestDto> {
   const now = nowDate(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findRequestRow(trx, id, userType);
@@ -172,7 +177,9 @@ export async function answerRequest(ctx: AltinnContext, partyOrgnr: string, user
       .set({ status: approve ? 'Accepted' : 'Rejected', decided_at: now, system_user_id: systemUserId })
       .where('id', '=', id)
       .execute();
-    return toDto(ctx, await findRequestRow(trx, id, userType), now);
+    await logChange(trx, { at: now, party: partyOrgnr, action: approve ? 'request.approved' : 'request.rejected', objectId: id, actor });
+    if (systemUserId !== null) await logChange(trx, { at: now, party: partyOrgnr, action: 'system_user.created', objectId: systemUserId, actor });
+    return toDto(ctx, await findRequestRow(trx, id, row.user_type), now);
   });
 }
 

@@ -7,6 +7,8 @@ import type { ErRole } from '../tables.js';
  * for standard system users, and the accountant and auditor client packages for agent ones.
  */
 export interface ResourceDefinition {
+  /** The resource's title in Altinn's resource registry (bokmål), as the portal shows it. */
+  readonly title: string;
   readonly actions: readonly string[];
   /** May be delegated to a system user as a single right (enkeltrettighet). */
   readonly delegableAsSingleRight: boolean;
@@ -32,26 +34,30 @@ export const accessPackage = Object.freeze({
 });
 
 export interface AccessPackageDefinition {
+  /** The package's name in Altinn (bokmål). */
+  readonly title: string;
   /** Client-relationship packages go only to agent system users, and come from this ER role. */
   readonly clientRole: ErRole | undefined;
 }
 
 export const accessPackages: Readonly<Record<string, AccessPackageDefinition>> = Object.freeze({
-  [accessPackage.kravOgUtlegg]: { clientRole: undefined },
-  [accessPackage.regnskapsforerMedSignering]: { clientRole: 'regnskapsforer' },
-  [accessPackage.regnskapsforerUtenSignering]: { clientRole: 'regnskapsforer' },
-  [accessPackage.ansvarligRevisor]: { clientRole: 'revisor' },
-  [accessPackage.revisormedarbeider]: { clientRole: 'revisor' },
+  [accessPackage.kravOgUtlegg]: { title: 'Krav, betalinger og utlegg', clientRole: undefined },
+  [accessPackage.regnskapsforerMedSignering]: { title: 'Regnskapsfører med signeringsrettighet', clientRole: 'regnskapsforer' },
+  [accessPackage.regnskapsforerUtenSignering]: { title: 'Regnskapsfører uten signeringsrettighet', clientRole: 'regnskapsforer' },
+  [accessPackage.ansvarligRevisor]: { title: 'Ansvarlig revisor', clientRole: 'revisor' },
+  [accessPackage.revisormedarbeider]: { title: 'Revisormedarbeider', clientRole: 'revisor' },
 });
 
 export const resources: Readonly<Record<string, ResourceDefinition>> = Object.freeze({
   [kravOgBetalingerResource]: {
+    title: 'Krav og betalinger: se krav, innbetalinger og utbetalinger',
     actions: ['read'],
     delegableAsSingleRight: true,
     accessPackages: Object.values(accessPackage),
     consentResource: false,
   },
   [kravOgBetalingerConsentResource]: {
+    title: 'Samtykke: banken kan se krav og betalinger',
     actions: ['consent'],
     delegableAsSingleRight: false,
     accessPackages: [],
@@ -61,4 +67,13 @@ export const resources: Readonly<Record<string, ResourceDefinition>> = Object.fr
 
 export function isClientPackage(urn: string): boolean {
   return accessPackages[urn]?.clientRole !== undefined;
+}
+
+/**
+ * What a right, package or consent resource is called, in words: the registry's title, or the
+ * identifier itself for one the registry does not know (an Altinn 2 service code, say).
+ */
+export function accessTitle(id: string): string {
+  if (altinn2Services.includes(id)) return `${resources[kravOgBetalingerConsentResource]!.title} (Altinn 2, tjeneste ${id})`;
+  return resources[id]?.title ?? accessPackages[id]?.title ?? id;
 }

@@ -8,6 +8,7 @@ import type { AuthServices } from '../services.js';
 import { altinn2ConsentClaims, answerConsentRequest, createAltinn2ConsentRequest, createConsentRequest, getConsentRequest, revokeConsent } from './consents.js';
 import { decide } from './decision-point.js';
 import { badRequest } from './problem.js';
+import { endUserActor } from './routes-system-users.js';
 import { Altinn2ConsentRequestBody, AuthorizeBody, ConsentRequestBody, Id } from './schemas.js';
 
 /** Altinn 2 consent tokens live about 30 s and are fetched again while the consent is valid (spec §7.1). */
@@ -34,10 +35,10 @@ export function consentRoutes(app: FastifyInstance, services: AuthServices): voi
   const endUser = { preHandler: requireScope(services.verifier, [scopes.portalEndUser]), schema: { params: IdParams } };
   for (const answer of ['accept', 'reject'] as const) {
     app.post<{ Params: Static<typeof IdParams> }>(`${base}/enduser/consentrequests/:id/${answer}`, endUser, async (request) =>
-      answerConsentRequest(ctx, consumer(request), request.params.id, answer === 'accept'),
+      answerConsentRequest(ctx, consumer(request), request.params.id, answer === 'accept', endUserActor(request)),
     );
   }
-  app.post<{ Params: Static<typeof IdParams> }>(`${base}/enduser/consents/:id/revoke`, endUser, async (request) => revokeConsent(ctx, consumer(request), request.params.id));
+  app.post<{ Params: Static<typeof IdParams> }>(`${base}/enduser/consents/:id/revoke`, endUser, async (request) => revokeConsent(ctx, consumer(request), request.params.id, endUserActor(request)));
 
   app.post<{ Body: Static<typeof Altinn2ConsentRequestBody> }>(
     '/api/consentRequests',

@@ -5,6 +5,7 @@ import { scopes } from '../identifiers.js';
 import type { AuthServices } from '../services.js';
 import type { SystemUserType } from '../tables.js';
 import { answerChangeRequest, createChangeRequest, deleteChangeRequest, getChangeRequest, getChangeRequestByExternalRef, listChangeRequestsBySystem } from './change-requests.js';
+import type { AltinnActor } from './change-log.js';
 import { addClient, agentsOfFirm, availableClients, delegatedClients, removeClient } from './client-delegation.js';
 import { findOrganizationByPartyUuid } from './organizations.js';
 import { notFound } from './problem.js';
@@ -34,6 +35,12 @@ export function endUserParty(request: FastifyRequest, party: string): string {
   return party;
 }
 
+/** Who acts through an end-user token, for the change log: the Maskinporten client and its org. */
+export function endUserActor(request: FastifyRequest): AltinnActor {
+  const caller = callerOf(request);
+  return { kind: 'client', clientId: caller.clientId, orgnr: caller.consumerOrgnr };
+}
+
 const paged = <T>(data: T[]) => ({ links: {}, data });
 
 /** System users, requests, change requests and client delegation (spec §4.4–4.8). */
@@ -61,7 +68,7 @@ export function systemUserRoutes(app: FastifyInstance, services: AuthServices): 
     const partyPath = `${base}/request${userType === 'agent' ? '/agent' : ''}/:party/:id`;
     for (const answer of ['approve', 'reject'] as const) {
       app.post<{ Params: Static<typeof PartyIdParams> }>(`${partyPath}/${answer}`, { ...endUser, schema: { params: PartyIdParams } }, async (request) =>
-        answerRequest(ctx, endUserParty(request, request.params.party), userType, request.params.id, answer === 'approve'),
+        answerRequest(ctx, endUserParty(request, request.params.party), userType, request.params.id, answer === 'approve', endUserActor(request)),
       );
     }
   }
@@ -89,7 +96,7 @@ export function systemUserRoutes(app: FastifyInstance, services: AuthServices): 
   });
   for (const answer of ['approve', 'reject'] as const) {
     app.post<{ Params: Static<typeof PartyIdParams> }>(`${change}/:party/:id/${answer}`, { ...endUser, schema: { params: PartyIdParams } }, async (request) =>
-      answerChangeRequest(ctx, endUserParty(request, request.params.party), request.params.id, answer === 'approve'),
+      answerChangeRequest(ctx, endUserParty(request, request.params.party), request.params.id, answer === 'approve', endUserActor(request)),
     );
   }
 
@@ -115,11 +122,11 @@ export function systemUserRoutes(app: FastifyInstance, services: AuthServices): 
   const PartyUserParams = Type.Object({ party: OrgNo, systemUserId: Id });
   app.get<{ Params: Static<typeof PartyParams> }>(`${base}/:party`, { ...endUser, schema: { params: PartyParams } }, async (request) => listSystemUsersOfParty(ctx, endUserParty(request, request.params.party)));
   app.post<{ Params: Static<typeof PartyParams>; Body: Static<typeof EndUserCreateBody> }>(`${base}/:party/create`, { ...endUser, schema: { params: PartyParams, body: EndUserCreateBody } }, async (request, reply) =>
-    reply.code(201).send(await createSystemUserForParty(ctx, endUserParty(request, request.params.party), request.body)),
+    reply.code(201).send(await createSystemUserForParty(ctx, endUserParty(request, request.params.party), request.body, endUserActor(request))),
   );
   for (const userType of ['standard', 'agent'] as const) {
     app.delete<{ Params: Static<typeof PartyUserParams> }>(`${base}${userType === 'agent' ? '/agent' : ''}/:party/:systemUserId`, { ...endUser, schema: { params: PartyUserParams } }, async (request) => {
-      await deleteSystemUser(ctx, endUserParty(request, request.params.party), request.params.systemUserId, userType);
+      await deleteSystemUser(ctx, endUserParty(request, request.params.party), request.params.systemUserId, userType, endUserActor(request));
       return true;
     });
   }
@@ -133,10 +140,10 @@ export function systemUserRoutes(app: FastifyInstance, services: AuthServices): 
     paged(await delegatedClients(ctx, firm(request), request.query.agent)),
   );
   app.post<{ Querystring: Static<typeof AgentClientQuery> }>(`${endUserBase}/clients`, { ...clientDelegation(scopes.clientDelegationsWrite), schema: { querystring: AgentClientQuery } }, async (request) =>
-    addClient(ctx, firm(request), request.query.agent, request.query.client),
+    addClient(ctx, firm(request), request.query.agent, request.query.client, endUserActor(request)),
   );
   app.delete<{ Querystring: Static<typeof AgentClientQuery> }>(`${endUserBase}/clients`, { ...clientDelegation(scopes.clientDelegationsWrite), schema: { querystring: AgentClientQuery } }, async (request) => {
-    await removeClient(ctx, firm(request), request.query.agent, request.query.client);
+    await removeClient(ctx, firm(request), request.query.agent, request.query.client, endUserActor(request));
     return true;
   });
   const PartyQuery = Type.Object({ party: Id });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { toJson, type AccessPackageRef, type AltinnSystemUserTable, type Right, type SystemUserType } from '../tables.js';
+import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, type AltinnContext } from './context.js';
 import { badRequest, forbidden, notFound } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
@@ -75,13 +76,15 @@ export async function createSystemUserForParty(
   ctx: AltinnContext,
   partyOrgnr: string,
   input: { systemId: string; integrationTitle?: string | undefined; externalRef?: string | undefined },
+  actor: AltinnActor,
 ): Promise<SystemUserDto> {
   const system = await findSystem(ctx.db, input.systemId);
   if (!system) throw notFound('AUTH-00011', `Systemet "${input.systemId}" finnes ikke (unknown system id).`);
   if (!system.isVisible) throw badRequest('AUTH-00011', `Systemet "${input.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel (not visible: use a vendor request).`);
   if (system.accessPackages.some((pkg) => isClientPackage(pkg.urn))) throw badRequest('AUTH-00064', 'Klientsystembrukere kan bare opprettes via leverandørforespørsel (agent system users come from vendor requests).');
-  const id = await ctx.db.transaction().execute((trx) =>
-    insertSystemUser(trx, nowDate(ctx), {
+  const now = nowDate(ctx);
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const created = await insertSystemUser(trx, now, {
       systemId: system.id,
       ownerOrgnr: partyOrgnr,
       externalRef: input.externalRef ?? partyOrgnr,
@@ -89,8 +92,10 @@ export async function createSystemUserForParty(
       userType: 'standard',
       rights: system.rights,
       accessPackages: system.accessPackages,
-    }),
-  );
+    });
+    await logChange(trx, { at: now, party: partyOrgnr, action: 'system_user.created', objectId: created, actor });
+    return created;
+  });
   return (await findSystemUser(ctx.db, id))!;
 }
 
@@ -126,19 +131,22 @@ export async function listSystemUsersOfParty(ctx: AltinnContext, partyOrgnr: str
 
 /**
  * The business revokes its system user (soft delete). Pending change requests go with it; an
- * agent system user is refused while it still has clients (spec §4.8).
+ * agent system user is refused while it still has clients (spec §4.8). `userType` is the kind the
+ * URL names; undefined (the portal, which lists both) takes either.
  */
-export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType): Promise<void> {
+export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType | undefined, actor: AltinnActor): Promise<void> {
   const systemUser = await findSystemUser(ctx.db, id);
-  if (!systemUser || systemUser.isDeleted || systemUser.userType !== userType) throw notFound('AUTH-00010', `Systembrukeren ${id} finnes ikke (unknown system user).`);
+  if (!systemUser || systemUser.isDeleted || (userType !== undefined && systemUser.userType !== userType)) throw notFound('AUTH-00010', `Systembrukeren ${id} finnes ikke (unknown system user).`);
   if (systemUser.reporteeOrgNo !== partyOrgnr) throw forbidden('AUTH-00041', `Systembrukeren ${id} tilhører ikke ${partyOrgnr} (the system user belongs to another party).`);
   await ctx.db.transaction().execute(async (trx) => {
-    if (userType === 'agent') {
+    if (systemUser.userType === 'agent') {
       const client = await trx.selectFrom('altinn_client_delegation').where('system_user_id', '=', id).select('client_orgnr').executeTakeFirst();
       if (client) throw badRequest('AUTH-00070', `Klientsystembrukeren har fortsatt klienter (f.eks. ${client.client_orgnr}); fjern dem først (remove client delegations first).`);
     }
-    await trx.updateTable('altinn_system_user').set({ is_deleted: true, deleted_at: nowDate(ctx) }).where('id', '=', id).execute();
+    const now = nowDate(ctx);
+    await trx.updateTable('altinn_system_user').set({ is_deleted: true, deleted_at: now }).where('id', '=', id).execute();
     await trx.deleteFrom('altinn_change_request').where('system_user_id', '=', id).where('status', '=', 'New').execute();
+    await logChange(trx, { at: now, party: partyOrgnr, action: 'system_user.deleted', objectId: id, actor });
   });
 }
 

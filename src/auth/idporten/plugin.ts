@@ -88,10 +88,16 @@ async function interactionRoutes(instance: FastifyInstance, { db, provider, webR
       const interaction = await interactionOf(request, reply);
       if (!interaction) return expired(reply);
       const klient = await provider.Client.find(String(interaction.params.client_id));
+      // A `login_hint` naming a known person (Min side's "Logg inn som") is pre-selected and listed first.
+      const hint = interaction.params.login_hint;
+      const forhaandsvalgt = typeof hint === 'string' && /^[0-9]{11}$/.test(hint) ? await findPerson(db, hint) : undefined;
+      const funnet = await searchTestPersons(db, request.query.sok ?? '');
+      const personer = forhaandsvalgt && !request.query.sok ? [forhaandsvalgt, ...funnet.filter((p) => p.fnr !== forhaandsvalgt.fnr)] : funnet;
       return reply.header('cache-control', 'no-store').send({
         csrfToken: reply.generateCsrf(),
         klient: klient?.clientName ?? String(interaction.params.client_id),
-        personer: await searchTestPersons(db, request.query.sok ?? ''),
+        personer,
+        forhaandsvalgt: forhaandsvalgt?.fnr ?? null,
       });
     },
   );

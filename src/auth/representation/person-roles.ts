@@ -77,3 +77,47 @@ export async function findPerson(db: Kysely<Database>, fnr: string): Promise<Per
     .executeTakeFirst();
   return row && { fnr: row.part_id, navn: row.navn };
 }
+
+/**
+ * Who may change a business's system access and consents in Min side: Altinn gives the role
+ * Tilgangsstyrer to the ENK's innehaver, the daglig leder and the styreleder; an accountant acting
+ * for a client sees the client's access but may not change it (decision 0070). Default deny.
+ */
+export function mayManageAccess(representasjon: Representasjon): boolean {
+  return representasjon.grunnlag.some((grunnlag) => grunnlag === 'innehaver' || grunnlag === 'daglig_leder' || grunnlag === 'styreleder');
+}
+
+/** A person who can log in and act for an organisation, and why. */
+export interface Representant extends Person {
+  readonly grunnlag: Exclude<Representasjonsgrunnlag, 'regnskapsforer'>;
+}
+
+/**
+ * The reverse of `virksomheterForPerson` for the organisations given: the ENK's owner and the
+ * Enhetsregisteret person roles, innehaver first, then daglig leder, then styreleder. An
+ * accounting firm's people are not listed for its clients: they represent the firm.
+ */
+export async function representanterFor(db: Kysely<Database>, orgnrs: readonly string[]): Promise<Map<string, Representant[]>> {
+  const byOrgnr = new Map<string, Representant[]>();
+  if (orgnrs.length === 0) return byOrgnr;
+  const wanted = [...new Set(orgnrs)];
+  const owners = db
+    .selectFrom('part as org')
+    .innerJoin('part as person', 'person.part_id', 'org.eier_part_id')
+    .where('org.part_id', 'in', wanted)
+    .select(['org.part_id as orgnr', 'person.part_id as fnr', 'person.navn as navn', (eb) => eb.val<string>('innehaver').as('grunnlag')]);
+  const roles = db
+    .selectFrom('er_person_rolle as r')
+    .innerJoin('part as person', (join) => join.onRef('person.part_id', '=', 'r.fnr').on('person.part_type', '=', 'person'))
+    .where('r.orgnr', 'in', wanted)
+    .select(['r.orgnr as orgnr', 'person.part_id as fnr', 'person.navn as navn', 'r.rolle as grunnlag']);
+  const rows = await owners.unionAll(roles).execute();
+  const rank = (grunnlag: string) => grunnlagOrder.indexOf(grunnlag as Representasjonsgrunnlag);
+  rows.sort((a, b) => rank(a.grunnlag) - rank(b.grunnlag) || a.navn.localeCompare(b.navn, 'nb') || a.fnr.localeCompare(b.fnr));
+  for (const row of rows) {
+    const list = byOrgnr.get(row.orgnr) ?? [];
+    list.push({ fnr: row.fnr, navn: row.navn, grunnlag: row.grunnlag as Representant['grunnlag'] });
+    byOrgnr.set(row.orgnr, list);
+  }
+  return byOrgnr;
+}

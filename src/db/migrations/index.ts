@@ -3,6 +3,7 @@ import * as ledger from './0001-ledger.js';
 import * as auth from './0002-auth.js';
 import * as portal from './0003-portal.js';
 import * as kalender from './0004-kalender.js';
+import * as minsideTilganger from './0005-minside-tilganger.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-auth': auth,
   '0003-portal': portal,
   '0004-kalender': kalender,
+  '0005-minside-tilganger': minsideTilganger,
 };

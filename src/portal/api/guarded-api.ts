@@ -22,6 +22,8 @@ export interface PortalApiContext {
   readonly clock: Clock;
   readonly sessions: SessionStore;
   readonly cookies: PortalCookies;
+  /** Base URL (`KOB_PUBLIC_URL`), for links the pages hand out (calendar feeds, Altinn). */
+  readonly publicUrl: string;
 }
 
 /** One group of routes under /portal/api; part 2 adds its data pages as more of these. */

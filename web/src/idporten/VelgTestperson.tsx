@@ -12,6 +12,8 @@ interface Testpersoner {
   readonly csrfToken: string;
   readonly klient: string;
   readonly personer: readonly { readonly fnr: string; readonly navn: string }[];
+  /** The person the login asked for (`login_hint`), checked from the start. */
+  readonly forhaandsvalgt: string | null;
 }
 
 /** The interaction id is the last path segment: /idporten/interaction/<uid>. */
@@ -82,7 +84,7 @@ export function VelgTestperson() {
           {svar && svar.personer.length === 0 ? (
             <Paragraph hasSpacing>Ingen testpersoner passer med søket.</Paragraph>
           ) : (
-            <RadioGroup legend="Testpersoner" name="fnr" required hasSpacing>
+            <RadioGroup legend="Testpersoner" name="fnr" required hasSpacing defaultValue={svar?.forhaandsvalgt ?? undefined}>
               {(svar?.personer ?? []).map((person) => (
                 <Radio key={person.fnr} value={person.fnr} description={`Fødselsnummer ${formatFoedselsnummer(person.fnr)}`}>
                   {person.navn}

@@ -1,0 +1,203 @@
+import { Type, type Static } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import {
+  accessTitle,
+  AltinnProblem,
+  answerRequest,
+  createSystemUserForParty,
+  deleteSystemUser,
+  findPerson,
+  mayManageAccess,
+  partyAccessOverview,
+  revokeConsent,
+  type AltinnActor,
+  type AltinnContext,
+  type Representasjon,
+  type SystemSummary,
+} from '../../auth/index.js';
+import { PortalApiError, requireVirksomhet, sesjonOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
+import { Feil, Orgnr } from './schemas.js';
+
+const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
+const IdParams = Type.Object({ id: Uuid });
+const Organisasjon = Type.Object({ orgnr: Orgnr, navn: Type.String() });
+const Tidspunkt = Type.String({ format: 'date-time' });
+
+const System = Type.Object({
+  id: Type.String(),
+  navn: Type.String(),
+  beskrivelse: Type.String(),
+  leverandoer: Organisasjon,
+  /** Every right and package the system may be given, in words. */
+  tilganger: Type.Array(Type.String()),
+});
+
+export const SystemtilgangerSvar = Type.Object({
+  /** Whether the person may change anything here (decision 0070); the page hides the buttons otherwise. */
+  kanEndre: Type.Boolean(),
+  systembrukere: Type.Array(
+    Type.Object({
+      id: Uuid,
+      tittel: Type.String(),
+      system: System,
+      type: Type.Union([Type.Literal('standard'), Type.Literal('agent')]),
+      tilganger: Type.Array(Type.String()),
+      opprettet: Tidspunkt,
+      opprettetAv: Type.Union([Type.String(), Type.Null()]),
+      klienter: Type.Array(Organisasjon),
+    }),
+  ),
+  forespoersler: Type.Array(
+    Type.Object({
+      id: Uuid,
+      tittel: Type.Union([Type.String(), Type.Null()]),
+      system: System,
+      type: Type.Union([Type.Literal('standard'), Type.Literal('agent')]),
+      tilganger: Type.Array(Type.String()),
+      opprettet: Tidspunkt,
+    }),
+  ),
+  systemer: Type.Array(System),
+  samtykker: Type.Array(
+    Type.Object({
+      id: Uuid,
+      mottaker: Organisasjon,
+      tilganger: Type.Array(Type.String()),
+      status: Type.Union([Type.Literal('aktivt'), Type.Literal('utloept'), Type.Literal('trukket')]),
+      samtykket: Type.Union([Tidspunkt, Type.Null()]),
+      gyldigTil: Tidspunkt,
+      trukket: Type.Union([Tidspunkt, Type.Null()]),
+      trukketAv: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type SystemtilgangerSvar = Static<typeof SystemtilgangerSvar>;
+
+export const OpprettSystemtilgangBody = Type.Object({ systemId: Type.String({ pattern: '^[0-9]{9}_[a-z0-9_]{1,100}$' }) }, { additionalProperties: false });
+
+const Svar = Type.Object({ status: Type.String() });
+
+/**
+ * "Systemtilganger": the chosen business's system users, the vendor requests waiting for it, the
+ * systems it may pick itself, and the consents it gave banks. Every change calls the function the
+ * /altinn HTTP API calls, with the logged-in person as the actor Altinn logs (decision 0070).
+ */
+export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
+  const altinn: AltinnContext = { db: context.db, clock: context.clock, publicUrl: context.publicUrl };
+
+  api.get('/systemtilganger', { schema: { response: { 200: SystemtilgangerSvar } } }, async (request, reply) => {
+    const virksomhet = await requireVirksomhet(request, context);
+    const overview = await partyAccessOverview(altinn, virksomhet.orgnr);
+    reply.header('cache-control', 'no-store');
+    return {
+      kanEndre: mayManageAccess(virksomhet),
+      systembrukere: overview.systemUsers.map((user) => ({
+        id: user.id,
+        tittel: user.integrationTitle,
+        system: system(user.system),
+        type: user.userType,
+        tilganger: titles(user.rights, user.accessPackages),
+        opprettet: user.created.toISOString(),
+        opprettetAv: actorText(user.createdBy),
+        klienter: user.clients.map((client) => ({ orgnr: client.orgnr, navn: client.name })),
+      })),
+      forespoersler: overview.pendingRequests.map((pending) => ({
+        id: pending.id,
+        tittel: pending.integrationTitle,
+        system: system(pending.system),
+        type: pending.userType,
+        tilganger: titles(pending.rights, pending.accessPackages),
+        opprettet: pending.created.toISOString(),
+      })),
+      systemer: overview.selectableSystems.map(system),
+      samtykker: overview.consents.map((consent) => ({
+        id: consent.id,
+        mottaker: { orgnr: consent.consumerOrgnr, navn: consent.consumerName },
+        tilganger: consent.resources.map(accessTitle),
+        status: consent.status === 'Revoked' ? ('trukket' as const) : consent.active ? ('aktivt' as const) : ('utloept' as const),
+        samtykket: consent.consented?.toISOString() ?? null,
+        gyldigTil: consent.validTo.toISOString(),
+        trukket: consent.revoked?.toISOString() ?? null,
+        trukketAv: actorText(consent.revokedBy),
+      })),
+    };
+  });
+
+  const write = { schema: { params: IdParams, response: { 200: Svar, 403: Feil, 404: Feil, 409: Feil } } };
+  for (const [path, approve] of [['godkjenn', true], ['avvis', false]] as const) {
+    api.post(`/systemtilganger/forespoersler/:id/${path}`, write, async (request) => {
+      const { orgnr, actor } = await tilgangsstyrer(request, context);
+      const answered = await altinnCall(answerRequest(altinn, orgnr, undefined, request.params.id, approve, actor));
+      return { status: answered.status };
+    });
+  }
+
+  api.post(
+    '/systemtilganger',
+    { schema: { body: OpprettSystemtilgangBody, response: { 201: Type.Object({ id: Uuid }), 403: Feil, 404: Feil, 409: Feil } } },
+    async (request, reply) => {
+      const { orgnr, actor } = await tilgangsstyrer(request, context);
+      const created = await altinnCall(createSystemUserForParty(altinn, orgnr, { systemId: request.body.systemId }, actor));
+      return reply.code(201).send({ id: created.id });
+    },
+  );
+
+  api.post('/systemtilganger/:id/slett', write, async (request) => {
+    const { orgnr, actor } = await tilgangsstyrer(request, context);
+    await altinnCall(deleteSystemUser(altinn, orgnr, request.params.id, undefined, actor));
+    return { status: 'Deleted' };
+  });
+
+  api.post('/samtykker/:id/trekk', write, async (request) => {
+    const { orgnr, actor } = await tilgangsstyrer(request, context);
+    const revoked = await altinnCall(revokeConsent(altinn, orgnr, request.params.id, actor));
+    return { status: revoked.status };
+  });
+};
+
+/** The chosen business and the person acting, who must be its Tilgangsstyrer (decision 0070). */
+async function tilgangsstyrer(request: FastifyRequest, context: PortalApiContext): Promise<{ orgnr: string; actor: AltinnActor }> {
+  const virksomhet: Representasjon = await requireVirksomhet(request, context);
+  if (!mayManageAccess(virksomhet)) {
+    throw new PortalApiError(403, 'ikke_tilgangsstyrer', 'Bare innehaver, daglig leder eller styreleder kan endre systemtilganger og samtykker for virksomheten.');
+  }
+  const { fnr } = sesjonOf(request);
+  return { orgnr: virksomhet.orgnr, actor: { kind: 'person', fnr, name: (await findPerson(context.db, fnr))?.navn ?? fnr } };
+}
+
+/**
+ * Altinn's refusals in Min side's words. Another business's object and an unknown one read the
+ * same (404), so an id says nothing about whom it belongs to; other refusals keep Altinn's
+ * Norwegian sentence without its English gloss.
+ */
+async function altinnCall<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (!(error instanceof AltinnProblem)) throw error;
+    if (error.status === 403 || error.status === 404) throw new PortalApiError(404, 'finnes_ikke', 'Fant den ikke hos virksomheten. Last siden på nytt.');
+    throw new PortalApiError(409, 'kan_ikke_endres', error.detail.replace(/\s*\([^()]*\)(?=\.?$)/, '').replace(/\.?$/, '.'));
+  }
+}
+
+function system(summary: SystemSummary): Static<typeof System> {
+  return {
+    id: summary.id,
+    navn: summary.name,
+    beskrivelse: summary.description,
+    leverandoer: { orgnr: summary.vendorOrgnr, navn: summary.vendorName },
+    tilganger: titles(summary.rights, summary.accessPackages),
+  };
+}
+
+function titles(rights: readonly string[], packages: readonly string[]): string[] {
+  return [...rights.map(accessTitle), ...packages.map((urn) => `Tilgangspakke: ${accessTitle(urn)}`)];
+}
+
+/** Who made a change, as the page names them. */
+function actorText(actor: AltinnActor | null): string | null {
+  if (actor === null) return null;
+  if (actor.kind === 'person') return actor.name;
+  if (actor.kind === 'client') return `Maskinporten-klient ${actor.clientId} for ${actor.orgnr}`;
+  return 'Demodata';
+}

@@ -1,0 +1,128 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.js';
+import { parseConfig } from '../../src/config.js';
+import { localDate } from '../../src/domain/dates.js';
+import { bokfoerKrav, registrerParter } from '../../src/ledger/index.js';
+import { krav, nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
+import { describeEachDatabase } from '../support/databases.js';
+import { buildTestApp, InjectBrowser, location, pickPerson } from '../support/portal-app.js';
+import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
+
+const search = '/portal/api/testdata/virksomheter';
+
+describe('the sandbox flag', () => {
+  it('is on with the built-in ID-porten, off with an external one, and KOB_SANDBOX decides when set', () => {
+    const external = { KOB_IDPORTEN_ISSUER: 'https://test.idporten.no', KOB_IDPORTEN_CLIENT_ID: 'c', KOB_IDPORTEN_CLIENT_SECRET: 's' };
+    expect(parseConfig({}).sandbox).toBe(true);
+    expect(parseConfig(external).sandbox).toBe(false);
+    expect(parseConfig({ ...external, KOB_SANDBOX: 'true' }).sandbox).toBe(true);
+    expect(parseConfig({ KOB_SANDBOX: 'false' }).sandbox).toBe(false);
+    expect(() => parseConfig({ KOB_SANDBOX: 'kanskje' })).toThrow(/KOB_SANDBOX må være true eller false/);
+  });
+});
+
+describeEachDatabase('Min side Testdata: search without login, "Logg inn som" through the real login', ({ handle }) => {
+  let app: FastifyInstance;
+  let closed: FastifyInstance;
+  const owner = { fnr: nyttFnr(), navn: 'Tora Testdata' };
+  const enk = nyttOrgnr();
+
+  beforeAll(async () => {
+    const { db } = handle();
+    await seedPortalFixtures(db);
+    await registrerParter(db, [
+      { partId: owner.fnr, navn: owner.navn, registrertDato: localDate('2020-01-01') },
+      { partId: enk, navn: 'Testdata Snekkeri', organisasjonsform: 'ENK', eierPartId: owner.fnr, registrertDato: localDate('2020-01-01'), mvaTermintype: 'aarlig' },
+    ]);
+    await bokfoerKrav(db, krav(enk, localDate('2026-01-05'), [['2026-02-15', 1200]]));
+    app = await buildTestApp(handle(), {}, systemClock(localDate('2026-06-20')));
+    closed = await buildTestApp(handle(), { KOB_SANDBOX: 'false' }, systemClock(localDate('2026-06-20')));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closed?.close();
+  });
+
+  it('finds businesses by situation without a session, each with the person to log in as', async () => {
+    expect((await app.inject({ url: '/portal/api/miljoe' })).json()).toEqual({ sandkasse: true });
+    const found = await app.inject({ url: `${search}?harForfalteKrav=true&mvaTermintype=aarlig&organisasjonsform=ENK` });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual({
+      forretningsdato: '2026-06-20',
+      totalt: 1,
+      side: 0,
+      antallPerSide: 20,
+      virksomheter: [
+        {
+          orgnr: enk,
+          navn: 'Testdata Snekkeri',
+          organisasjonsform: 'ENK',
+          mvaTermintype: 'aarlig',
+          arbeidsgiver: false,
+          skjermet: false,
+          situasjon: { harForfalteKrav: true, harUplassertInnbetaling: false, harUtbetaling: false, harTilgode: false },
+          representant: { fnr: owner.fnr, navn: owner.navn, grunnlag: 'innehaver' },
+        },
+      ],
+    });
+    // An AS is represented by its daglig leder; a business nobody represents says so.
+    const as = (await app.inject({ url: `${search}?tekst=${testBusinesses.as.orgnr}` })).json().virksomheter;
+    expect(as.map((v: { representant: unknown }) => v.representant)).toEqual([{ fnr: testPersons.kari.fnr, navn: testPersons.kari.navn, grunnlag: 'daglig_leder' }]);
+    const nobody = (await app.inject({ url: `${search}?tekst=${testBusinesses.fremmed.orgnr}` })).json().virksomheter;
+    expect(nobody.map((v: { representant: unknown }) => v.representant)).toEqual([null]);
+  });
+
+  it('pages and validates every filter with limits', async () => {
+    const page = (await app.inject({ url: `${search}?antallPerSide=2&side=1` })).json();
+    expect(page).toMatchObject({ side: 1, antallPerSide: 2, totalt: 6 });
+    expect(page.virksomheter).toHaveLength(2);
+    for (const bad of ['antallPerSide=51', 'antallPerSide=0', 'side=-1', 'side=1000', 'mvaTermintype=maaned', 'organisasjonsform=enk', 'harForfalteKrav=kanskje', `tekst=${'x'.repeat(101)}`]) {
+      const response = await app.inject({ url: `${search}?${bad}` });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.json().kode).toBe('ugyldig_forespoersel');
+    }
+  });
+
+  it('does not exist outside a sandbox', async () => {
+    expect((await closed.inject({ url: '/portal/api/miljoe' })).json()).toEqual({ sandkasse: false });
+    expect((await closed.inject({ url: search })).statusCode).toBe(404);
+  });
+
+  it('"Logg inn som" pre-selects the person at the login, then lands on the business', async () => {
+    const browser = new InjectBrowser(app);
+    const authorizeUrl = new URL(location(await browser.get(`/portal/innlogging/start?testperson=${owner.fnr}&virksomhet=${enk}`)));
+    expect(authorizeUrl.searchParams.get('login_hint')).toBe(owner.fnr);
+    const interaction = location(await browser.get(authorizeUrl.href));
+    const picker = (await browser.get(`${interaction}/testpersoner`)).json();
+    expect(picker.forhaandsvalgt).toBe(owner.fnr);
+    expect(picker.personer[0]).toEqual(owner);
+    // Nothing is logged in until the person confirms at the provider.
+    expect((await browser.get('/portal/api/sesjon')).json()).toEqual({ innlogget: false });
+
+    const landed = location(await browser.get(await pickPerson(browser, interaction, owner.fnr)));
+    expect(landed).toBe('/');
+    const sesjon = (await browser.get('/portal/api/sesjon')).json();
+    expect(sesjon.person.navn).toBe(owner.navn);
+    expect(sesjon.valgtVirksomhet).toEqual({ orgnr: enk, navn: 'Testdata Snekkeri', organisasjonsform: 'ENK', grunnlag: ['innehaver'] });
+  });
+
+  it('chooses the business only if the person who logged in may act for it', async () => {
+    const browser = new InjectBrowser(app);
+    const authorizeUrl = location(await browser.get(`/portal/innlogging/start?testperson=${owner.fnr}&virksomhet=${enk}`));
+    const interaction = location(await browser.get(authorizeUrl));
+    // Someone else is picked at the provider: the hint was only a suggestion.
+    const landed = location(await browser.get(await pickPerson(browser, interaction, testPersons.kari.fnr)));
+    expect(landed).toBe('/velg-virksomhet');
+    expect((await browser.get('/portal/api/sesjon')).json()).toMatchObject({ person: { navn: testPersons.kari.navn }, valgtVirksomhet: null });
+    expect((await browser.get(`/portal/innlogging/start?virksomhet=12345`)).statusCode).toBe(400);
+  });
+
+  it('passes no login_hint outside a sandbox', async () => {
+    const browser = new InjectBrowser(closed);
+    const authorizeUrl = new URL(location(await browser.get(`/portal/innlogging/start?testperson=${owner.fnr}`)));
+    expect(authorizeUrl.searchParams.has('login_hint')).toBe(false);
+    const picker = (await browser.get(`${location(await browser.get(authorizeUrl.href))}/testpersoner`)).json();
+    expect(picker.forhaandsvalgt).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { answerConsentRequest, createConsentRequest } from '../../src/auth/altinn/consents.js';
+import { registerOrganization } from '../../src/auth/altinn/organizations.js';
+import { generateClientKey, maskinportenIssuer, registerClient, scopes } from '../../src/auth/index.js';
+import type { Database } from '../../src/db/database.js';
+import type { Clock } from '../../src/domain/clock.js';
+import { postToken, grantFor, tokenFor } from './auth.js';
+import { fristerUrl, jsonRequest, kalenderRequest } from './calendar-app.js';
+
+/**
+ * A system vendor and a bank the way they meet a business in Min side's "Systemtilganger": the
+ * vendor registers its Maskinporten client and its system, and sends requests, over the /altinn
+ * HTTP API as a real vendor does; the bank's consent is made and accepted as the demo seed does.
+ */
+export const kravRight = { resource: [{ id: 'urn:altinn:resource', value: 'ske-krav-og-betalinger' }] };
+const altinnBase = '/altinn/authentication/api/v1';
+
+/** The server the vendor talks to: tokens are for its issuer (`$KOB_PUBLIC_URL/maskinporten/`). */
+export interface VendorServer {
+  readonly app: FastifyInstance;
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+}
+
+export interface TestVendor {
+  readonly orgnr: string;
+  readonly name: string;
+  readonly systemId: string;
+  readonly systemName: string;
+  readonly credentials: { readonly client_id: string; readonly jwk: object };
+}
+
+export async function registerTestVendor(
+  server: VendorServer,
+  options: {
+    readonly orgnr: string;
+    readonly name: string;
+    readonly system: string;
+    readonly systemName: string;
+    readonly isVisible: boolean;
+    /** Access packages besides the single right (client packages make agent requests possible). */
+    readonly accessPackages?: readonly string[];
+  },
+): Promise<TestVendor> {
+  const { app, db, clock } = server;
+  await registerOrganization(db, options.orgnr, options.name);
+  const { privateJwk, publicJwk } = await generateClientKey();
+  const vendorScopes = [scopes.systemRegisterWrite, scopes.requestWrite, scopes.requestRead, scopes.kalender];
+  const client = await registerClient(db, clock, { org: options.orgnr, name: options.name, scopes: vendorScopes, publicJwk });
+  const credentials = { client_id: client.clientId, jwk: privateJwk };
+  const systemId = `${options.orgnr}_${options.system}`;
+  const token = await altinnToken(server, credentials);
+  const registered = await app.inject({
+    method: 'POST',
+    url: `${altinnBase}/systemregister/vendor`,
+    headers: { authorization: `Bearer ${token}` },
+    payload: {
+      id: systemId,
+      vendor: { ID: `0192:${options.orgnr}` },
+      name: { nb: options.systemName, nn: options.systemName, en: options.systemName },
+      description: { nb: `${options.systemName} henter krav og frister`, nn: options.systemName, en: options.systemName },
+      rights: [kravRight],
+      accessPackages: (options.accessPackages ?? []).map((urn) => ({ urn })),
+      clientId: [client.clientId],
+      allowedRedirectUrls: [],
+      isVisible: options.isVisible,
+    },
+  });
+  if (registered.statusCode !== 200) throw new Error(`system not registered: ${registered.body}`);
+  return { orgnr: options.orgnr, name: options.name, systemId, systemName: options.systemName, credentials };
+}
+
+/**
+ * The vendor asks `partyOrgnr` for a system user (`POST …/systemuser/request/vendor`, or
+ * `…/vendor/agent` with a client package for an accounting firm); returns the request id.
+ */
+export async function sendVendorRequest(server: VendorServer, vendor: TestVendor, partyOrgnr: string, agentPackage?: string): Promise<string> {
+  const response = await server.app.inject({
+    method: 'POST',
+    url: `${altinnBase}/systemuser/request/vendor${agentPackage === undefined ? '' : '/agent'}`,
+    headers: { authorization: `Bearer ${await altinnToken(server, vendor.credentials)}` },
+    payload: {
+      systemId: vendor.systemId,
+      partyOrgNo: partyOrgnr,
+      integrationTitle: `${vendor.systemName} for ${partyOrgnr}`,
+      // An agent is a system user of its own next to a standard one: another externalRef.
+      ...(agentPackage === undefined ? { rights: [kravRight] } : { accessPackages: [{ urn: agentPackage }], externalRef: `${partyOrgnr}-klienter` }),
+    },
+  });
+  if (response.statusCode !== 201) throw new Error(`request not created: ${response.body}`);
+  return response.json<{ id: string }>().id;
+}
+
+/** The vendor's `POST /maskinporten/token` with a system-user grant for `partyOrgnr`. */
+export async function systemUserTokenResponse(server: VendorServer, vendor: TestVendor, partyOrgnr: string) {
+  return postToken(server.app, await grantFor(vendor.credentials, server.clock, { audience: maskinportenIssuer(server.publicUrl), scope: scopes.kalender, systemUserOrg: partyOrgnr }));
+}
+
+/** The Kalendertjeneste called with a token for `partyOrgnr`. */
+export async function callCalendarApi(app: FastifyInstance, token: string, partyOrgnr: string) {
+  return app.inject({ ...jsonRequest(token, kalenderRequest([partyOrgnr])), url: fristerUrl });
+}
+
+/** A bank's accepted Altinn 3 consent from `partyOrgnr`, valid for `validDays`. */
+export async function acceptedConsent(db: Kysely<Database>, clock: Clock, bank: { orgnr: string; name: string }, partyOrgnr: string, validDays = 90): Promise<string> {
+  await registerOrganization(db, bank.orgnr, bank.name);
+  const ctx = { db, clock, publicUrl: 'http://localhost' };
+  const id = randomUUID();
+  await createConsentRequest(ctx, bank.orgnr, {
+    id,
+    from: `urn:altinn:organization:identifier-no:${partyOrgnr}`,
+    to: `urn:altinn:organization:identifier-no:${bank.orgnr}`,
+    validTo: new Date(clock.nowEpochMs() + validDays * 86_400_000).toISOString(),
+    consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-samtykke-krav-og-betalinger' }] }],
+  });
+  await answerConsentRequest(ctx, partyOrgnr, id, true, { kind: 'seed' });
+  return id;
+}
+
+function altinnToken(server: VendorServer, credentials: TestVendor['credentials']): Promise<string> {
+  return tokenFor(server.app, credentials, server.clock, {
+    audience: maskinportenIssuer(server.publicUrl),
+    scope: [scopes.systemRegisterWrite, scopes.requestWrite, scopes.requestRead].join(' '),
+  });
+}

@@ -1,0 +1,335 @@
+import { Button } from '@skatteetaten/ds-buttons';
+import { Select } from '@skatteetaten/ds-forms';
+import { AddSVGpath } from '@skatteetaten/ds-icons';
+import { Spinner } from '@skatteetaten/ds-progress';
+import { Alert, Tag } from '@skatteetaten/ds-status';
+import { Heading, Paragraph } from '@skatteetaten/ds-typography';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { formatOrganisasjonsnummer } from '../../../src/domain/format';
+import { ApiFeil } from '../api';
+import { BekreftKnapp } from '../components/BekreftKnapp';
+import { Tilbakemelding } from '../components/Tilbakemelding';
+import styles from '../components/Kortliste.module.css';
+import {
+  hentSystemtilganger,
+  opprettSystemtilgang,
+  slettSystemtilgang,
+  svarPaaForespoersel,
+  trekkSamtykke,
+  type Forespoersel,
+  type Organisasjon,
+  type Samtykke,
+  type System,
+  type Systembruker,
+  type Systemtilganger as Tilganger,
+} from '../systemtilganger-api';
+import { formatTidspunktSomDato } from '../tidspunkt';
+import { useValgtVirksomhet } from '../valgt-virksomhet';
+
+const typeTekst = { standard: 'Systemtilgang for virksomheten', agent: 'Klientsystem (regnskapsfører for klienter)' } as const;
+const orgTekst = (org: Organisasjon) => `${org.navn} (org.nr. ${formatOrganisasjonsnummer(org.orgnr)})`;
+
+/**
+ * "Systemtilganger": which systems may fetch the business's claims and payments, the vendors'
+ * requests waiting for an answer, creating one itself, and the consents given to banks. Every
+ * change asks for confirmation and is made by the Altinn side as the logged-in person.
+ */
+export function Systemtilganger() {
+  const { virksomhet } = useValgtVirksomhet();
+  const [tilganger, setTilganger] = useState<Tilganger | undefined>();
+  const [feil, setFeil] = useState<string | undefined>();
+  const [melding, setMelding] = useState('');
+
+  const oppdater = useCallback(async () => {
+    setTilganger(await hentSystemtilganger());
+  }, []);
+  useEffect(() => {
+    oppdater().catch((error: unknown) => setFeil(error instanceof ApiFeil ? error.message : 'Kunne ikke hente systemtilgangene.'));
+  }, [oppdater]);
+  /** After a change: say what happened (read by screen readers) and show the new state. */
+  const ferdig = async (tekst: string) => {
+    setMelding(tekst);
+    await oppdater();
+  };
+
+  return (
+    <>
+      <Heading as="h1" level={1} hasSpacing>
+        Systemtilganger
+      </Heading>
+      <Paragraph hasSpacing>
+        Her bestemmer du hvilke regnskaps- og økonomisystemer som kan hente krav, betalinger og frister for {virksomhet.navn}, og hvilke
+        banker som har samtykke til å se dem.
+      </Paragraph>
+      <Tilbakemelding melding={melding} feil={feil} />
+      {!tilganger && !feil && <Spinner>Henter systemtilganger …</Spinner>}
+      {tilganger && (
+        <>
+          {!tilganger.kanEndre && (
+            <Alert variant="info" showAlert>
+              Du kan se tilgangene, men bare innehaver, daglig leder eller styreleder kan godkjenne, opprette, slette eller trekke dem.
+            </Alert>
+          )}
+          <Forespoersler forespoersler={tilganger.forespoersler} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          <Systembrukere systembrukere={tilganger.systembrukere} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          {tilganger.kanEndre && <OpprettSystemtilgang systemer={tilganger.systemer} ferdig={ferdig} />}
+          <Samtykker samtykker={tilganger.samtykker} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+        </>
+      )}
+    </>
+  );
+}
+
+interface Seksjon {
+  readonly kanEndre: boolean;
+  readonly ferdig: (melding: string) => Promise<void>;
+}
+
+function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly forespoersler: readonly Forespoersel[] }) {
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
+  return (
+    <section aria-labelledby="forespoersler-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="forespoersler-tittel" hasSpacing>
+        Forespørsler som venter på svar
+      </Heading>
+      {forespoersler.length === 0 ? (
+        <Paragraph hasSpacing>Ingen forespørsler venter på svar.</Paragraph>
+      ) : (
+        <ul className={styles.liste} data-testid="forespoersler">
+          {forespoersler.map((f) => (
+            <li key={f.id} className={`${styles.kort} ${styles.paagaaende}`} data-testid={`forespoersel-${f.id}`}>
+              <div className={styles.hoved}>
+                <h3>{f.tittel ?? f.system.navn}</h3>
+                <SystemDetaljer system={f.system} type={f.type} tilganger={f.tilganger} dato={`Mottatt ${formatTidspunktSomDato(f.opprettet)}`} />
+              </div>
+              {kanEndre && (
+                <div className={styles.handlinger}>
+                  <BekreftKnapp
+                    knapp="Godkjenn"
+                    variant="primary"
+                    tittel="Godkjenne forespørselen?"
+                    bekreft="Ja, godkjenn"
+                    onBekreft={async () => {
+                      await svarPaaForespoersel(csrfToken, f.id, true);
+                      await ferdig(`${f.system.navn} har fått systemtilgang.`);
+                    }}
+                  >
+                    <Paragraph>
+                      {f.system.navn} fra {orgTekst(f.system.leverandoer)} får tilgang til: {f.tilganger.join('; ')}, for {virksomhet.navn}.
+                      Leverandøren kan da hente data til virksomheten inntil du sletter tilgangen.
+                    </Paragraph>
+                  </BekreftKnapp>
+                  <BekreftKnapp
+                    knapp="Avvis"
+                    tittel="Avvise forespørselen?"
+                    bekreft="Ja, avvis"
+                    farlig
+                    onBekreft={async () => {
+                      await svarPaaForespoersel(csrfToken, f.id, false);
+                      await ferdig(`Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
+                    }}
+                  >
+                    <Paragraph>{f.system.navn} får ikke tilgang. Leverandøren må sende en ny forespørsel om dere ombestemmer dere.</Paragraph>
+                  </BekreftKnapp>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly systembrukere: readonly Systembruker[] }) {
+  const { csrfToken } = useValgtVirksomhet();
+  return (
+    <section aria-labelledby="systembrukere-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="systembrukere-tittel" hasSpacing>
+        Systemer med tilgang
+      </Heading>
+      {systembrukere.length === 0 ? (
+        <Paragraph hasSpacing>Ingen systemer har tilgang.</Paragraph>
+      ) : (
+        <ul className={styles.liste} data-testid="systembrukere">
+          {systembrukere.map((s) => (
+            <li key={s.id} className={`${styles.kort} ${styles.fullfoert}`} data-testid={`systembruker-${s.id}`}>
+              <div className={styles.hoved}>
+                <h3>{s.tittel}</h3>
+                <SystemDetaljer
+                  system={s.system}
+                  type={s.type}
+                  tilganger={s.tilganger}
+                  dato={`Gitt ${formatTidspunktSomDato(s.opprettet)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
+                />
+                {s.type === 'agent' && (
+                  <dl className={styles.detaljer}>
+                    <dt>Klienter</dt>
+                    <dd>{s.klienter.length === 0 ? 'Ingen ennå' : s.klienter.map(orgTekst).join(', ')}</dd>
+                  </dl>
+                )}
+              </div>
+              {kanEndre && (
+                <BekreftKnapp
+                  knapp="Slett tilgangen"
+                  tittel="Slette systemtilgangen?"
+                  bekreft="Ja, slett"
+                  farlig
+                  onBekreft={async () => {
+                    await slettSystemtilgang(csrfToken, s.id);
+                    await ferdig(`Tilgangen for ${s.system.navn} er slettet.`);
+                  }}
+                >
+                  <Paragraph>
+                    {s.system.navn} fra {s.system.leverandoer.navn} kan ikke lenger hente data for virksomheten. Tokens som allerede er utstedt,
+                    avvises også.
+                  </Paragraph>
+                </BekreftKnapp>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function SystemDetaljer({ system, type, tilganger, dato }: { readonly system: System; readonly type: Systembruker['type']; readonly tilganger: readonly string[]; readonly dato: string }) {
+  return (
+    <dl className={styles.detaljer}>
+      <dt>System</dt>
+      <dd>{system.navn}</dd>
+      <dt>Leverandør</dt>
+      <dd>{orgTekst(system.leverandoer)}</dd>
+      <dt>Tilganger</dt>
+      <dd>{tilganger.join('; ')}</dd>
+      <dt>Type</dt>
+      <dd>{typeTekst[type]}</dd>
+      <dt>Dato</dt>
+      <dd>{dato}</dd>
+    </dl>
+  );
+}
+
+function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonly System[]; readonly ferdig: (melding: string) => Promise<void> }) {
+  const { csrfToken } = useValgtVirksomhet();
+  const [valgt, setValgt] = useState('');
+  const [feil, setFeil] = useState<string | undefined>();
+  const system = systemer.find((s) => s.id === valgt);
+
+  const opprett = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!system) {
+      setFeil('Velg et system.');
+      return;
+    }
+    setFeil(undefined);
+    try {
+      await opprettSystemtilgang(csrfToken, system.id);
+      setValgt('');
+      await ferdig(`${system.navn} har fått systemtilgang.`);
+    } catch (error) {
+      setFeil(error instanceof ApiFeil ? error.message : 'Kunne ikke opprette systemtilgangen.');
+    }
+  };
+
+  return (
+    <section aria-labelledby="opprett-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="opprett-tittel" hasSpacing>
+        Opprett systemtilgang
+      </Heading>
+      <Paragraph hasSpacing>
+        Velg systemet fra systemregisteret. Det får alle tilgangene leverandøren har registrert for det. Klientsystemer for regnskapsførere
+        krever en forespørsel fra leverandøren.
+      </Paragraph>
+      {systemer.length === 0 ? (
+        <Paragraph hasSpacing>Ingen systemer kan velges her nå.</Paragraph>
+      ) : (
+        <form onSubmit={(event) => void opprett(event)} noValidate>
+          <div className={styles.verktoey}>
+            <Select label="System" value={valgt} onChange={(event) => setValgt(event.target.value)} placeholder="Velg system" errorMessage={feil ?? ''} required>
+              {systemer.map((s) => (
+                <Select.Option key={s.id} value={s.id}>
+                  {`${s.navn} – ${s.leverandoer.navn}`}
+                </Select.Option>
+              ))}
+            </Select>
+            <Button type="submit" svgPath={AddSVGpath}>
+              Opprett systemtilgang
+            </Button>
+          </div>
+          {system && <Paragraph hasSpacing>Gir tilgang til: {system.tilganger.join('; ')}.</Paragraph>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+const samtykkeStatus = (s: Samtykke) =>
+  s.status === 'aktivt'
+    ? { tekst: `Gyldig til ${formatTidspunktSomDato(s.gyldigTil)}`, farge: 'forest' as const }
+    : s.status === 'trukket'
+      ? { tekst: `Trukket ${s.trukket ? formatTidspunktSomDato(s.trukket) : ''}`.trim(), farge: 'graphite' as const }
+      : { tekst: `Utløpt ${formatTidspunktSomDato(s.gyldigTil)}`, farge: 'graphite' as const };
+
+function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
+  const { csrfToken } = useValgtVirksomhet();
+  return (
+    <section aria-labelledby="samtykker-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="samtykker-tittel" hasSpacing>
+        Samtykker til banker
+      </Heading>
+      {samtykker.length === 0 ? (
+        <Paragraph hasSpacing>Virksomheten har ikke gitt noen bank samtykke.</Paragraph>
+      ) : (
+        <ul className={styles.liste} data-testid="samtykker">
+          {samtykker.map((s) => {
+            const status = samtykkeStatus(s);
+            return (
+              <li key={s.id} className={`${styles.kort} ${s.status === 'aktivt' ? styles.fullfoert : ''}`} data-testid={`samtykke-${s.id}`}>
+                <div className={styles.hoved}>
+                  <h3>{s.mottaker.navn}</h3>
+                  <dl className={styles.detaljer}>
+                    <dt>Organisasjonsnummer</dt>
+                    <dd>{formatOrganisasjonsnummer(s.mottaker.orgnr)}</dd>
+                    <dt>Gjelder</dt>
+                    <dd>{s.tilganger.join('; ')}</dd>
+                    {s.samtykket && (
+                      <>
+                        <dt>Gitt</dt>
+                        <dd>{formatTidspunktSomDato(s.samtykket)}</dd>
+                      </>
+                    )}
+                    {s.trukketAv && (
+                      <>
+                        <dt>Trukket av</dt>
+                        <dd>{s.trukketAv}</dd>
+                      </>
+                    )}
+                  </dl>
+                </div>
+                <div className={styles.side}>
+                  <Tag color={status.farge}>{status.tekst}</Tag>
+                  {kanEndre && s.status === 'aktivt' && (
+                    <BekreftKnapp
+                      knapp="Trekk samtykket"
+                      tittel="Trekke samtykket?"
+                      bekreft="Ja, trekk samtykket"
+                      farlig
+                      onBekreft={async () => {
+                        await trekkSamtykke(csrfToken, s.id);
+                        await ferdig(`Samtykket til ${s.mottaker.navn} er trukket.`);
+                      }}
+                    >
+                      <Paragraph>{s.mottaker.navn} kan ikke lenger se krav og betalinger for virksomheten. Banken må be om et nytt samtykke.</Paragraph>
+                    </BekreftKnapp>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
