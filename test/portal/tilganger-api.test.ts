@@ -6,6 +6,7 @@ import { calendarForParty } from '../../src/kalender/index.js';
 import { registrerParter } from '../../src/ledger/index.js';
 import { nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 import { addClient } from '../../src/auth/altinn/client-delegation.js';
+import { partyUuidFor } from '../../src/auth/altinn/organizations.js';
 import {
   acceptedConsent,
   callCalendarApi,
@@ -323,7 +324,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect((await firm.get('/systemtilganger')).json().forespoersler).toEqual([expect.objectContaining({ id: agentRequest, type: 'agent' })]);
       expect((await firm.post(`/systemtilganger/forespoersler/${agentRequest}/godkjenn`)).json()).toEqual({ status: 'Accepted' });
       const agentId = (await firm.get('/systemtilganger')).json().systembrukere.find((u: { type: string }) => u.type === 'agent').id;
-      await addClient({ db, clock, publicUrl: injectPublicUrl }, firmOrgnr, agentId, '00000000-0000-5000-8000-000310000000', { kind: 'person', fnr: testPersons.ola.fnr, name: testPersons.ola.navn });
+      await addClient({ db, clock, publicUrl: injectPublicUrl }, firmOrgnr, agentId, partyUuidFor(testBusinesses.klient.orgnr), { kind: 'person', fnr: testPersons.ola.fnr, name: testPersons.ola.navn });
       const agent = (await firm.get('/systemtilganger')).json().systembrukere.find((u: { id: string }) => u.id === agentId);
       expect(agent).toMatchObject({ type: 'agent', opprettetAv: 'Ola Regnskapsfører', klienter: [{ orgnr: testBusinesses.klient.orgnr, navn: testBusinesses.klient.navn }] });
       expect(agent.tilganger).toEqual(['Tilgangspakke: Regnskapsfører med signeringsrettighet']);
