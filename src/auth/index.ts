@@ -25,9 +25,12 @@ export { createBuiltInIdporten, type BuiltInIdporten } from './idporten/built-in
 export { idportenPlugin, type IdportenPluginOptions } from './idporten/plugin.js';
 export {
   findPerson,
+  registrerPersonRoller,
   representasjonFor,
   virksomheterForPerson,
   type Person,
+  type PersonRolleInput,
   type Representasjon,
   type Representasjonsgrunnlag,
 } from './representation/person-roles.js';
+export type { PersonRolle } from './representation/tables.js';

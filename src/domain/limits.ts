@@ -33,6 +33,10 @@ export const limits = Object.freeze({
   portalSessionIdleSeconds: 30 * 60,
   /** A login started at the identity provider must come back within 10 minutes. */
   portalLoginLifetimeSeconds: 10 * 60,
+  /** `kob seed`: synthetic businesses per run, years of history, and the seed's range (32 bits). */
+  seedPartiesMax: 100_000,
+  seedYearsMax: 8,
+  seedValueMax: 4_294_967_295,
 });
 
 assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');
