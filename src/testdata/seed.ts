@@ -72,6 +72,7 @@ export function historyWindow(today: LocalDate, years: number): Pick<PlanOptions
  */
 export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, reporting: SeedReporting): Promise<SeedSummary> {
   const window = historyWindow(options.today, options.years);
+  await refuseOtherSeed(db, options.seed);
   const counter = new BookingCounter(options.parties, reporting);
   let parter = 0;
   for (let start = 0; start < options.parties; start += businessesPerChunk) {
@@ -82,11 +83,36 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
     parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
     for (const business of chunk) {
       const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
-      await bookHistory(db, business.virksomhet, hendelser, { keyPrefix: `syn-${options.seed}-${business.index}`, til: options.today }, counter);
+      await bookHistory(db, business.virksomhet, hendelser, { keyPrefix: keyPrefix(options.seed, business.index), til: options.today }, counter);
       counter.businessDone();
     }
   }
   return { ...counter.progress(), parter, kommandoer: counter.kommandoer, gjentatt: counter.gjentatt, historikkFra: window.fra, historikkTil: options.today };
+}
+
+/**
+ * Party n is the same organisation whatever the seed, so another seed would rewrite its history:
+ * refuse before registering anything when the database holds commands of another seed.
+ */
+async function refuseOtherSeed(db: Kysely<Database>, seed: number): Promise<void> {
+  const other = await db
+    .selectFrom('kommando')
+    .select('idempotency_key')
+    .where('idempotency_key', 'like', `${keyPrefixStart}%`)
+    .where('idempotency_key', 'not like', `${keyPrefixStart}${seed}-%`)
+    .limit(1)
+    .executeTakeFirst();
+  if (other) {
+    throw new SeedConflictError(
+      'Databasen har allerede syntetiske data laget med et annet --seed. Bruk en tom database (--data-dir eller --database-url), eller samme --seed som sist.',
+    );
+  }
+}
+
+const keyPrefixStart = 'syn-';
+
+function keyPrefix(seed: number, index: number): string {
+  return `${keyPrefixStart}${seed}-${index}`;
 }
 
 /** Books one business's planned history (its debtor group) in one call. */
@@ -105,7 +131,7 @@ export async function bookHistory(
   } catch (error) {
     if (error instanceof LedgerInputError && (error.code === 'tilbakedatert' || error.code === 'idempotensKonflikt')) {
       throw new SeedConflictError(
-        `${virksomhet.organisasjon.partId} har allerede en annen historikk i databasen (laget med et annet --seed, --years eller en senere --today). ` +
+        `${virksomhet.organisasjon.partId} har allerede en annen historikk i databasen (laget med andre --years eller en senere --today). ` +
           'Bruk en tom database (--data-dir eller --database-url), eller de samme valgene som sist.',
       );
     }
