@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { demoOrganizations, registrerPersonRoller, seedDemoAccess, type DemoAccess, type PersonRolleInput } from '../auth/index.js';
 import type { Database } from '../db/database.js';
+import { assertInvariant } from '../domain/assert.js';
 import type { Clock } from '../domain/clock.js';
 import { dateParts, localDate, type LocalDate } from '../domain/dates.js';
 import { toOere } from '../domain/money.js';
@@ -48,7 +49,7 @@ function demoPerson(navn: string, day: number, month: number, year: number, indi
     const fnr = demoFnr(day, month, year, candidate);
     if (fnr) return { fnr, navn, ...(skjermet ? { skjermet } : {}) };
   }
-  throw new Error(`no Tenor number for ${navn}`);
+  assertInvariant(false, `no Tenor number for ${navn}`);
 }
 
 export const demoPersons = Object.freeze({

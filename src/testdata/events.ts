@@ -1,3 +1,4 @@
+import { assertInvariant } from '../domain/assert.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
 import {
   innbetalingKommando,
@@ -41,7 +42,7 @@ export function kommandoerFor(hendelser: readonly Hendelse[], options: { keyPref
     if (names.has(hendelse.navn)) {
       // Two reasons for a daily run on one date are one run.
       if (hendelse.kind === 'oppgjoer') continue;
-      throw new Error(`hendelsen ${hendelse.navn} er planlagt to ganger`);
+      assertInvariant(false, `event ${hendelse.navn} is planned twice`);
     }
     names.add(hendelse.navn);
     const key = { idempotencyKey: `${options.keyPrefix}:${hendelse.navn}`, bokfoertDato: hendelse.dato };

@@ -1,3 +1,4 @@
+import { assertInvariant } from '../domain/assert.js';
 import { addDays, compareDates, makeDate, maxDate, type LocalDate } from '../domain/dates.js';
 import {
   fristDatoer,
@@ -158,7 +159,7 @@ class Planner {
     const dato = leveringsdato(this.#prng, maate, o.frist, periode.tilOgMed);
     if (this.#inWindow(dato)) {
       const noekkel = o.noekkel;
-      if (noekkel.kind !== 'levering') throw new Error(`${o.id} is not a filing`);
+      assertInvariant(noekkel.kind === 'levering', `${o.id} is not a filing`);
       const termin = noekkel.termin === null ? (noekkel.leveringstype === 'mva-melding' ? 'aar' : undefined) : String(noekkel.termin).padStart(2, '0');
       this.#push({ kind: 'levering', navn: `${o.id}:levert`, dato, input: { partId, leveringstype: noekkel.leveringstype, periodeAar: periode.aar, termin } });
     }
