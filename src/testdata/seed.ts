@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { registrerPersonRoller } from '../auth/index.js';
 import type { Database } from '../db/database.js';
 import { dateParts, makeDate, type LocalDate } from '../domain/dates.js';
@@ -56,6 +56,9 @@ export class SeedConflictError extends Error {
 
 /** Businesses registered and booked per round: registering in bulk is far faster than one by one. */
 const businessesPerChunk = 250;
+/** Statistics are refreshed after 25 businesses, then each time the count doubles, at least every 1 000. */
+const analyzeFirstAfter = 25;
+const analyzeEveryMax = 1_000;
 
 /** The years a history spans: `years` calendar years up to the business date, claims from the year before on. */
 export function historyWindow(today: LocalDate, years: number): Pick<PlanOptions, 'fra' | 'aarFra' | 'aarTil'> {
@@ -75,6 +78,8 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
   await refuseOtherSeed(db, options.seed);
   const counter = new BookingCounter(options.parties, reporting);
   let parter = 0;
+  let booked = 0;
+  let nextAnalyze = analyzeFirstAfter;
   for (let start = 0; start < options.parties; start += businessesPerChunk) {
     const chunk: SyntheticBusiness[] = [];
     for (let index = start; index < Math.min(options.parties, start + businessesPerChunk); index++) chunk.push(syntheticBusiness(options.seed, index, window.fra));
@@ -85,8 +90,14 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
       const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
       await bookHistory(db, business.virksomhet, hendelser, { keyPrefix: keyPrefix(options.seed, business.index), til: options.today }, counter);
       counter.businessDone();
+      booked += 1;
+      if (booked >= nextAnalyze) {
+        await analyzeLedger(db);
+        nextAnalyze = Math.min(2 * booked, booked + analyzeEveryMax);
+      }
     }
   }
+  await analyzeLedger(db);
   return { ...counter.progress(), parter, kommandoer: counter.kommandoer, gjentatt: counter.gjentatt, historikkFra: window.fra, historikkTil: options.today };
 }
 
@@ -113,6 +124,14 @@ const keyPrefixStart = 'syn-';
 
 function keyPrefix(seed: number, index: number): string {
   return `${keyPrefixStart}${seed}-${index}`;
+}
+
+/**
+ * The tables grow fast while seeding: fresh statistics keep the planner on the party indexes,
+ * instead of a plan made for small tables that reads every claim for each debtor group.
+ */
+async function analyzeLedger(db: Kysely<Database>): Promise<void> {
+  await sql`analyze part, krav, kravforfall, innbetaling, plassering, utbetaling, utbetaling_status, levering, kommando`.execute(db);
 }
 
 /** Books one business's planned history (its debtor group) in one call. */
