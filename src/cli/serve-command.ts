@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../server.js';
-import { seedDemoOnFirstStart } from '../testdata/index.js';
+import { seedDemoOnFirstStart, withSeedLock } from '../testdata/index.js';
 import { openRuntime, type GlobalOptions, type Runtime } from './runtime.js';
 import { progressReporting } from './seed-command.js';
 
@@ -30,10 +30,13 @@ export function registerServeCommand(program: Command): void {
 
 /** `npm start` on an empty database: the demo dataset first, announced on one line. */
 export async function seedDemoIfEmpty({ config, clock, database }: Runtime): Promise<boolean> {
-  const seeded = await seedDemoOnFirstStart(
-    database.db,
-    { today: clock.today(), dataDir: config.dataDir, publicUrl: config.publicUrl, clock, reporting: { elapsedMs: progressReporting().elapsedMs } },
-    () => console.log('Tom database: legger inn demodata (første start tar litt tid) …'),
-  );
+  const seed = () =>
+    seedDemoOnFirstStart(
+      database.db,
+      { today: clock.today(), dataDir: config.dataDir, publicUrl: config.publicUrl, clock, reporting: { elapsedMs: progressReporting().elapsedMs } },
+      () => console.log('Tom database: legger inn demodata (første start tar litt tid) …'),
+    );
+  // PGlite belongs to this one process (its data directory is locked); PostgreSQL may have several.
+  const seeded = database.kind === 'postgres' ? await withSeedLock(database.db, seed) : await seed();
   return seeded !== undefined;
 }

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { demoOrganizations, registrerPersonRoller, seedDemoAccess, type DemoAccess, type PersonRolleInput } from '../auth/index.js';
+import { sql, type Kysely } from 'kysely';
+import { demoAccessSeeded, demoOrganizations, registrerPersonRoller, seedDemoAccess, type DemoAccess, type PersonRolleInput } from '../auth/index.js';
 import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
 import type { Clock } from '../domain/clock.js';
@@ -261,12 +261,32 @@ function roles(business: DemoBusiness): PersonRolleInput[] {
 }
 
 /**
- * `npm start`: seeds the demo dataset when the database holds no party yet, else nothing
- * (a database someone has filled, or seeded before, is never touched). Returns what it seeded.
+ * `npm start`: seeds the demo dataset when the database holds no party and no demo access yet,
+ * else nothing (a database someone has filled, or seeded before, is never touched). Returns what
+ * it seeded. Processes that may start together on one PostgreSQL call it under `withSeedLock`.
  */
 export async function seedDemoOnFirstStart(db: Kysely<Database>, options: DemoOptions, announce: () => void = () => undefined): Promise<DemoSummary | undefined> {
   const anyParty = await db.selectFrom('part').select('part_id').limit(1).executeTakeFirst();
-  if (anyParty) return undefined;
+  if (anyParty || (await demoAccessSeeded(db))) return undefined;
   announce();
   return seedDemo(db, options);
+}
+
+/** An arbitrary, fixed key for PostgreSQL's advisory lock: "kob seed". */
+const seedLockKey = 0x6b6f6273;
+
+/**
+ * Runs `work` while holding a PostgreSQL advisory lock, so two servers starting at once on one
+ * empty database seed it once: the second finds it seeded. The lock lives on a connection of its
+ * own; the work uses the pool's others.
+ */
+export async function withSeedLock<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${seedLockKey})`.execute(connection);
+    try {
+      return await work();
+    } finally {
+      await sql`select pg_advisory_unlock(${seedLockKey})`.execute(connection);
+    }
+  });
 }

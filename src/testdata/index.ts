@@ -18,6 +18,7 @@ export {
   demoSyntheticParties,
   seedDemo,
   seedDemoOnFirstStart,
+  withSeedLock,
   type DemoBusiness,
   type DemoOptions,
   type DemoPerson,

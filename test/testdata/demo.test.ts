@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, expect, it } from 'vitest';
-import { virksomheterForPerson } from '../../src/auth/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemoAccess, virksomheterForPerson } from '../../src/auth/index.js';
 import { searchTestPersons } from '../../src/auth/idporten/test-persons.js';
 import { seedDemoIfEmpty } from '../../src/cli/serve-command.js';
 import { systemClock } from '../../src/clock.js';
@@ -11,7 +11,7 @@ import { localDate } from '../../src/domain/dates.js';
 import { ameldingFrist, mvaFrist } from '../../src/domain/deadlines/index.js';
 import { buildPartView, finnLeveringer, kontrollerInvarianter, type PartView } from '../../src/ledger/index.js';
 import { demoBusinesses, demoPersons, demoSyntheticParties } from '../../src/testdata/index.js';
-import { describeEachDatabase } from '../support/databases.js';
+import { createTestDatabase, describeEachDatabase } from '../support/databases.js';
 import { ledgerDigest } from '../support/ledger-digest.js';
 
 /**
@@ -27,7 +27,7 @@ afterAll(() => {
   for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty database)', ({ handle }) => {
+describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty database)', ({ kind, handle }) => {
   const view = (partId: string): Promise<PartView> => {
     const periode = { fraOgMed: localDate('2025-01-01'), tilOgMed: today };
     return buildPartView(handle().db, { partId, asOf: today, aapne: true, kravOpprettet: periode, innbetalt: periode, utbetalt: periode });
@@ -37,7 +37,9 @@ describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty d
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kob-demo-'));
     dataDirs.push(dataDir);
     const runtime = { config: parseConfig({}, { dataDir, today }), clock: systemClock(today), database: handle() };
-    expect(await seedDemoIfEmpty(runtime)).toBe(true);
+    // Two servers starting at once on one PostgreSQL seed it once; PGlite belongs to one process.
+    const first = kind === 'postgres' ? await Promise.all([seedDemoIfEmpty(runtime), seedDemoIfEmpty(runtime)]) : [await seedDemoIfEmpty(runtime)];
+    expect(first.filter(Boolean)).toEqual([true]);
     const digest = await ledgerDigest(handle().db);
     expect(await seedDemoIfEmpty(runtime)).toBe(false);
     expect(await ledgerDigest(handle().db)).toBe(digest);
@@ -120,5 +122,22 @@ describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty d
     // "Velg testperson" lists the demo's persons first, before the synthetic ones.
     const listed = await searchTestPersons(db, '');
     expect(new Set(listed.slice(0, 8).map((p) => p.fnr))).toEqual(new Set(Object.values(demoPersons).map((p) => p.fnr)));
+  });
+});
+
+describe('npm start on a database that is not empty', () => {
+  it('leaves a database alone whose demo access is there, even without parties', async () => {
+    const database = await createTestDatabase('pglite');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kob-demo-'));
+    dataDirs.push(dataDir);
+    try {
+      await seedDemoAccess(database.db, { dataDir, publicUrl: 'http://kob.test', clock: systemClock(today) });
+      const runtime = { config: parseConfig({}, { dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'kob-other-')), today }), clock: systemClock(today), database };
+      dataDirs.push(runtime.config.dataDir);
+      expect(await seedDemoIfEmpty(runtime)).toBe(false);
+      expect(await database.db.selectFrom('part').select('part_id').execute()).toEqual([]);
+    } finally {
+      await database.close();
+    }
   });
 });
