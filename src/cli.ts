@@ -4,6 +4,7 @@ import { registerKeysCommand } from './cli/keys-command.js';
 import { registerInnbetalCommand } from './cli/innbetal-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOppgjoerCommand } from './cli/oppgjoer-command.js';
+import { registerSeedCommand } from './cli/seed-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerTokenCommand } from './cli/token-command.js';
 import { ClientRegistrationError, TokenRequestError } from './auth/index.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
+  registerSeedCommand(program);
   registerMigrateCommand(program);
   registerClientsCommand(program);
   registerTokenCommand(program);

@@ -141,6 +141,11 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
   return { regnskapssystem, finans, files };
 }
 
+/** Whether the demo access data has been seeded into this database (by any process, any data dir). */
+export async function demoAccessSeeded(db: Kysely<Database>): Promise<boolean> {
+  return (await findSystem(db, demoSystemId)) !== undefined;
+}
+
 /** Fixed per business, so scripts and tests can name the demo consents. */
 export function demoConsentId(orgnr: string): string {
   const hex = createHash('sha256').update(`demo-consent:${orgnr}`).digest('hex');

@@ -16,7 +16,7 @@ export {
 } from './provider/access-check.js';
 export type { VerifiedAccessToken } from './provider/access-token.js';
 export { accessControlPlugin, type AccessControlOptions } from './provider/access-plugin.js';
-export { seedDemoAccess, writeCredentials, demoOrganizations, demoSystemId, demoConsentId, publishedTestBusinesses, pendingTestBusiness, type DemoAccess, type DemoClientFile, type DemoBankFile, type SeedDemoAccessOptions } from './demo-access.js';
+export { seedDemoAccess, demoAccessSeeded, writeCredentials, demoOrganizations, demoSystemId, demoConsentId, publishedTestBusinesses, pendingTestBusiness, type DemoAccess, type DemoClientFile, type DemoBankFile, type SeedDemoAccessOptions } from './demo-access.js';
 export { registerClient, generateClientKey, ClientRegistrationError, type RegisteredClient } from './maskinporten/clients.js';
 export { rotateSigningKey } from './maskinporten/signing-keys.js';
 export { signGrant, requestToken, tokenRequestBody, TokenRequestError, type GrantRequest } from './maskinporten/client-grant.js';
@@ -26,14 +26,17 @@ export { idportenPlugin, type IdportenPluginOptions } from './idporten/plugin.js
 export {
   findPerson,
   mayManageAccess,
+  registrerPersonRoller,
   representanterFor,
   representasjonFor,
   virksomheterForPerson,
   type Person,
+  type PersonRolleInput,
   type Representant,
   type Representasjon,
   type Representasjonsgrunnlag,
 } from './representation/person-roles.js';
+export type { PersonRolle } from './representation/tables.js';
 // What Min side's "Systemtilganger" calls: the functions behind the /altinn HTTP API.
 export type { AltinnContext } from './altinn/context.js';
 export type { AltinnActor } from './altinn/change-log.js';

@@ -17,3 +17,16 @@ export function formatPost(post: DekketPost): string {
 export function formatRenteKrav(rente: RenteKrav): string {
   return `krav ${rente.kravId} ${rente.beskrivelse}: ${formatKroner(rente.beloepOere)}, forfall ${rente.forfallsdato} (hovedstol krav ${rente.hovedstolKravId})`;
 }
+
+const antallFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+const sekunderFormat = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** "12 400": a count the Norwegian way, with plain spaces. */
+export function formatAntall(n: number): string {
+  return antallFormat.format(n).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/** "21,3 s" */
+export function formatSekunder(ms: number): string {
+  return `${sekunderFormat.format(ms / 1000)} s`;
+}

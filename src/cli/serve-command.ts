@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { buildApp } from '../server.js';
-import { openRuntime, type GlobalOptions } from './runtime.js';
+import { seedDemoOnFirstStart, withSeedLock } from '../testdata/index.js';
+import { openRuntime, type GlobalOptions, type Runtime } from './runtime.js';
+import { progressReporting } from './seed-command.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -10,6 +12,7 @@ export function registerServeCommand(program: Command): void {
     .action(async (options: { port?: string }, command: Command) => {
       const runtime = await openRuntime({ ...(command.optsWithGlobals() as GlobalOptions), port: options.port });
       const { config, clock, database } = runtime;
+      await seedDemoIfEmpty(runtime);
       const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, config });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'stopper');
@@ -23,4 +26,17 @@ export function registerServeCommand(program: Command): void {
       const where = database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`krav-og-betalinger kjører på ${config.publicUrl} — database: ${where}, forretningsdato: ${clock.today()}`);
     });
+}
+
+/** `npm start` on an empty database: the demo dataset first, announced on one line. */
+export async function seedDemoIfEmpty({ config, clock, database }: Runtime): Promise<boolean> {
+  const seed = () =>
+    seedDemoOnFirstStart(
+      database.db,
+      { today: clock.today(), dataDir: config.dataDir, publicUrl: config.publicUrl, clock, reporting: { elapsedMs: progressReporting().elapsedMs } },
+      () => console.log('Tom database: legger inn demodata (første start tar litt tid) …'),
+    );
+  // PGlite belongs to this one process (its data directory is locked); PostgreSQL may have several.
+  const seeded = database.kind === 'postgres' ? await withSeedLock(database.db, seed) : await seed();
+  return seeded !== undefined;
 }

@@ -42,6 +42,10 @@ export const limits = Object.freeze({
   portalAarMax: 2100,
   /** The years offered in Min side's year pickers, counting back from the business year. */
   portalAarValgMax: 10,
+  /** `kob seed`: synthetic businesses per run, years of history, and the seed's range (32 bits). */
+  seedPartiesMax: 100_000,
+  seedYearsMax: 8,
+  seedValueMax: 4_294_967_295,
 });
 
 assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');

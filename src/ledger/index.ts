@@ -10,7 +10,7 @@ export { skyldnergruppe } from './skyldnergruppe.js';
 
 // Commands, one at a time or many for one debtor group in one transaction (generators)
 export { bokfoerKommandoer, type Kommando, type Utfall, type Utfallene } from './kommando.js';
-export { bokfoerKrav, kravKommando, type Fastsettingsmaate, type KravInput, type KravResultat } from './krav-commands.js';
+export { bokfoerKrav, kravKommando, standardMottakerkonto, type Fastsettingsmaate, type KravInput, type KravResultat } from './krav-commands.js';
 export { bokfoerInnbetaling, innbetalingKommando, type InnbetalingInput, type InnbetalingResultat } from './innbetaling-commands.js';
 export type { KidTolkning } from './plassering-commands.js';
 export {

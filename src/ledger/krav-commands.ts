@@ -63,6 +63,11 @@ const mottakerkontoMerverdiavgift = '76940518888';
 const mottakerkontoSkatteinnkreving = '76940524802';
 const fastsettingsmaater: readonly Fastsettingsmaate[] = ['egenfastsatt', 'myndighetsfastsatt', 'blank'];
 
+/** Skatteetaten's account for a claim of this group when the claim names none (decision 0002). */
+export function standardMottakerkonto(kravgruppe: string): string {
+  return kravgruppe === 'merverdiavgift' ? mottakerkontoMerverdiavgift : mottakerkontoSkatteinnkreving;
+}
+
 /**
  * Books a claim with its due items. A debit claim first receives the group's unplaced payments
  * (default order); a credit claim is set off at once against the group's overdue debts.
@@ -131,7 +136,7 @@ function normalize(input: KravInput) {
 async function apply(session: Bokfoering, request: KravRequest): Promise<KravResultat> {
   const principalGruppe = await hovedstolGruppe(session, request.hovedstolKravId);
   const kravgruppe = request.kravgruppe ?? principalGruppe ?? findKravtype(request.kravtype)!.kravgruppe;
-  const defaultKonto = kravgruppe === 'merverdiavgift' ? mottakerkontoMerverdiavgift : mottakerkontoSkatteinnkreving;
+  const defaultKonto = standardMottakerkonto(kravgruppe);
   const debet = request.forfall[0]!.beloepOere > 0;
   const nytt: NyttKrav = {
     ...request,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { PersonRolle } from './tables.js';
 
 /**
  * Why a person may act for a business (decision 0039):
@@ -120,4 +121,21 @@ export async function representanterFor(db: Kysely<Database>, orgnrs: readonly s
     byOrgnr.set(row.orgnr, list);
   }
   return byOrgnr;
+}
+
+/** One role of a person in an organisation, as Enhetsregisteret lists it. */
+export interface PersonRolleInput {
+  readonly orgnr: string;
+  readonly fnr: string;
+  readonly rolle: PersonRolle;
+}
+
+/** Registers person roles (the sandbox's copy of Enhetsregisteret); a role already there is kept. */
+export async function registrerPersonRoller(db: Kysely<Database>, roller: readonly PersonRolleInput[]): Promise<void> {
+  if (roller.length === 0) return;
+  await db
+    .insertInto('er_person_rolle')
+    .values(roller.map((r) => ({ orgnr: r.orgnr, fnr: r.fnr, rolle: r.rolle })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
