@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { compareDates } from '../domain/dates.js';
+import { sistePubliserteRentedag } from '../ledger/index.js';
 import { buildApp } from '../server.js';
 import { seedDemoOnFirstStart, withSeedLock } from '../testdata/index.js';
 import { openRuntime, type GlobalOptions, type Runtime } from './runtime.js';
@@ -25,6 +27,10 @@ export function registerServeCommand(program: Command): void {
       await app.listen({ port: config.port, host: config.host });
       const where = database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
       console.log(`krav-og-betalinger kjører på ${config.publicUrl} — database: ${where}, forretningsdato: ${clock.today()}`);
+      const sisteRentedag = sistePubliserteRentedag();
+      if (compareDates(clock.today(), sisteRentedag) > 0) {
+        console.log(`Merk: forsinkelsesrenten er bare lagt inn til ${sisteRentedag}; senere dager bruker den siste satsen til data/forsinkelsesrente.json er oppdatert (beslutning 0041).`);
+      }
     });
 }
 

@@ -64,7 +64,7 @@ export { soekParter, type PartSituasjon, type PartSoek, type PartSoekResultat, t
 
 // Reference data
 export { apiKravtype, findKravtype, kodelister, kravgruppeTekst, type Kodelister, type Kravgruppe, type Kravtype } from './kodelister.js';
-export { forsinkelsesrentesatser } from './rentesatser.js';
+export { forsinkelsesrentesatser, sistePubliserteRentedag } from './rentesatser.js';
 
 // Errors and row types
 export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';
