@@ -1,20 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
-import pg from 'pg';
-import { seedDemoAccess, signGrant, tokenRequestBody, type DemoClientFile } from '../src/auth/index.js';
+import { signGrant, tokenRequestBody } from '../src/auth/index.js';
 import { systemClock } from '../src/clock.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { openDatabase } from '../src/db/open-database.js';
 import { stopChild, waitForOutput } from '../test/support/child-process.js';
+import { startKobServer } from './support/kob-server.js';
 
 /**
  * Token issuances per second, all in one run:
- *  - our `POST /maskinporten/token` (a `kob serve` child process, PGlite; and PostgreSQL when one
- *    answers on 127.0.0.1:5432), plain client token and system-user token;
+ *  - our `POST /maskinporten/token` (a `kob serve` child process with the demo dataset, PGlite;
+ *    and PostgreSQL when one answers on 127.0.0.1:5432), plain client token and system-user token;
  *  - the physical limit: a loop that only signs the same RS256 access token with jose;
  *  - oidc-provider (client_credentials + private_key_jwt, RS256 JWT access tokens), a child process.
  * Load: a fetch loop (Node's undici, keep-alive) with `concurrency` requests in flight; grants are
@@ -29,12 +25,12 @@ export async function run(): Promise<void> {
   const results: { name: string; perSecond: number }[] = [];
   results.push({ name: 'jose: sign RS256 only (limit)', perSecond: await joseSigningRate() });
   for (const kind of ['pglite', 'postgres'] as const) {
-    const server = await startOurServer(kind);
+    const server = await startKobServer(kind, ports[kind]);
     if (!server) continue;
     try {
-      const endpoint = `http://127.0.0.1:${server.port}/maskinporten/token`;
+      const endpoint = `${server.origin}/maskinporten/token`;
       const grant = (options: { systemUserOrg?: string }) => () =>
-        signGrant({ clientId: server.vendor.client_id, jwk: server.vendor.jwk, audience: `http://127.0.0.1:${server.port}/maskinporten/`, scope: 'skatteetaten:kravogbetalinger', nowSeconds: nowSeconds(), ...options });
+        signGrant({ clientId: server.vendor.client_id, jwk: server.vendor.jwk, audience: `${server.origin}/maskinporten/`, scope: 'skatteetaten:kravogbetalinger', nowSeconds: nowSeconds(), ...options });
       results.push({ name: `ours ${kind}: plain token`, perSecond: await httpRate(endpoint, grant({}), tokenRequestBody) });
       results.push({ name: `ours ${kind}: system-user token`, perSecond: await httpRate(endpoint, grant({ systemUserOrg: '313367002' }), tokenRequestBody) });
     } finally {
@@ -98,57 +94,6 @@ async function httpRate(endpoint: string, makeAssertion: () => Promise<string>, 
     perRound = Math.max(100, Math.min(4000, Math.round(rate * roundSeconds)));
   }
   return median(rates);
-}
-
-interface OurServer {
-  readonly port: number;
-  readonly vendor: DemoClientFile;
-  stop(): Promise<void>;
-}
-
-async function startOurServer(kind: 'pglite' | 'postgres'): Promise<OurServer | undefined> {
-  const port = ports[kind];
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kob-bench-'));
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const databaseName = `kob_bench_${process.pid}`;
-  const adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
-  let databaseUrl: string | undefined;
-  if (kind === 'postgres') {
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-    try {
-      await admin.connect();
-      await admin.query(`create database ${databaseName}`);
-    } catch {
-      console.log('(PostgreSQL not reachable on 127.0.0.1:5432: PostgreSQL rows skipped)');
-      return undefined;
-    } finally {
-      await admin.end().catch(() => undefined);
-    }
-    databaseUrl = `postgres://postgres@127.0.0.1:5432/${databaseName}`;
-  }
-  const database = await openDatabase(databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir });
-  await migrateToLatest(database.db);
-  const demo = await seedDemoAccess(database.db, { dataDir, publicUrl, clock: systemClock() });
-  await database.close();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--data-dir', dataDir], {
-    env: { ...process.env, KOB_PUBLIC_URL: publicUrl, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await waitForOutput(child, 'kjører på');
-  return {
-    port,
-    vendor: demo.regnskapssystem,
-    stop: async () => {
-      await stopChild(child);
-      if (databaseUrl) {
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`drop database if exists ${databaseName} with (force)`);
-        await admin.end();
-      }
-      await fs.rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 async function startOidcProvider() {
