@@ -69,6 +69,11 @@ export function compareDates(a: LocalDate, b: LocalDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Whether `date` lies in the range, both ends included. */
+export function isWithin(date: LocalDate, range: { readonly fraOgMed: LocalDate; readonly tilOgMed: LocalDate }): boolean {
+  return compareDates(range.fraOgMed, date) <= 0 && compareDates(date, range.tilOgMed) <= 0;
+}
+
 export function minDate(a: LocalDate, b: LocalDate): LocalDate {
   return a <= b ? a : b;
 }

@@ -1,5 +1,5 @@
 import { assertInvariant } from './assert.js';
-import { addDays, compareDates, daysBetween, maxDate, minDate, type LocalDate } from './dates.js';
+import { addDays, compareDates, daysBetween, isWithin, maxDate, minDate, type LocalDate } from './dates.js';
 import { toOere, type Oere } from './money.js';
 
 /**
@@ -107,7 +107,7 @@ export function truncateToWholeKronerOere(amount: ExactOere): Oere {
 
 function firstUncoveredDay(satser: Rentesatser, from: LocalDate, to: LocalDate): LocalDate {
   for (let day = from; compareDates(day, to) <= 0; day = addDays(day, 1)) {
-    if (!satser.some((p) => compareDates(p.fraOgMed, day) <= 0 && compareDates(day, p.tilOgMed) <= 0)) return day;
+    if (!satser.some((p) => isWithin(day, p))) return day;
   }
   return from;
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
-import { compareDates, type LocalDate } from '../domain/dates.js';
+import { compareDates, isWithin, type LocalDate } from '../domain/dates.js';
 import { addExact, exactForsinkelsesrente, truncateToWholeKronerOere, type ExactOere } from '../domain/interest.js';
 import { subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import { kravperiodeFraRad, type Kravperiode } from './kravperiode.js';
@@ -256,7 +256,6 @@ export async function buildPartView(db: Kysely<Database>, query: PartViewQuery):
   const facts = await Facts.load(db, asOf, itemRows, paymentRows, payoutRows);
   const kravViews = facts.kravViews(itemRows, ids);
   const aapneKrav = kravViews.filter((krav) => krav.gjenstaaendeOere !== 0);
-  const inPeriod = (date: LocalDate, periode: Periode) => compareDates(periode.fraOgMed, date) <= 0 && compareDates(date, periode.tilOgMed) <= 0;
   const payments = paymentRows.map((row) => facts.innbetalingView(row));
   const unplaced = payments.filter((p) => p.uplassertOere > 0);
 
@@ -268,8 +267,8 @@ export async function buildPartView(db: Kysely<Database>, query: PartViewQuery):
     skjermet: part.skjermet || (eier?.skjermet ?? false),
     sisteSeq: Number(sisteSeq?.seq ?? 0),
     ...(query.aapne ? { aapne: { krav: aapneKrav, innbetalinger: unplaced, oversikt: oversikt(aapneKrav, unplaced) } } : {}),
-    ...(query.kravOpprettet ? { kravOpprettet: kravViews.filter((k) => inPeriod(k.opprettetDato, query.kravOpprettet!)) } : {}),
-    ...(query.innbetalt ? { innbetalinger: payments.filter((p) => inPeriod(p.innbetalingsdato, query.innbetalt!)) } : {}),
+    ...(query.kravOpprettet ? { kravOpprettet: kravViews.filter((k) => isWithin(k.opprettetDato, query.kravOpprettet!)) } : {}),
+    ...(query.innbetalt ? { innbetalinger: payments.filter((p) => isWithin(p.innbetalingsdato, query.innbetalt!)) } : {}),
     ...(query.utbetalt ? { utbetalinger: payoutRows.map((row) => facts.utbetalingView(row)) } : {}),
   };
 }

@@ -1,9 +1,9 @@
-import { compareDates, type LocalDate } from '../../domain/dates.js';
+import { compareDates, isWithin, type LocalDate } from '../../domain/dates.js';
 import { formatDato, formatKontonummer, formatOrganisasjonsnummer } from '../../domain/format.js';
 import type { Kontonummer } from '../../domain/kontonummer.js';
 import { toOere } from '../../domain/money.js';
 import { kravgruppeTekst, type InnbetalingView, type KravforfallRef, type KravView, type PartView, type UtbetalingView } from '../../ledger/index.js';
-import { aarsperiode, iPeriode } from '../reskontro/aar.js';
+import { aarsperiode } from '../reskontro/aar.js';
 import { fastsettingsmaate } from '../reskontro/krav-side.js';
 import { periodeTekst } from '../reskontro/periode-tekst.js';
 import type { Personvern } from '../reskontro/personvern.js';
@@ -30,7 +30,7 @@ export function kontoutskrift(grunnlag: KontoutskriftGrunnlag): Ark[] {
   const { view, aar } = grunnlag;
   const periode = aarsperiode(aar);
   const alleKrav = view.kravOpprettet ?? [];
-  const aaretsKrav = alleKrav.filter((k) => iPeriode(k.opprettetDato, periode));
+  const aaretsKrav = alleKrav.filter((k) => isWithin(k.opprettetDato, periode));
   const kolonner = kravkolonner(view.asOf);
   return [
     { navn: arknavn[0], kolonner: [kolonne('Opplysning', 34), kolonne('Verdi', 60)], rader: gjelder(grunnlag) },
@@ -194,7 +194,7 @@ function motregningsrader(krav: readonly KravView[], aar: number): Celle[][] {
   const rader = krav.flatMap((k) =>
     k.forfall
       .filter((f) => f.opprinneligOere > 0)
-      .flatMap((f) => f.plassertMotkrav.filter((m) => iPeriode(m.plassertDato, periode)).map((m) => rad(k, f.forfallsdato, m.motkrav, m.plassertOere, m.plassertDato))),
+      .flatMap((f) => f.plassertMotkrav.filter((m) => isWithin(m.plassertDato, periode)).map((m) => rad(k, f.forfallsdato, m.motkrav, m.plassertOere, m.plassertDato))),
   );
   return sortert(rader, 0);
 }

@@ -1,4 +1,4 @@
-import { compareDates, dateParts, makeDate, type LocalDate } from '../../domain/dates.js';
+import { dateParts, makeDate, type LocalDate } from '../../domain/dates.js';
 import { limits } from '../../domain/limits.js';
 import type { PartView, Periode } from '../../ledger/index.js';
 import { PortalApiError } from '../api/guarded-api.js';
@@ -33,9 +33,4 @@ export function aarValg(view: Pick<PartView, 'asOf' | 'part' | 'eier'>): number[
   const registrert = Math.min(...[view.part, view.eier].filter((p) => p !== null).map((p) => dateParts(p.registrertDato).year));
   const foersteAar = Math.max(registrert, iAar - limits.portalAarValgMax + 1, limits.portalAarMin);
   return Array.from({ length: Math.max(1, iAar - foersteAar + 1) }, (_, i) => iAar - i);
-}
-
-/** Within the period, both ends included. */
-export function iPeriode(dato: LocalDate, periode: Periode): boolean {
-  return compareDates(periode.fraOgMed, dato) <= 0 && compareDates(dato, periode.tilOgMed) <= 0;
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Representasjon } from '../../auth/index.js';
 import type { Database } from '../../db/database.js';
-import { compareDates, type LocalDate } from '../../domain/dates.js';
+import { compareDates, isWithin, type LocalDate } from '../../domain/dates.js';
 import { buildPartView, type PartView, type PartViewQuery } from '../../ledger/index.js';
 import type { AarValgSvar, BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, KravSide, UbetalteKravSvar, UtbetalingerSvar } from '../api/reskontro-schemas.js';
-import { aarsperiode, aarValg, iPeriode, tilOgMedAar } from './aar.js';
+import { aarsperiode, aarValg, tilOgMedAar } from './aar.js';
 import { innbetalingSide, utbetalingSide } from './betalinger-side.js';
 import { kravSide, type Leser } from './krav-side.js';
 import { personvernFor } from './personvern.js';
@@ -63,7 +63,7 @@ export async function betalteKrav(kontekst: SideKontekst, aar: number): Promise<
   const krav = view
     .kravOpprettet!.filter((k) => k.opprinneligOere > 0)
     .map((k) => kravSide(k, leser))
-    .filter((k) => k.betaltDato !== null && iPeriode(betaltDato(k), periode))
+    .filter((k) => k.betaltDato !== null && isWithin(betaltDato(k), periode))
     .sort((a, b) => compareDates(betaltDato(b), betaltDato(a)));
   return { ...felles, aar, aarValg: aarValg(view), krav };
 }
