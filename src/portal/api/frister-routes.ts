@@ -1,14 +1,12 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { findPerson } from '../../auth/index.js';
-import { dateParts, makeDate } from '../../domain/dates.js';
+import { dateParts } from '../../domain/dates.js';
 import { limits } from '../../domain/limits.js';
 import { calendarForParty, createSubscription, listSubscriptions, revokeSubscription, subscriptionUrl, type CalendarTask } from '../../kalender/index.js';
+import { aarsperiode } from '../reskontro/aar.js';
 import { PortalApiError, requireVirksomhet, sesjonOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
+import { Aar } from './reskontro-schemas.js';
 import { Feil } from './schemas.js';
-
-/** The years the page may ask for; the page offers the business year and its neighbours. */
-export const fristerAarMin = 2000;
-export const fristerAarMax = 2100;
 
 const Beloep = Type.Integer({ description: 'øre' });
 
@@ -61,12 +59,12 @@ export const fristerRoutes: PortalApiRoutes = (api, context) => {
 
   api.get(
     '/frister',
-    { schema: { querystring: Type.Object({ aar: Type.Optional(Type.Integer({ minimum: fristerAarMin, maximum: fristerAarMax })) }), response: { 200: FristerSvar, 403: Feil } } },
+    { schema: { querystring: Type.Object({ aar: Type.Optional(Aar) }), response: { 200: FristerSvar, 403: Feil } } },
     async (request, reply) => {
       const virksomhet = await requireVirksomhet(request, context);
       const idag = clock.today();
       const aar = request.query.aar ?? dateParts(idag).year;
-      const calendar = await calendarForParty(db, { partId: virksomhet.orgnr, idag, periode: { fraOgMed: makeDate(aar, 1, 1), tilOgMed: makeDate(aar, 12, 31) } });
+      const calendar = await calendarForParty(db, { partId: virksomhet.orgnr, idag, periode: aarsperiode(aar) });
       if (!calendar) throw new PortalApiError(404, 'finnes_ikke', 'Fant ikke virksomheten i reskontroen.');
       reply.header('cache-control', 'no-store');
       return { forretningsdato: idag, aar, oppgaver: calendar.oppgaver.map(oppgave) };
