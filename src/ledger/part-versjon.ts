@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { iPartensVisning } from './skyldnergruppe.js';
 
 /**
  * A cheap version of everything a party's view depends on, for ETags (decision 0031): the newest
@@ -11,9 +12,7 @@ export async function partVersjon(db: Kysely<Database>, partId: string): Promise
     .selectFrom('part as p')
     .leftJoin('part_siste_seq as s', 's.part_id', 'p.part_id')
     .select(['p.part_id', 'p.navn', 'p.eier_part_id', 'p.skjermet', 'p.utbetalingskonto', 's.siste_seq'])
-    .where((eb) =>
-      eb.or([eb('p.part_id', '=', partId), eb('p.part_id', '=', eb.selectFrom('part').select('eier_part_id').where('part_id', '=', partId))]),
-    )
+    .where(iPartensVisning('p.part_id', partId))
     .orderBy('p.part_id')
     .execute();
   if (!rows.some((row) => row.part_id === partId)) return undefined;

@@ -10,7 +10,7 @@ import { LedgerInputError } from './errors.js';
 import { apiKravtype, findKravtype, kravgruppeTekst } from './kodelister.js';
 import { innbetalingQuery, kravforfallQuery, utbetalingQuery, type InnbetalingRow, type KravforfallRow, type UtbetalingRow } from './queries.js';
 import { forsinkelsesrentesatser } from './rentesatser.js';
-import { viewPartIds } from './skyldnergruppe.js';
+import { iPartensVisning, viewPartIds } from './skyldnergruppe.js';
 import type { Innbetalingstype, MvaTermintype, PartType, PlasseringKilde, Utbetalingstatus } from './tables.js';
 import { checkDato, checkPartId } from './validation.js';
 
@@ -301,7 +301,7 @@ async function loadParts(db: Kysely<Database>, partId: string): Promise<PartInfo
   const rows = await db
     .selectFrom('part')
     .selectAll()
-    .where((eb) => eb.or([eb('part_id', '=', partId), eb('part_id', '=', eb.selectFrom('part as p').select('p.eier_part_id').where('p.part_id', '=', partId))]))
+    .where(iPartensVisning('part_id', partId))
     .execute();
   return rows.map((row) => ({
     partId: row.part_id,

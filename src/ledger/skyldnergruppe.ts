@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../db/database.js';
 import { LedgerInputError } from './errors.js';
 import type { PartTable } from './tables.js';
@@ -41,4 +41,12 @@ export async function laasSkyldnergruppe(trx: Kysely<Database>, partId: string):
 /** The parties whose claims and payments a party's view shows: the party, and an ENK's owner. */
 export function viewPartIds(part: Pick<PartRow, 'part_id' | 'eier_part_id'>): string[] {
   return part.eier_part_id ? [part.part_id, part.eier_part_id] : [part.part_id];
+}
+
+/**
+ * The same parties as a SQL condition on a `part_id` column, for queries that read them by the
+ * party's id alone (the view's master data, its version).
+ */
+export function iPartensVisning(partIdColumn: string, partId: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(partIdColumn)} = ${partId} or ${sql.ref(partIdColumn)} = (select eier_part_id from part where part_id = ${partId}))`;
 }
