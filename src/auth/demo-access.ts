@@ -41,6 +41,8 @@ export const demoSystemId = `${demoOrganizations.vendor.orgnr}_demoregnskap`;
 export const vendorScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.kalender, scopes.frister]);
 export const bankScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.consentRequestsRead, scopes.consentRequestsWrite, scopes.consentTokens]);
 export const demoConsentValidityDays = 365;
+/** The demo's access was given by the seed, as the change log says. */
+const seedActor: AltinnActor = { kind: 'seed' };
 
 export interface DemoClientFile {
   client_id: string;
@@ -80,7 +82,6 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
     };
   }
   const ctx: AltinnContext = { db, clock: options.clock, publicUrl: options.publicUrl };
-  const seed: AltinnActor = { kind: 'seed' };
   const { vendor, bank, accountingFirm } = demoOrganizations;
   for (const org of Object.values(demoOrganizations)) await registerOrganization(db, org.orgnr, org.name);
   for (const orgnr of [...publishedTestBusinesses, pendingTestBusiness]) await registerOrganization(db, orgnr, `Testvirksomhet ${orgnr}`);
@@ -100,39 +101,20 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
     // Client packages cannot be combined with a visible system (AUTH.VLD-00018).
     isVisible: false,
   });
-  for (const orgnr of [...publishedTestBusinesses, pendingTestBusiness]) {
-    const { request } = await createRequest(ctx, vendorCaller, 'standard', {
-      systemId: demoSystemId,
-      partyOrgNo: orgnr,
-      integrationTitle: 'Demo Regnskap – krav og betalinger',
-      rights: [right(kravOgBetalingerResource)],
-    });
-    if (orgnr !== pendingTestBusiness) await answerRequest(ctx, orgnr, 'standard', request.id, true, seed);
-  }
+  for (const orgnr of [...publishedTestBusinesses, pendingTestBusiness]) await requestDemoSystemUser(ctx, orgnr, orgnr !== pendingTestBusiness);
   const { request: agentRequest } = await createRequest(ctx, vendorCaller, 'agent', {
     systemId: demoSystemId,
     partyOrgNo: accountingFirm.orgnr,
     integrationTitle: 'Demo Regnskap – klienter',
     accessPackages: [{ urn: accessPackage.regnskapsforerMedSignering }],
   });
-  const agent = await answerRequest(ctx, accountingFirm.orgnr, 'agent', agentRequest.id, true, seed);
-  for (const client of delegatedClients) await addClient(ctx, accountingFirm.orgnr, agent.systemUserId!, partyUuidFor(client), seed);
+  const agent = await answerRequest(ctx, accountingFirm.orgnr, 'agent', agentRequest.id, true, seedActor);
+  for (const client of delegatedClients) await addClient(ctx, accountingFirm.orgnr, agent.systemUserId!, partyUuidFor(client), seedActor);
 
   const bankClient = await newClient(db, options.clock, bank.orgnr, 'Demo Bank nettbank', bankScopes);
   const validTo = new Date(options.clock.nowEpochMs() + demoConsentValidityDays * 86_400_000).toISOString();
   const consents: DemoBankFile['consents'] = [];
-  for (const orgnr of consentingBusinesses) {
-    const id = demoConsentId(orgnr);
-    await createConsentRequest(ctx, bank.orgnr, {
-      id,
-      from: partyUrn(orgnr),
-      to: partyUrn(bank.orgnr),
-      validTo,
-      consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: kravOgBetalingerConsentResource }] }],
-    });
-    await answerConsentRequest(ctx, orgnr, id, true, seed);
-    consents.push({ id, from: partyUrn(orgnr) });
-  }
+  for (const orgnr of consentingBusinesses) consents.push(await grantDemoConsent(ctx, orgnr, demoConsentId(orgnr), validTo));
 
   const regnskapssystem = vendorClient.file;
   const finans: DemoBankFile = { ...bankClient.file, consents };
@@ -144,6 +126,31 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
 /** Whether the demo access data has been seeded into this database (by any process, any data dir). */
 export async function demoAccessSeeded(db: Kysely<Database>): Promise<boolean> {
   return (await findSystem(db, demoSystemId)) !== undefined;
+}
+
+/** The demo vendor asks `orgnr` for a system user with the Krav og betalinger right; the business approves unless told not to. */
+export async function requestDemoSystemUser(ctx: AltinnContext, orgnr: string, approve: boolean): Promise<void> {
+  const { request } = await createRequest(ctx, { orgnr: demoOrganizations.vendor.orgnr, admin: false }, 'standard', {
+    systemId: demoSystemId,
+    partyOrgNo: orgnr,
+    integrationTitle: 'Demo Regnskap – krav og betalinger',
+    rights: [right(kravOgBetalingerResource)],
+  });
+  if (approve) await answerRequest(ctx, orgnr, 'standard', request.id, true, seedActor);
+}
+
+/** The demo bank asks `orgnr` for consent to read its claims and payments until `validTo`; the business accepts. */
+export async function grantDemoConsent(ctx: AltinnContext, orgnr: string, id: string, validTo: string): Promise<{ id: string; from: string }> {
+  const from = partyUrn(orgnr);
+  await createConsentRequest(ctx, demoOrganizations.bank.orgnr, {
+    id,
+    from,
+    to: partyUrn(demoOrganizations.bank.orgnr),
+    validTo,
+    consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: kravOgBetalingerConsentResource }] }],
+  });
+  await answerConsentRequest(ctx, orgnr, id, true, seedActor);
+  return { id, from };
 }
 
 /** Fixed per business, so scripts and tests can name the demo consents. */
