@@ -5,6 +5,7 @@ import { publishedTestBusinesses, signGrant, tokenRequestBody, type DemoClientFi
 import { systemClock } from '../src/clock.js';
 import { stopChild, waitForOutput } from '../test/support/child-process.js';
 import { startKobServer, type KobServer } from './support/kob-server.js';
+import { median } from './support/statistics.js';
 
 /**
  * `GET …/regnskapssystem/{part}/aapnekrav` over HTTP with autocannon, for the published test
@@ -108,7 +109,6 @@ async function load(name: string, origin: string, requests: autocannon.Request[]
 }
 
 function medianOf(measurements: readonly Measurement[]): Measurement {
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   return {
     name: measurements[0]!.name,
     perSecond: median(measurements.map((m) => m.perSecond)),

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { openDatabase, type DatabaseHandle, type DatabaseKind } from '../src/db/open-database.js';
 import { addYears, localDate } from '../src/domain/dates.js';
 import { buildPartView } from '../src/ledger/index.js';
 import { Prng, seedDefaults, seedSynthetic, syntheticBusiness, historyWindow } from '../src/testdata/index.js';
+import { median, quantile } from './support/statistics.js';
+import { temporaryDatabase } from './support/temporary-database.js';
 
 /**
  * `kob seed` of 10 000 businesses (KOB_BENCH_PARTIES overrides) on a fresh PGlite in a temporary
@@ -18,16 +16,12 @@ import { Prng, seedDefaults, seedSynthetic, syntheticBusiness, historyWindow } f
 const parties = Number(process.env.KOB_BENCH_PARTIES ?? 10_000);
 const viewSamples = 200;
 const today = localDate(process.env.KOB_TODAY ?? '2026-11-30');
-const adminUrl = process.env.KOB_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function run(): Promise<void> {
   console.log(`kob seed --parties ${parties} --seed ${seedDefaults.seed} --years ${seedDefaults.years}, forretningsdato ${today}, ${os.cpus().length} kjerner`);
   for (const kind of ['pglite', 'postgres'] as const) {
     const database = await freshDatabase(kind);
-    if (!database) {
-      console.log(`${kind}: PostgreSQL svarer ikke på ${adminUrl}; hoppet over`);
-      continue;
-    }
+    if (!database) continue;
     try {
       await migrateToLatest(database.handle.db);
       const start = performance.now();
@@ -57,39 +51,19 @@ async function viewTimings(handle: DatabaseHandle): Promise<{ median: number; p9
     await buildPartView(handle.db, { partId, asOf: today, aapne: true, kravOpprettet: periode, innbetalt: periode, utbetalt: periode });
     durations.push(performance.now() - start);
   }
-  durations.sort((a, b) => a - b);
-  return { median: durations[Math.floor(durations.length / 2)]!, p90: durations[Math.floor(durations.length * 0.9)]! };
+  return { median: median(durations), p90: quantile(durations, 0.9) };
 }
 
+/** A fresh database of the kind, opened; `drop` closes and removes it. */
 async function freshDatabase(kind: DatabaseKind): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | undefined> {
-  if (kind === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kob-bench-seed-'));
-    const handle = await openDatabase({ kind: 'pglite', dataDir });
-    return {
-      handle,
-      drop: async () => {
-        await handle.close();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `kob_bench_seed_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  const database = await temporaryDatabase(kind);
+  if (!database) return undefined;
+  const handle = await openDatabase(database.url ? { kind: 'postgres', url: database.url, poolSize: 4 } : { kind: 'pglite', dataDir: database.dataDir });
   return {
     handle,
     drop: async () => {
       await handle.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await database.drop();
     },
   };
 }

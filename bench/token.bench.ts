@@ -6,6 +6,7 @@ import { signGrant, tokenRequestBody } from '../src/auth/index.js';
 import { systemClock } from '../src/clock.js';
 import { stopChild, waitForOutput } from '../test/support/child-process.js';
 import { startKobServer } from './support/kob-server.js';
+import { median } from './support/statistics.js';
 
 /**
  * Token issuances per second, all in one run:
@@ -51,7 +52,6 @@ export async function run(): Promise<void> {
 }
 
 const nowSeconds = () => Math.floor(systemClock().nowEpochMs() / 1000);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function joseSigningRate(): Promise<number> {
   const { privateKey } = await generateKeyPair('RS256');
