@@ -5,23 +5,20 @@ import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert, Tag, type TagProps } from '@skatteetaten/ds-status';
 import { Heading, List, Paragraph } from '@skatteetaten/ds-typography';
 import { useCallback, useEffect, useState } from 'react';
-import { formatDato, formatKontonummer, formatKroner } from '../../../src/domain/format';
-import type { LocalDate } from '../../../src/domain/dates';
+import { formatKontonummer } from '../../../src/domain/format';
 import type { Kontonummer } from '../../../src/domain/kontonummer';
-import type { Oere } from '../../../src/domain/money';
 import { ApiFeil } from '../api';
 import { BekreftKnapp } from '../components/BekreftKnapp';
 import { Tilbakemelding } from '../components/Tilbakemelding';
 import styles from '../components/Kortliste.module.css';
 import { hentAbonnementer, hentFrister, lagAbonnement, trekkAbonnement, type Abonnement, type Frister, type Oppgave, type Oppgavestatus } from '../frister-api';
+import { dato, kroner } from '../reskontro/tekst';
 import { formatTidspunktSomDato } from '../tidspunkt';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
 
 const tagFarge: Record<Oppgavestatus, NonNullable<TagProps['color']>> = { fullført: 'forest', forfalt: 'burgundy', pågående: 'ochre', ikkeStartet: 'denim' };
 const kortKlasse: Record<Oppgavestatus, string | undefined> = { fullført: styles.fullfoert, forfalt: styles.forfalt, pågående: styles.paagaaende, ikkeStartet: undefined };
 
-const dato = (value: string) => formatDato(value as LocalDate);
-const kroner = (oere: number) => formatKroner(oere as Oere);
 
 /**
  * "Frister og oppgaver": the year's deadlines from the calendar service with Min side's status
