@@ -31,6 +31,17 @@ export const scopes = Object.freeze({
   clientRegistration: 'idporten:dcr.write',
 });
 
+/**
+ * Scopes that administer Altinn or Maskinporten for everyone (any vendor's systems, any system
+ * user, any decision, more clients): only the operator grants them, with `kob clients create`.
+ */
+export const operatorOnlyScopes: readonly string[] = Object.freeze([
+  scopes.systemRegisterAdmin,
+  scopes.maskinportenSystemUserRead,
+  scopes.authorize,
+  scopes.clientRegistration,
+]);
+
 /** The scopes a client may be registered for (MP-200 is answered against the client's own list). */
 export const knownScopes: readonly string[] = Object.freeze(Object.values(scopes));
 

@@ -1,6 +1,6 @@
-import { base64url, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { base64url, compactVerify, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DemoAccess } from '../../src/auth/index.js';
+import { registerClient, type DemoAccess } from '../../src/auth/index.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { authTestApp, grantFor, postToken, seedDemo, testIssuer, type AuthTestApp } from '../support/auth.js';
 
@@ -97,6 +97,40 @@ describeEachDatabase('token endpoint refuses bad grants', ({ handle, kind }) => 
       const grant = await sign(claims);
       expect((await postToken(t.app, grant)).statusCode).toBe(200);
       await refused(grant, 'invalid_grant', 'MP-012');
+    });
+    it('refuses every other spelling of a used grant without jti: a space, == padding, spare bits in the signature', async () => {
+      // Another exp than the grant before, so this one is new.
+      const { jti: _jti, ...claims } = { ...baseClaims(), exp: nowSeconds() + 99 };
+      const grant = await sign(claims);
+      expect((await postToken(t.app, grant)).statusCode).toBe(200);
+      const [header, payload, signature] = grant.split('.') as [string, string, string];
+      const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+      // 256 signature bytes end in a character with 4 spare bits: flipping one decodes to the same bytes.
+      const last = alphabet.indexOf(signature.at(-1)!);
+      const spareBits = `${signature.slice(0, -1)}${alphabet[last ^ 1]}`;
+      expect(Buffer.from(spareBits, 'base64url')).toEqual(Buffer.from(signature, 'base64url'));
+      for (const respelt of [`${signature.slice(0, 20)} ${signature.slice(20)}`, `${signature}==`, spareBits]) {
+        const response = await postToken(t.app, `${header}.${payload}.${respelt}`);
+        expect(response.statusCode).toBe(400);
+        expect(response.json().access_token).toBeUndefined();
+      }
+    });
+    it('refuses the second valid ECDSA signature of a used ES256 grant without jti (replay keyed on what is signed)', async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const jwk = { ...(await exportJWK(publicKey)), kid: 'ec-nokkel' };
+      const client = await registerClient(handle().db, t.clock, { org: demo.regnskapssystem.org, name: 'EC-klient', scopes: ['skatteetaten:kravogbetalinger'], publicJwk: jwk });
+      const { jti: _jti, authorization_details: _details, ...claims } = { ...baseClaims(), iss: client.clientId };
+      const grant = await new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'ec-nokkel' }).sign(privateKey);
+      expect((await postToken(t.app, grant)).statusCode).toBe(200);
+      const [header, payload, signature] = grant.split('.') as [string, string, string];
+      // (r, s) and (r, n − s) both verify: the same grant with a second signature.
+      const p256Order = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+      const bytes = Buffer.from(signature, 'base64url');
+      const s = BigInt(`0x${bytes.subarray(32).toString('hex')}`);
+      const malleated = Buffer.concat([bytes.subarray(0, 32), Buffer.from((p256Order - s).toString(16).padStart(64, '0'), 'hex')]).toString('base64url');
+      const publicCryptoKey = await importJWK(jwk, 'ES256');
+      await expect(compactVerify(`${header}.${payload}.${malleated}`, publicCryptoKey)).resolves.toBeDefined();
+      await refused(`${header}.${payload}.${malleated}`, 'invalid_grant', 'MP-012');
     });
     it('refuses missing and unregistered scopes', async () => {
       const { scope: _scope, ...claims } = baseClaims();

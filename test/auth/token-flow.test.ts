@@ -69,7 +69,7 @@ describeEachDatabase('token flow: demo vendor and bank', ({ handle, kind }) => {
   });
 
   it('registers a client over HTTP for the caller’s own organisation only (POST /maskinporten/admin/clients)', async () => {
-    const admin = (await clientToken(t, handle().db, '315600073', ['idporten:dcr.write'])).token;
+    const admin = (await clientToken(t, handle().db, '315600073', ['idporten:dcr.write', 'skatteetaten:kalender'])).token;
     const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: 'min-nokkel' };
     const register = (token: string | undefined, scopes = ['skatteetaten:kalender']) =>

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -68,5 +69,29 @@ describe('kob clients create and kob token', () => {
     expect(wrongScope.err).toContain('invalid_scope');
     const noSystemUser = await run('token', '--client-id', clientId, '--jwk', jwkFile, '--scope', 'skatteetaten:kravogbetalinger', '--systemuser-org', '313367002', '--url', url);
     expect(noSystemUser.err).toContain('client is on no system in the system register');
+  });
+
+  it('registers a public key the vendor already has (--public-jwk), and refuses a weak one with the reason', async () => {
+    // Its own database: the one of the test before is still open in this process.
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kob-cli-'));
+    const write = async (name: string, jwk: object) => {
+      const file = path.join(dataDir, name);
+      await fs.writeFile(file, JSON.stringify(jwk));
+      return file;
+    };
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' });
+    const created = await run('clients', 'create', '--org', '315600057', '--name', 'EC-klient', '--scope', 'skatteetaten:kalender', '--public-jwk', await write('ec.json', { ...ec, kid: 'ec-cli' }));
+    expect(created.err).toBe('');
+    expect(JSON.parse(created.out)).toMatchObject({ kid: 'ec-cli' });
+
+    const e3 = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 3 }).publicKey.export({ format: 'jwk' });
+    const weak = await run('clients', 'create', '--org', '315600057', '--name', 'Svak', '--scope', 'skatteetaten:kalender', '--public-jwk', await write('e3.json', e3));
+    expect(weak.exitCode).toBe(2);
+    expect(weak.err).toContain('eksponent må være 65537');
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ format: 'jwk' });
+    expect((await run('clients', 'create', '--org', '315600057', '--name', 'Liten', '--scope', 'skatteetaten:kalender', '--public-jwk', await write('small.json', small))).err).toContain('1024 bit');
+    const both = await run('clients', 'create', '--org', '315600057', '--name', 'x', '--scope', 'skatteetaten:kalender', '--public-jwk', 'a', '--jwk-out', 'b');
+    expect(both.exitCode).toBe(2);
+    expect(both.err).toContain('enten --jwk-out');
   });
 });

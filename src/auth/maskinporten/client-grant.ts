@@ -9,7 +9,7 @@ import { consentDetailsType, grantTypeJwtBearer, iso6523Authority, systemUserDet
  */
 export interface GrantRequest {
   readonly clientId: string;
-  /** The client's private RSA key with its `kid`. */
+  /** The client's private key (RSA, or EC P-256) with its `kid`. */
   readonly jwk: JWK;
   /** The Maskinporten issuer (`…/maskinporten/`), used as `aud`. */
   readonly audience: string;
@@ -22,14 +22,15 @@ export interface GrantRequest {
 }
 
 export async function signGrant(request: GrantRequest): Promise<string> {
-  const key = (await importJWK(request.jwk, 'RS256')) as CryptoKey;
+  const alg = request.jwk.kty === 'EC' ? 'ES256' : 'RS256';
+  const key = (await importJWK(request.jwk, alg)) as CryptoKey;
   const details = request.systemUserOrg
     ? [{ type: systemUserDetailsType, systemuser_org: { authority: iso6523Authority, ID: `0192:${request.systemUserOrg}` }, ...(request.externalRef ? { externalRef: request.externalRef } : {}) }]
     : request.consent
       ? [{ type: consentDetailsType, id: request.consent.id, from: request.consent.from }]
       : undefined;
   return new SignJWT({ scope: request.scope, ...(details ? { authorization_details: details } : {}) })
-    .setProtectedHeader({ alg: 'RS256', kid: String(request.jwk.kid) })
+    .setProtectedHeader({ alg, kid: String(request.jwk.kid) })
     .setAudience(request.audience)
     .setIssuer(request.clientId)
     .setIssuedAt(request.nowSeconds)

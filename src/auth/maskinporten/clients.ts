@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
 import { isValidOrganisasjonsnummer } from '../../domain/organisasjonsnummer.js';
-import { knownScopes } from '../identifiers.js';
+import { knownScopes, operatorOnlyScopes } from '../identifiers.js';
 import { toJson, type StoredJwk } from '../tables.js';
+import { clientPublicJwk, WeakClientKeyError } from './client-key.js';
 
 /** Maskinporten: a key uploaded in self-service expires one year later (MP-121). */
 export const clientKeyLifetimeDays = 365;
@@ -21,7 +22,7 @@ export interface RegisterClientInput {
   readonly org: string;
   readonly name: string;
   readonly scopes: readonly string[];
-  /** The client's public key; its `kid` is kept, or the RFC 7638 thumbprint when it has none. */
+  /** The client's public key (RSA ≥ 2048 bits or EC P-256); its `kid` is kept, or the RFC 7638 thumbprint when it has none. */
   readonly publicJwk: JWK;
 }
 
@@ -32,8 +33,22 @@ export interface RegisteredClient {
   readonly scopes: readonly string[];
 }
 
-/** Registers a Maskinporten client (integration) with one public RSA key. */
+/** The operator (`kob clients create`, the demo seed) registers a client with any known scope. */
 export async function registerClient(db: Kysely<Database>, clock: Clock, input: RegisterClientInput): Promise<RegisteredClient> {
+  return register(db, clock, input, 'operator');
+}
+
+/**
+ * An organisation registers a client for itself over HTTP (Digdir's self-service, scope
+ * `idporten:dcr.write`): only with scopes it already holds through another client, and never an
+ * operator-only scope (decision 0075).
+ */
+export async function registerSelfServiceClient(db: Kysely<Database>, clock: Clock, input: RegisterClientInput): Promise<RegisteredClient> {
+  return register(db, clock, input, 'selfService');
+}
+
+/** Registers a Maskinporten client (integration) with one public key. */
+async function register(db: Kysely<Database>, clock: Clock, input: RegisterClientInput, registrar: 'operator' | 'selfService'): Promise<RegisteredClient> {
   if (!isValidOrganisasjonsnummer(input.org)) throw new ClientRegistrationError(`"${input.org}" er ikke et gyldig organisasjonsnummer (not a valid organisation number)`);
   const name = input.name.trim();
   if (name === '' || name.length > clientNameLengthMax) throw new ClientRegistrationError(`navnet må ha 1–${clientNameLengthMax} tegn (name must have 1–${clientNameLengthMax} characters)`);
@@ -41,10 +56,13 @@ export async function registerClient(db: Kysely<Database>, clock: Clock, input: 
   if (scopes.length === 0 || scopes.length > clientScopesMax) throw new ClientRegistrationError(`oppgi 1–${clientScopesMax} scopes (give 1–${clientScopesMax} scopes)`);
   const unknown = scopes.filter((scope) => !knownScopes.includes(scope));
   if (unknown.length > 0) throw new ClientRegistrationError(`ukjent scope: ${unknown.join(', ')} (unknown scope; known: ${knownScopes.join(', ')})`);
-  const publicJwk = await publicRsaJwk(input.publicJwk);
+  const publicJwk = await clientPublicJwk(input.publicJwk).catch((error: unknown) => {
+    throw error instanceof WeakClientKeyError ? new ClientRegistrationError(error.message) : error;
+  });
   const clientId = randomUUID();
   const nowMs = clock.nowEpochMs();
   await db.transaction().execute(async (trx) => {
+    if (registrar === 'selfService') await checkSelfServiceScopes(trx, input.org, scopes);
     await trx.insertInto('auth_client').values({ client_id: clientId, org: input.org, name, scopes: toJson(scopes), created_at: new Date(nowMs) }).execute();
     await trx
       .insertInto('auth_client_key')
@@ -60,19 +78,21 @@ export async function registerClient(db: Kysely<Database>, clock: Clock, input: 
   return { clientId, kid: publicJwk.kid, org: input.org, scopes };
 }
 
-/** Accepts only an RSA public key (a private JWK is reduced to its public part, never stored). */
-async function publicRsaJwk(jwk: JWK): Promise<JWK & { kid: string }> {
-  if (jwk.kty !== 'RSA' || typeof jwk.n !== 'string' || typeof jwk.e !== 'string') {
-    throw new ClientRegistrationError('nøkkelen må være en RSA-JWK med n og e (the key must be an RSA JWK)');
+/**
+ * Self-service may not hand out more than the organisation holds: a client with
+ * `idporten:dcr.write` could otherwise register one with `systemregister.admin` and act for every
+ * vendor. Read in the registering transaction, from the organisation's existing clients.
+ */
+async function checkSelfServiceScopes(db: Kysely<Database>, org: string, scopes: readonly string[]): Promise<void> {
+  const operatorOnly = scopes.filter((scope) => operatorOnlyScopes.includes(scope));
+  if (operatorOnly.length > 0) {
+    throw new ClientRegistrationError(`${operatorOnly.join(', ')} gis bare av operatøren (kob clients create), ikke ved selvbetjening (operator-only scope; ask the operator)`);
   }
-  try {
-    await importJWK({ kty: 'RSA', n: jwk.n, e: jwk.e }, 'RS256');
-  } catch {
-    throw new ClientRegistrationError('nøkkelen kan ikke leses som RSA-nøkkel (the key is not a readable RSA key)');
+  const held = new Set((await db.selectFrom('auth_client').where('org', '=', org).select('scopes').execute()).flatMap((row) => row.scopes));
+  const notHeld = scopes.filter((scope) => !held.has(scope));
+  if (notHeld.length > 0) {
+    throw new ClientRegistrationError(`organisasjonen ${org} har ikke scope ${notHeld.join(', ')}; en ny klient kan bare få scopes organisasjonen alt har (a self-service client may only get scopes its organisation already holds)`);
   }
-  if (Buffer.from(jwk.n, 'base64url').length < 256) throw new ClientRegistrationError('RSA-nøkkelen må ha minst 2048 bit (RSA keys need at least 2048 bits)');
-  const kid = typeof jwk.kid === 'string' && /^[\w.-]{1,100}$/.test(jwk.kid) ? jwk.kid : await calculateJwkThumbprint({ kty: 'RSA', n: jwk.n, e: jwk.e });
-  return { kty: 'RSA', n: jwk.n, e: jwk.e, kid, alg: 'RS256', use: 'sig' };
 }
 
 /** A fresh key pair for a new client: the private JWK goes to the client's file, never to us. */

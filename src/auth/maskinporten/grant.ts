@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { limits } from '../../domain/limits.js';
+import { decodeCanonicalBase64url } from '../base64url.js';
 import { consentDetailsType, grantTypeJwtBearer, iso6523Authority, orgnrFromIso6523Id, systemUserDetailsType } from '../identifiers.js';
+import { ecGrantAlgorithms, rsaGrantAlgorithms } from './client-key.js';
 import { GrantError, invalidGrant, invalidRequest } from './grant-error.js';
 
 /**
@@ -9,7 +11,7 @@ import { GrantError, invalidGrant, invalidRequest } from './grant-error.js';
  * 1–6). The checks are pure given the client's key and the time; looking the client up, marking
  * the grant used and resolving `authorization_details` against Altinn happen in the caller.
  */
-export const grantAlgorithms = ['RS256', 'RS384', 'RS512'] as const;
+export const grantAlgorithms = [...rsaGrantAlgorithms, ...ecGrantAlgorithms] as const;
 export type GrantAlgorithm = (typeof grantAlgorithms)[number];
 export const scopeLengthMax = 1000;
 export const jtiLengthMax = 200;
@@ -25,6 +27,12 @@ export interface GrantForm {
 /** What can be read from a grant before its signature is checked: enough to find the key. */
 export interface UnverifiedGrant {
   readonly assertion: string;
+  /**
+   * What the signature covers: the header and payload as sent. A grant can only be spelt again
+   * in its signature part (and an ECDSA signature has a second valid form), so single use is
+   * keyed on this, never on the whole assertion (decision 0077).
+   */
+  readonly signingInput: string;
   readonly alg: GrantAlgorithm;
   readonly kid: string;
   readonly clientId: string;
@@ -46,27 +54,36 @@ export function readGrant(form: GrantForm): UnverifiedGrant {
   } catch {
     throw invalidRequest('MP-011', 'assertion er ikke et JWT (tre base64url-deler med JSON-header og -payload) (assertion is not a JWT)');
   }
-  if (assertion.split('.').length !== 3) throw invalidRequest('MP-011', 'assertion må være et signert JWT (JWS compact), ikke kryptert (assertion must be a signed JWT)');
+  const segments = assertion.split('.');
+  if (segments.length !== 3) throw invalidRequest('MP-011', 'assertion må være et signert JWT (JWS compact), ikke kryptert (assertion must be a signed JWT)');
+  if (segments.some((segment) => decodeCanonicalBase64url(segment) === undefined)) {
+    throw invalidRequest('MP-011', 'assertion må være base64url uten utfylling, mellomrom eller ekstra biter (the assertion must be canonical unpadded base64url)');
+  }
   if (!grantAlgorithms.includes(header.alg as GrantAlgorithm)) {
-    throw invalidGrant('MP-124', `alg "${String(header.alg)}" er ikke tillatt; signer grantet med RS256, RS384 eller RS512 og klientens private nøkkel (alg must be RS256/RS384/RS512)`);
+    throw invalidGrant('MP-124', `alg "${String(header.alg)}" er ikke tillatt; signer grantet med ${grantAlgorithms.join(', ')} og klientens private nøkkel (alg must be one of ${grantAlgorithms.join('/')})`);
   }
   if (typeof header.kid !== 'string' || header.kid === '') {
     const why = header.x5c !== undefined ? 'x5c (virksomhetssertifikat) støttes ikke her; last opp en JWK og send kid' : 'kid mangler i JWT-headeren';
     throw invalidGrant('MP-123', `${why} (the grant header needs the kid of the client's registered key)`);
   }
   if (typeof payload.iss !== 'string' || payload.iss === '') throw invalidGrant('MP-100', 'iss mangler; sett iss til klientens client_id (iss must be the client_id)');
-  return { assertion, alg: header.alg as GrantAlgorithm, kid: header.kid, clientId: payload.iss };
+  return { assertion, signingInput: `${segments[0]}.${segments[1]}`, alg: header.alg as GrantAlgorithm, kid: header.kid, clientId: payload.iss };
 }
 
-/** RSA public keys imported once per (alg, modulus): importing costs more than verifying. */
+/** Public keys imported once per (alg, key): importing costs more than verifying. */
 const importedKeys = new Map<string, CryptoKey>();
 const importedKeysMax = 1000;
 
 export async function verifyGrantSignature(grant: UnverifiedGrant, publicJwk: JWK): Promise<JWTPayload> {
-  const cacheKey = `${grant.alg}:${publicJwk.n}:${publicJwk.e}`;
+  const keyAlgorithms: readonly string[] = publicJwk.kty === 'EC' ? ecGrantAlgorithms : rsaGrantAlgorithms;
+  if (!keyAlgorithms.includes(grant.alg)) {
+    throw invalidGrant('MP-124', `nøkkelen ${grant.kid} er ${String(publicJwk.kty)} og signerer med ${keyAlgorithms.join(', ')}, ikke ${grant.alg} (alg does not match the registered key)`);
+  }
+  const publicMembers = publicJwk.kty === 'EC' ? { kty: 'EC', crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y } : { kty: 'RSA', n: publicJwk.n, e: publicJwk.e };
+  const cacheKey = `${grant.alg}:${JSON.stringify(publicMembers)}`;
   let key = importedKeys.get(cacheKey);
   if (!key) {
-    key = (await importJWK({ kty: 'RSA', n: publicJwk.n, e: publicJwk.e }, grant.alg)) as CryptoKey;
+    key = (await importJWK(publicMembers, grant.alg)) as CryptoKey;
     if (importedKeys.size >= importedKeysMax) importedKeys.clear();
     importedKeys.set(cacheKey, key);
   }
@@ -98,7 +115,7 @@ export interface ConsentDetail {
 
 export interface CheckedGrant {
   readonly scopes: readonly string[];
-  /** The grant's replay key: its `jti`, or a hash of the whole grant when it has none. */
+  /** The grant's replay key: its `jti`, or a hash of its signing input when it has none. */
   readonly jti: string;
   readonly expSeconds: number;
   readonly audience: readonly string[] | undefined;
@@ -122,7 +139,7 @@ export function checkGrantClaims(grant: UnverifiedGrant, claims: JWTPayload, ctx
   }
   return {
     scopes: checkScopes(claims.scope, ctx.clientScopes, grant.clientId),
-    jti: typeof claims.jti === 'string' ? claims.jti : `sha256:${createHash('sha256').update(grant.assertion).digest('base64url')}`,
+    jti: typeof claims.jti === 'string' ? claims.jti : `sha256:${createHash('sha256').update(grant.signingInput).digest('base64url')}`,
     expSeconds,
     audience: readResource(claims.resource),
     detail: readAuthorizationDetails(claims.authorization_details),

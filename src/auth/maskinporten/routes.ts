@@ -5,7 +5,7 @@ import { limits } from '../../domain/limits.js';
 import { callerOf, CallerRejected, clientErrorMessage, decorateCaller, isClientError, requireScope, surfaceErrorHandler } from '../http.js';
 import { consentDetailsType, grantTypeJwtBearer, maskinportenIssuer, scopes, systemUserDetailsType } from '../identifiers.js';
 import type { AuthServices } from '../services.js';
-import { ClientRegistrationError, registerClient } from './clients.js';
+import { ClientRegistrationError, registerSelfServiceClient } from './clients.js';
 import { GrantError, oauthErrorBody } from './grant-error.js';
 import { grantAlgorithms } from './grant.js';
 import { issueToken } from './token-service.js';
@@ -19,7 +19,21 @@ const ClientRegistration = Type.Object(
   {
     client_name: Type.String({ minLength: 1, maxLength: 200 }),
     scopes: Type.Array(Type.String({ maxLength: 200 }), { minItems: 1, maxItems: 20 }),
-    jwks: Type.Object({ keys: Type.Array(Type.Object({ kty: Type.Literal('RSA'), n: Type.String({ maxLength: 2048 }), e: Type.String({ maxLength: 16 }), kid: Type.Optional(Type.String({ maxLength: 100 })) }), { minItems: 1, maxItems: 1 }) }),
+    // The shape only; client-key.ts judges the key itself (size, exponent, curve).
+    jwks: Type.Object({
+      keys: Type.Array(
+        Type.Object({
+          kty: Type.Union([Type.Literal('RSA'), Type.Literal('EC')]),
+          n: Type.Optional(Type.String({ maxLength: 2048 })),
+          e: Type.Optional(Type.String({ maxLength: 16 })),
+          crv: Type.Optional(Type.String({ maxLength: 16 })),
+          x: Type.Optional(Type.String({ maxLength: 64 })),
+          y: Type.Optional(Type.String({ maxLength: 64 })),
+          kid: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
+        { minItems: 1, maxItems: 1 },
+      ),
+    }),
   },
   { additionalProperties: false },
 );
@@ -27,8 +41,8 @@ const ClientRegistration = Type.Object(
 /**
  * The Maskinporten-compatible token server (spec §3): metadata, JWKS and the token endpoint at the
  * paths Digdir uses, so a client only swaps the base URL. `POST /admin/clients` registers a client
- * for the caller's own organisation (Digdir's self-service model; the first client comes from
- * `kob clients create`).
+ * for the caller's own organisation with scopes it already holds (Digdir's self-service model;
+ * the first client, and every operator-only scope, comes from `kob clients create`).
  */
 export const maskinportenPlugin: FastifyPluginAsync<{ services: AuthServices }> = async (app, { services }) => {
   await app.register(formbody, { bodyLimit: limits.bodyBytesMax });
@@ -81,7 +95,7 @@ export const maskinportenPlugin: FastifyPluginAsync<{ services: AuthServices }> 
     { schema: { body: ClientRegistration }, preHandler: requireScope(services.verifier, [scopes.clientRegistration]) },
     async (request, reply) => {
       const caller = callerOf(request);
-      const client = await registerClient(services.db, services.clock, {
+      const client = await registerSelfServiceClient(services.db, services.clock, {
         org: caller.consumerOrgnr,
         name: request.body.client_name,
         scopes: request.body.scopes,
