@@ -21,12 +21,11 @@ export const altinnPlugin: FastifyPluginAsync<{ services: AuthServices }> = asyn
           : error instanceof CallerRejected
             ? new AltinnProblem(error.status, error.status === 401 ? 'AUTH-00401' : 'AUTH-00403', error.reason)
             : isClientError(error)
-              ? new AltinnProblem(400, 'AUTH.VLD-00000', clientErrorMessage(error))
+              ? new AltinnProblem(error.statusCode === 413 || error.statusCode === 415 ? error.statusCode : 400, 'AUTH.VLD-00000', clientErrorMessage(error))
               : undefined;
       if (!problem) return undefined;
       request.log.info({ korrelasjonsid: request.id, code: problem.code, reason: problem.detail }, 'Altinn-forespørsel avvist');
-      const status = isClientError(error) && (error.statusCode === 413 || error.statusCode === 415) ? error.statusCode : problem.status;
-      return reply.code(status).type('application/problem+json').send(problemBody(problem, request.id));
+      return reply.code(problem.status).type('application/problem+json').send(problemBody(problem, request.id));
     }),
   );
   systemRegisterRoutes(app, services);

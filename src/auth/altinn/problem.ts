@@ -5,7 +5,7 @@
 export class AltinnProblem extends Error {
   override readonly name = 'AltinnProblem';
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415,
     readonly code: string,
     readonly detail: string,
   ) {
@@ -23,11 +23,14 @@ const titles: Record<AltinnProblem['status'], string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
 };
 
 export function problemBody(problem: AltinnProblem, correlationId: string) {
   return {
-    type: `https://tools.ietf.org/html/rfc9110#section-15.5.${problem.status === 409 ? 10 : problem.status - 399}`,
+    // RFC 9110 numbers the 4xx sections in status order: 400 is §15.5.1, 413 §15.5.14.
+    type: `https://tools.ietf.org/html/rfc9110#section-15.5.${problem.status - 399}`,
     title: titles[problem.status],
     status: problem.status,
     detail: problem.detail,
