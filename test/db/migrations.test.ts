@@ -1,6 +1,8 @@
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrateToLatest, schemaMigrator } from '../../src/db/migrate.js';
+import { openDatabase, pgliteParsers } from '../../src/db/open-database.js';
 import { describeEachDatabase } from '../support/databases.js';
 
 describeEachDatabase('migrations', ({ handle }) => {
@@ -23,4 +25,31 @@ describeEachDatabase('migrations', ({ handle }) => {
     const row = await sql<{ n: number; d: string }>`select 9007199254740991::bigint as n, date '2024-02-29' as d`.execute(db);
     expect(row.rows[0]).toEqual({ n: 9007199254740991, d: '2024-02-29' });
   });
+});
+
+it('0006 keeps one open system-user request per key, closing later duplicates an older database holds', async () => {
+  const handle = await openDatabase({ kind: 'pglite-instance', pglite: await PGlite.create({ parsers: pgliteParsers }) });
+  try {
+    const { db } = handle;
+    expect((await schemaMigrator(db).migrateTo('0005-minside-tilganger')).error).toBeUndefined();
+    await sql`insert into altinn_system (system_id, internal_id, vendor_orgnr, name, description, rights, access_packages, allowed_redirect_urls, is_visible, created_at, updated_at)
+      values ('315600057_x', gen_random_uuid(), '315600057', '{}', '{}', '[]', '[]', '[]', false, now(), now())`.execute(db);
+    for (const [id, minute] of [['00000000-0000-4000-8000-000000000002', 2], ['00000000-0000-4000-8000-000000000001', 1], ['00000000-0000-4000-8000-000000000003', 3]] as const) {
+      await sql`insert into altinn_request (id, user_type, system_id, party_orgnr, external_ref, rights, access_packages, status, created_at, timeout_at)
+        values (${id}, 'standard', '315600057_x', '313367002', '313367002', '[]', '[]', 'New', ${new Date(Date.UTC(2026, 0, 1, 0, minute))}, ${new Date(Date.UTC(2026, 0, 20))})`.execute(db);
+    }
+    await migrateToLatest(db);
+    const rows = await sql<{ id: string; status: string }>`select id, status from altinn_request order by id`.execute(db);
+    expect(rows.rows).toEqual([
+      { id: '00000000-0000-4000-8000-000000000001', status: 'New' },
+      { id: '00000000-0000-4000-8000-000000000002', status: 'Timedout' },
+      { id: '00000000-0000-4000-8000-000000000003', status: 'Timedout' },
+    ]);
+    await expect(
+      sql`insert into altinn_request (id, user_type, system_id, party_orgnr, external_ref, rights, access_packages, status, created_at, timeout_at)
+        values (gen_random_uuid(), 'standard', '315600057_x', '313367002', '313367002', '[]', '[]', 'New', now(), now())`.execute(db),
+    ).rejects.toThrow(/altinn_request_open/);
+  } finally {
+    await handle.close();
+  }
 });

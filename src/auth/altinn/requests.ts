@@ -82,34 +82,55 @@ export async function createRequest(ctx: AltinnContext, caller: VendorCaller, us
       .selectAll()
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    if (previous && effectiveStatus(previous, now) === 'New') {
-      if (previous.user_type !== userType) throw badRequest('AUTH-00007', `En ventende forespørsel (${previous.id}) av annen type finnes (pending request exists).`);
-      return { request: toDto(ctx, previous, now), created: false };
-    }
     if (previous && (previous.status === 'Rejected' || previous.status === 'Denied')) {
       throw badRequest('AUTH-00009', `Forespørsel ${previous.id} for samme externalRef ble avvist; slett den (DELETE /vendor/${previous.id}) og send en ny (a rejected request exists).`);
     }
-    const id = randomUUID();
-    await trx
-      .insertInto('altinn_request')
-      .values({
-        id,
-        user_type: userType,
-        system_id: system.id,
-        party_orgnr: input.partyOrgNo,
-        external_ref: externalRef,
-        integration_title: input.integrationTitle ?? null,
-        rights: toJson(rights),
-        access_packages: toJson(packages),
-        redirect_url: input.redirectUrl ?? null,
-        status: 'New',
-        created_at: now,
-        timeout_at: new Date(now.getTime() + requestTimeoutDays * 86_400_000),
-      })
-      .execute();
-    const row = await trx.selectFrom('altinn_request').where('id', '=', id).selectAll().executeTakeFirstOrThrow();
-    return { request: toDto(ctx, row, now), created: true };
+    const { row, created } = previous && effectiveStatus(previous, now) === 'New' ? { row: previous, created: false } : await insertOpenRequest(trx, previous, { id: randomUUID(), userType, systemId: system.id, input, externalRef, rights, packages, now });
+    if (row.user_type !== userType) throw badRequest('AUTH-00007', `En ventende forespørsel (${row.id}) av annen type finnes (pending request exists).`);
+    return { request: toDto(ctx, row, now), created };
   });
+}
+
+/**
+ * Inserts the open request for a key, or finds the one another process created since the caller
+ * read: the partial unique index of migration 0006 decides which one is open.
+ */
+async function insertOpenRequest(
+  trx: Kysely<Database>,
+  timedOut: RequestRow | undefined,
+  request: { id: string; userType: SystemUserType; systemId: string; input: RequestInput; externalRef: string; rights: Right[]; packages: AccessPackageRef[]; now: Date },
+): Promise<{ row: RequestRow; created: boolean }> {
+  // A request left unanswered past its time stops being the open one for its key.
+  if (timedOut) await trx.updateTable('altinn_request').set({ status: 'Timedout' }).where('id', '=', timedOut.id).where('status', '=', 'New').execute();
+  const { id, now } = request;
+  const inserted = await trx
+    .insertInto('altinn_request')
+    .values({
+      id,
+      user_type: request.userType,
+      system_id: request.systemId,
+      party_orgnr: request.input.partyOrgNo,
+      external_ref: request.externalRef,
+      integration_title: request.input.integrationTitle ?? null,
+      rights: toJson(request.rights),
+      access_packages: toJson(request.packages),
+      redirect_url: request.input.redirectUrl ?? null,
+      status: 'New',
+      created_at: now,
+      timeout_at: new Date(now.getTime() + requestTimeoutDays * 86_400_000),
+    })
+    .onConflict((oc) => oc.columns(['system_id', 'party_orgnr', 'external_ref']).where('status', '=', 'New').doNothing())
+    .executeTakeFirst();
+  const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+  const row = await trx
+    .selectFrom('altinn_request')
+    .where('system_id', '=', request.systemId)
+    .where('party_orgnr', '=', request.input.partyOrgNo)
+    .where('external_ref', '=', request.externalRef)
+    .where('status', '=', 'New')
+    .selectAll()
+    .executeTakeFirstOrThrow();
+  return { row, created };
 }
 
 export async function getRequest(ctx: AltinnContext, caller: VendorCaller, userType: SystemUserType, id: string): Promise<RequestDto> {

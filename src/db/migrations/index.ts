@@ -4,6 +4,7 @@ import * as auth from './0002-auth.js';
 import * as portal from './0003-portal.js';
 import * as kalender from './0004-kalender.js';
 import * as minsideTilganger from './0005-minside-tilganger.js';
+import * as altinnAapneForesporsler from './0006-altinn-aapne-foresporsler.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003-portal': portal,
   '0004-kalender': kalender,
   '0005-minside-tilganger': minsideTilganger,
+  '0006-altinn-aapne-foresporsler': altinnAapneForesporsler,
 };
