@@ -11,7 +11,7 @@ import {
   kalendertjenestePlugin,
   redactCalendarTokens,
 } from './api/kalender/index.js';
-import { authorizeWithChecker, kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
+import { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import { portalRedirectUri, type Config } from './config.js';
@@ -90,7 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(openApiDocs);
   // One access-control service per process; the API plugins get `auth.accessChecker`.
   const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
-  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, authorize: authorizeWithChecker(auth.accessChecker), data: ledgerData(deps.db) });
+  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db) });
   await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
   await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });
 

@@ -15,7 +15,6 @@ export {
   type Rettighetspakke,
 } from './provider/access-check.js';
 export type { VerifiedAccessToken } from './provider/access-token.js';
-export { accessControlPlugin, type AccessControlOptions } from './provider/access-plugin.js';
 export { seedDemoAccess, demoAccessSeeded, writeCredentials, demoOrganizations, demoSystemId, demoConsentId, publishedTestBusinesses, pendingTestBusiness, type DemoAccess, type DemoClientFile, type DemoBankFile, type SeedDemoAccessOptions } from './demo-access.js';
 export { registerClient, generateClientKey, ClientRegistrationError, type RegisteredClient } from './maskinporten/clients.js';
 export { rotateSigningKey } from './maskinporten/signing-keys.js';

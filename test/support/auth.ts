@@ -4,12 +4,14 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import type { Kysely } from 'kysely';
-import { accessControlPlugin, createAuthServices, generateClientKey, registerClient, maskinportenIssuer, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess, type Rettighetspakke } from '../../src/auth/index.js';
+import { kravOgBetalingerPrefix } from '../../src/api/kravogbetalinger/index.js';
+import { createAuthServices, generateClientKey, registerClient, maskinportenIssuer, pendingTestBusiness, publishedTestBusinesses, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess } from '../../src/auth/index.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
 import type { Clock } from '../../src/domain/clock.js';
-import type { LocalDate } from '../../src/domain/dates.js';
+import { localDate, type LocalDate } from '../../src/domain/dates.js';
+import { registrerParter } from '../../src/ledger/index.js';
 import { buildApp } from '../../src/server.js';
 
 /** A clock the test moves by hand. */
@@ -41,26 +43,21 @@ export interface AuthTestApp {
   readonly clock: TestClock;
 }
 
-/** The mounted test-only API: what a real API route does with the provider check. */
-export const protectedPath = (rettighetspakke: string, part: string) => `/test-api/v1/${rettighetspakke}/${part}/aapnekrav`;
+/** The real Krav og betalinger route users call, for a party the test ledger knows (no claims). */
+export const protectedPath = (rettighetspakke: string, part: string) => `${kravOgBetalingerPrefix}/${rettighetspakke}/${part}/aapnekrav`;
 
+/**
+ * The real server on a test database, with the published test businesses registered in the
+ * ledger (without claims), so an API call that passes the provider check answers 200.
+ */
 export async function authTestApp(db: Kysely<Database>, kind: DatabaseKind, options: { clock?: TestClock; config?: Config } = {}): Promise<AuthTestApp> {
   const clock = options.clock ?? testClock();
   const config = options.config ?? testConfig();
   const auth = createAuthServices(db, clock, config);
   const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
-  await app.register(
-    async (api) => {
-      await api.register(accessControlPlugin, {
-        checker: auth.accessChecker,
-        requiredScope: 'skatteetaten:kravogbetalinger',
-        target: (request) => request.params as { rettighetspakke: Rettighetspakke; partIdentifikator: string },
-        renderDenial: (denial, request, reply) =>
-          reply.code(denial.kind === 'authentication' ? 401 : 403).send({ kode: denial.kind === 'authentication' ? 'KB-004' : 'KB-005', melding: denial.reason, korrelasjonsid: request.id }),
-      });
-      api.get('/v1/:rettighetspakke/:partIdentifikator/aapnekrav', async (request) => ({ access: request.kobAccess }));
-    },
-    { prefix: '/test-api' },
+  await registrerParter(
+    db,
+    [...publishedTestBusinesses, pendingTestBusiness].map((partId) => ({ partId, navn: `Testvirksomhet ${partId}`, organisasjonsform: 'AS', registrertDato: localDate('2015-01-01') })),
   );
   await app.ready();
   return { app, auth, clock };

@@ -1,5 +1,5 @@
 import { commonMeldinger, defineErrorCatalogue, echo, sentence } from '../error-catalogue.js';
-import type { PartyRefusal } from '../party-access.js';
+import type { PartyRefusal } from '../access-hooks.js';
 
 /**
  * The Frister API's error codes exactly as Skatteetaten publishes them (api-dokumentasjon,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
-import type { AccessChecker, VerifiedAccessToken } from '../../auth/index.js';
 import { kalenderperiode } from '../../domain/deadlines/index.js';
 import { calendarSourceOf, type CalendarSurfaceOptions } from '../calendar-options.js';
 import { echo, type ApiError } from '../error-catalogue.js';
@@ -8,7 +7,7 @@ import { bodyEtag, cacheControl, isNotModified } from '../etag.js';
 import { catalogueFrameworkErrorRoute, type FrameworkErrorRoute } from '../framework-errors.js';
 import { identifikatorMelding } from '../identifikator-melding.js';
 import { negotiateFormat } from '../negotiation.js';
-import { authenticateCaller, authorizeParties } from '../party-access.js';
+import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
 import { registerSurface, requestPath, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import { friErrors } from './errors.js';
@@ -21,7 +20,7 @@ export const fristerPrefix = '/api/frister/v1';
 export const fristerScope = 'skatteetaten:frister';
 
 export interface FristerOptions extends CalendarSurfaceOptions {
-  readonly checker: AccessChecker;
+  readonly checker: PartyAccessChecker;
   readonly newKorrelasjonsid?: () => string;
 }
 
@@ -44,22 +43,24 @@ function configure(api: FastifyInstance, options: FristerOptions): void {
   useApiSchemas(api);
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: friErrors.invalidInput, format: () => 'json' });
 
-  const tokens = new WeakMap<FastifyRequest, VerifiedAccessToken>();
+  const access = accessHooks({
+    checker: options.checker,
+    scope: fristerScope,
+    parties: (request) => [(request.params as FristerParams).organisasjonsnummer],
+    authenticationError: friErrors.authentication,
+    authorizationError: (refused) => friErrors.authorization(refused[0]!),
+  });
   api.get(
     '/:organisasjonsnummer',
     {
       schema: { params: FristerParams, ...fristerDocs },
-      onRequest: async (request) => {
-        if (negotiateFormat(request.headers.accept) !== 'json') throw friErrors.notAcceptable(request.headers.accept ?? '');
-        const caller = await authenticateCaller(options.checker, request.headers.authorization, fristerScope);
-        if (!caller.ok) throw friErrors.authentication(caller.reason);
-        tokens.set(request, caller.token);
-      },
-      preHandler: async (request) => {
-        const { organisasjonsnummer } = request.params as FristerParams;
-        const { refused } = await authorizeParties(options.checker, tokens.get(request)!, [organisasjonsnummer], request.headers);
-        if (refused[0] !== undefined) throw friErrors.authorization(refused[0]);
-      },
+      onRequest: [
+        async (request: FastifyRequest) => {
+          if (negotiateFormat(request.headers.accept) !== 'json') throw friErrors.notAcceptable(request.headers.accept ?? '');
+        },
+        access.authenticate,
+      ],
+      preHandler: access.authorize,
     },
     async (request, reply) => {
       const { organisasjonsnummer } = request.params as FristerParams;

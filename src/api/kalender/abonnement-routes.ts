@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
-import type { AccessGranted, VerifiedAccessToken } from '../../auth/index.js';
 import { limits } from '../../domain/limits.js';
 import { createSubscription, listSubscriptions, revokeSubscription, subscriptionUrl, type Subscription } from '../../kalender/index.js';
 import { negotiateFormat } from '../negotiation.js';
-import { authenticateCaller, authorizeParties, callerDescription } from '../party-access.js';
+import { accessHooks, callerDescription } from '../access-hooks.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
 import { kalenderScope, type KalenderContext } from './context.js';
 import { kalErrors } from './errors.js';
@@ -22,33 +21,23 @@ import { AbonnementIdParams, AbonnementParams, Abonnementer, NyttAbonnement } fr
  *
  * JSON only: these are our own addition, not part of the published XML model.
  */
-interface RequestState {
-  token: VerifiedAccessToken | undefined;
-  access: AccessGranted | undefined;
-}
-
 export function registerAbonnementRoutes(api: FastifyInstance, context: KalenderContext): void {
-  const states = new WeakMap<FastifyRequest, RequestState>();
-  const stateOf = (request: FastifyRequest): RequestState => states.get(request)!;
-
-  const onRequest = async (request: FastifyRequest) => {
+  const access = accessHooks({
+    checker: context.checker,
+    scope: kalenderScope,
+    parties: (request) => [(request.params as Static<typeof AbonnementParams>).partIdentifikator],
+    authenticationError: kalErrors.authentication,
+    authorizationError: kalErrors.authorization,
+  });
+  const acceptJson = async (request: FastifyRequest) => {
     if (negotiateFormat(request.headers.accept) !== 'json') throw kalErrors.notAcceptable(request.headers.accept ?? '', 'application/json');
-    const caller = await authenticateCaller(context.checker, request.headers.authorization, kalenderScope);
-    if (!caller.ok) throw kalErrors.authentication(caller.reason);
-    states.set(request, { token: caller.token, access: undefined });
   };
-  const preHandler = async (request: FastifyRequest) => {
-    const state = stateOf(request);
-    const { partIdentifikator } = request.params as Static<typeof AbonnementParams>;
-    const { granted, refused } = await authorizeParties(context.checker, state.token!, [partIdentifikator], request.headers);
-    if (refused.length > 0) throw kalErrors.authorization(refused, 1);
-    state.access = granted[0];
-  };
-  const hooks = { onRequest, preHandler };
+  const hooks = { onRequest: [acceptJson, access.authenticate], preHandler: access.authorize };
+  const grantOf = (request: FastifyRequest) => access.granted(request)[0]!;
 
   api.post('/abonnementer/:partIdentifikator', { schema: { params: AbonnementParams, ...abonnementDocs.create }, ...hooks }, async (request, reply) => {
     const { partIdentifikator } = request.params as Static<typeof AbonnementParams>;
-    const opprettetAv = callerDescription(stateOf(request).access!);
+    const opprettetAv = callerDescription(grantOf(request));
     const result = await createSubscription(context.db, context.clock, { partId: partIdentifikator, opprettetAv });
     if (!result.ok && result.reason === 'unknownParty') throw kalErrors.unknownParties([partIdentifikator]);
     if (!result.ok) {
@@ -75,7 +64,7 @@ export function registerAbonnementRoutes(api: FastifyInstance, context: Kalender
 
   api.delete('/abonnementer/:partIdentifikator/:abonnementId', { schema: { params: AbonnementIdParams, ...abonnementDocs.revoke }, ...hooks }, async (request, reply) => {
     const { partIdentifikator, abonnementId } = request.params as Static<typeof AbonnementIdParams>;
-    const tilbakekaltAv = callerDescription(stateOf(request).access!);
+    const tilbakekaltAv = callerDescription(grantOf(request));
     const result = await revokeSubscription(context.db, context.clock, { partId: partIdentifikator, abonnementId, tilbakekaltAv });
     if (result === 'notFound') throw kalErrors.unknownSubscription(abonnementId, partIdentifikator);
     // Revoking twice is the same as revoking once: the subscription is revoked either way.

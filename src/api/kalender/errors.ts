@@ -1,5 +1,5 @@
 import { commonMeldinger, defineErrorCatalogue, echo, sentence } from '../error-catalogue.js';
-import type { PartyRefusal } from '../party-access.js';
+import type { PartyRefusal } from '../access-hooks.js';
 
 /**
  * The Kalendertjeneste's error catalogue (decision 0057). The published beta defines none, so

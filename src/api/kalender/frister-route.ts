@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VerifiedAccessToken } from '../../auth/index.js';
 import { daysBetween, type LocalDate } from '../../domain/dates.js';
 import { kalenderperiode, type Periode } from '../../domain/deadlines/index.js';
 import { limits } from '../../domain/limits.js';
 import type { PartyCalendar } from '../../kalender/index.js';
 import { negotiateFormat } from '../negotiation.js';
-import { authenticateCaller, authorizeParties } from '../party-access.js';
+import { accessHooks } from '../access-hooks.js';
 import { jsonWriter, mediaTypes, type MediaFormat } from '../serialization.js';
 import { xmlWriter } from '../xml.js';
 import { bodyFormat, kalenderScope, type KalenderContext } from './context.js';
@@ -29,7 +28,6 @@ import { Kalender, KalenderDokument, KalenderRequestDokument, type NorskIdentifi
 interface RequestState {
   readonly format: MediaFormat;
   readonly idag: LocalDate;
-  token: VerifiedAccessToken | undefined;
   periode: Periode | undefined;
   /** The parties asked for, each once, in the order first named. */
   identifikatorer: readonly NorskIdentifikator[];
@@ -44,34 +42,33 @@ export function registerFristerRoute(api: FastifyInstance, context: KalenderCont
     if (sent === undefined) throw kalErrors.unsupportedMediaType(request.headers['content-type'] ?? '(ingen)');
     const format = negotiateFormat(request.headers.accept, sent);
     if (format === undefined) throw kalErrors.notAcceptable(request.headers.accept ?? '', 'application/json eller application/xml');
-    states.set(request, { format, idag: context.clock.today(), token: undefined, periode: undefined, identifikatorer: [] });
+    states.set(request, { format, idag: context.clock.today(), periode: undefined, identifikatorer: [] });
   };
 
-  const authenticate = async (request: FastifyRequest) => {
-    const caller = await authenticateCaller(context.checker, request.headers.authorization, kalenderScope);
-    if (!caller.ok) throw kalErrors.authentication(caller.reason);
-    stateOf(request).token = caller.token;
-  };
-
-  const checkPeriodAndAccess = async (request: FastifyRequest) => {
+  const checkPeriod = async (request: FastifyRequest) => {
     const state = stateOf(request);
     const { kalenderRequest } = request.body as KalenderRequestDokument;
     state.periode = resolvePeriode(kalenderRequest.periode, state.idag);
     state.identifikatorer = distinctBy(kalenderRequest.part, identifikatorOf);
-    const parties = state.identifikatorer.map(identifikatorOf);
-    const { refused } = await authorizeParties(context.checker, state.token!, parties, request.headers);
-    if (refused.length > 0) throw kalErrors.authorization(refused, parties.length);
   };
+
+  const access = accessHooks({
+    checker: context.checker,
+    scope: kalenderScope,
+    parties: (request) => stateOf(request).identifikatorer.map(identifikatorOf),
+    authenticationError: kalErrors.authentication,
+    authorizationError: kalErrors.authorization,
+  });
 
   api.post(
     '/frister',
     {
       schema: { body: KalenderRequestDokument, ...fristerDocs },
-      onRequest: [checkFormats, authenticate],
+      onRequest: [checkFormats, access.authenticate],
       preValidation: async (request) => {
         request.body = normalizeKalenderRequest(request.body);
       },
-      preHandler: checkPeriodAndAccess,
+      preHandler: [checkPeriod, access.authorize],
     },
     async (request, reply) => {
       const state = stateOf(request);

@@ -1,12 +1,9 @@
 /**
  * What the rest of the program may use of the Krav og betalinger API: the plugin and its
- * options (server.ts), the hooks and their implementations over src/auth and src/ledger, and
- * the published object types.
+ * options (server.ts), its data provider over src/ledger, and the published object types.
  */
 export { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix, type KravOgBetalingerOptions } from './plugin.js';
-export type { AccessDecision, AccessRequest, Authorize } from './access.js';
 export { ledgerData } from './ledger-data.js';
-export { authorizeWithChecker } from './provider-access.js';
 export type { KravOgBetalingerData, Lookup, PartQuery, PeriodQuery } from './data.js';
 export type { Rettighetspakke } from './parameters.js';
 export type { ResolvedPeriode } from './period.js';

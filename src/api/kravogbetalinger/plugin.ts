@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../domain/clock.js';
 import { catalogueFrameworkErrorRoute, routeFrameworkErrors, type FrameworkErrorRoute } from '../framework-errors.js';
 import { registerSurface, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
-import type { Authorize } from './access.js';
+import type { PartyAccessChecker } from '../access-hooks.js';
 import type { KravOgBetalingerData } from './data.js';
 import { errorFormat, toApiError, unknownPath } from './error-handler.js';
 import { apiErrors } from './errors.js';
@@ -15,8 +15,8 @@ export const kravOgBetalingerPrefix = '/api/innkreving/kravogbetalinger/v1';
 export interface KravOgBetalingerOptions {
   /** The business date: the view's "as of" and the period defaults. */
   readonly clock: Clock;
-  /** The access check (KB-004/KB-005). Required: the API never runs unprotected. */
-  readonly authorize: Authorize;
+  /** src/auth's provider check (KB-004/KB-005). Required: the API never runs unprotected. */
+  readonly checker: PartyAccessChecker;
   /** The response bodies (and optionally their version, for ETags). */
   readonly data: KravOgBetalingerData;
   /** For tests that want fixed ids; a random UUID otherwise. */
@@ -35,8 +35,8 @@ export async function kravOgBetalingerPlugin(app: FastifyInstance, options: Krav
 }
 
 function checkOptions(options: KravOgBetalingerOptions): void {
-  if (typeof options.authorize !== 'function') {
-    throw new Error('kravOgBetalingerPlugin needs an authorize function: the API is never served without access control');
+  if (typeof options.checker?.authenticate !== 'function' || typeof options.checker.authorize !== 'function') {
+    throw new Error('kravOgBetalingerPlugin needs an access checker: the API is never served without access control');
   }
   const readers = ['aapneKrav', 'alleKrav', 'innbetalinger', 'utbetalinger'] as const;
   if (readers.some((reader) => typeof options.data?.[reader] !== 'function')) {

@@ -1,31 +1,33 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scopes } from '../../auth/index.js';
 import type { Clock } from '../../domain/clock.js';
 import type { LocalDate } from '../../domain/dates.js';
+import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import { cacheControl, isNotModified, weakEtag } from '../etag.js';
 import { negotiateFormat } from '../negotiation.js';
 import { bodyWriter, mediaTypes, type MediaFormat } from '../serialization.js';
-import type { Authorize } from './access.js';
 import type { KravOgBetalingerData, PartQuery } from './data.js';
 import { endpoints, type Endpoint } from './endpoints.js';
-import { apiErrors, type ApiError } from './errors.js';
+import { apiErrors } from './errors.js';
 import { operationDocs } from './openapi-docs.js';
-import { ApiHeaders, isRettighetspakke, PartParams, PeriodeQuery, type Rettighetspakke } from './parameters.js';
+import { ApiHeaders, isRettighetspakke, PartParams, PeriodeQuery } from './parameters.js';
 import { resolvePeriode, type ResolvedPeriode } from './period.js';
 
 /**
  * The four GET routes and the order of checks of spec §6, one lifecycle stage each:
  *
  *   onRequest      route (KB-003: unknown rettighetspakke) → Accept (KB-008)
- *   preValidation  token (KB-004) — the access decision; an authorization denial waits
+ *   preValidation  token (KB-004), scope `skatteetaten:kravogbetalinger`
  *   validation     path and query schemas (KB-006)
- *   preHandler     period rules (KB-006) → consent / system user (KB-005)
+ *   preHandler     period rules (KB-006) → the rights package's rule for the party (KB-005):
+ *                  `regnskapssystem` a system user, `finans` a consent (src/api/access-hooks.ts)
  *   handler        ETag/304 → data (KB-009 unknown party, KB-007 empty period, KB-002 failure)
  *
  * Unknown paths never reach a route: the plugin's not-found handler answers KB-003.
  */
 export interface RouteOptions {
   readonly clock: Clock;
-  readonly authorize: Authorize;
+  readonly checker: PartyAccessChecker;
   readonly data: KravOgBetalingerData;
 }
 
@@ -34,8 +36,6 @@ interface RequestState {
   /** The business date, read once so the period defaults and the view agree. */
   readonly asOf: LocalDate;
   readonly format: MediaFormat;
-  /** KB-005 decided before validation, raised only after it (spec §6 order). */
-  deferredDenial: ApiError | undefined;
   periode: ResolvedPeriode | undefined;
 }
 
@@ -52,34 +52,24 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
     if (!isRettighetspakke(rettighetspakke)) throw apiErrors.unknownRettighetspakke(rettighetspakke);
     const format = negotiateFormat(request.headers.accept);
     if (format === undefined) throw apiErrors.notAcceptable(request.headers.accept ?? '');
-    states.set(request, { asOf: options.clock.today(), format, deferredDenial: undefined, periode: undefined });
+    states.set(request, { asOf: options.clock.today(), format, periode: undefined });
   };
 
-  const checkAccess = async (request: FastifyRequest) => {
-    // Before validation the params are raw strings; onRequest has checked the rettighetspakke.
-    const params = request.params as { rettighetspakke: Rettighetspakke; partIdentifikator: string };
-    let decision;
-    try {
-      decision = await options.authorize({ ...params, headers: request.headers });
-    } catch (error) {
-      request.log.error({ err: error }, 'authorize failed');
-      throw apiErrors.internal();
-    }
-    if (decision.granted) return;
-    // The request logger carries the korrelasjonsid, so support can find the reason from it.
-    request.log.info({ kind: decision.kind, reason: decision.reason }, 'tilgang avvist');
-    if (decision.kind === 'authentication') throw apiErrors.authentication(decision.reason);
-    stateOf(request).deferredDenial = apiErrors.authorization(decision.reason);
-  };
+  const access = accessHooks({
+    checker: options.checker,
+    scope: scopes.kravOgBetalinger,
+    parties: (request) => [(request.params as PartParams).partIdentifikator],
+    rettighetspakke: (request) => (request.params as PartParams).rettighetspakke,
+    authenticationError: apiErrors.authentication,
+    authorizationError: (refused) => apiErrors.authorization(refused[0]!.reason),
+  });
 
-  const checkPeriodAndConsent = (endpoint: Endpoint) => async (request: FastifyRequest) => {
+  const checkPeriod = (endpoint: Endpoint) => async (request: FastifyRequest) => {
+    if (!endpoint.period) return;
     const state = stateOf(request);
-    if (endpoint.period) {
-      const result = resolvePeriode(request.query as PeriodeQuery, state.asOf);
-      if (!result.ok) throw apiErrors.invalidInput(result.melding);
-      state.periode = result.periode;
-    }
-    if (state.deferredDenial !== undefined) throw state.deferredDenial;
+    const result = resolvePeriode(request.query as PeriodeQuery, state.asOf);
+    if (!result.ok) throw apiErrors.invalidInput(result.melding);
+    state.periode = result.periode;
   };
 
   for (const endpoint of endpoints) {
@@ -93,8 +83,8 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
           ...operationDocs(endpoint),
         },
         onRequest: checkRouteAndAccept,
-        preValidation: checkAccess,
-        preHandler: checkPeriodAndConsent(endpoint),
+        preValidation: access.authenticate,
+        preHandler: [checkPeriod(endpoint), access.authorize],
       },
       async (request, reply) => {
         const state = stateOf(request);

@@ -9,9 +9,10 @@ import type { SigningKeyStore } from '../maskinporten/signing-keys.js';
 import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js';
 
 /**
- * The provider's decision for every protected API (spec §6). `checkAccess` runs the checks in
- * the order below and stops at the first failure, so the same request always gets the same
- * answer:
+ * The provider's decision for every protected API (spec §6), in two steps that the APIs' access
+ * hooks (src/api/access-hooks.ts) place in their lifecycles: `authenticate` (steps 2–9) and
+ * `authorize` (step 12). Each stops at its first failure, so the same request always gets the
+ * same answer:
  *
  *  1. (route matching is the API's)
  *  2. a bearer token is present                                        → authentication (KB-004)
@@ -34,17 +35,12 @@ import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js
  */
 export type Rettighetspakke = 'finans' | 'regnskapssystem';
 
+/** What `authorize` decides on: the party in the URL and how the token may read it. */
 export interface AccessRequest {
-  readonly authorizationHeader: string | undefined;
-  readonly altinnSamtykkeHeader: string | undefined;
-  readonly requiredScope: string;
   readonly rettighetspakke: Rettighetspakke;
   readonly partIdentifikator: string;
-  readonly correlationId: string;
-  /** Where a refusal is logged with the correlation id (a Fastify `request.log`). */
-  readonly log?: { info(entry: object, message: string): void };
-  /** The Altinn resource a system user needs; defaults to `ske-krav-og-betalinger`. */
-  readonly systemUserResource?: string;
+  /** An Altinn 2 consent token (the `AltinnSamtykke` header), for `finans`. */
+  readonly altinnSamtykkeHeader: string | undefined;
 }
 
 export interface AccessGranted {
@@ -95,10 +91,10 @@ export class AccessChecker {
   }
 
   /** Step 12, for a token that passed `authenticate`. */
-  async authorize(token: VerifiedAccessToken, request: Omit<AccessRequest, 'authorizationHeader' | 'requiredScope' | 'correlationId' | 'log'>): Promise<AccessDecision> {
+  async authorize(token: VerifiedAccessToken, request: AccessRequest): Promise<AccessDecision> {
     const base = { granted: true as const, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator: request.partIdentifikator };
     if (request.rettighetspakke === 'regnskapssystem') {
-      const result = await this.#systemUser(token, request.partIdentifikator, request.systemUserResource ?? kravOgBetalingerResource);
+      const result = await this.#systemUser(token, request.partIdentifikator);
       return result.granted ? { ...base, mechanism: 'systembruker', systemUserId: result.id } : result;
     }
     const consent = token.authorizationDetails.find((element) => element.type === consentDetailsType);
@@ -110,15 +106,7 @@ export class AccessChecker {
     return result.granted ? { ...base, mechanism: 'samtykke', consentId: result.id } : result;
   }
 
-  /** Steps 2–12 in order. */
-  async checkAccess(request: AccessRequest): Promise<AccessDecision> {
-    const caller = await this.authenticate(request.authorizationHeader, request.requiredScope);
-    const decision = caller.granted ? await this.authorize(caller.token, request) : caller;
-    if (!decision.granted) request.log?.info({ korrelasjonsid: request.correlationId, kind: decision.kind, reason: decision.reason }, 'tilgang avvist');
-    return decision;
-  }
-
-  async #systemUser(token: VerifiedAccessToken, party: string, resource: string): Promise<{ granted: true; id: string } | AccessDenied> {
+  async #systemUser(token: VerifiedAccessToken, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
     const element = token.authorizationDetails.find((candidate) => candidate.type === systemUserDetailsType);
     const ids = element?.systemuser_id;
     const systemUserId = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
@@ -130,7 +118,7 @@ export class AccessChecker {
     if (!element.system_id.startsWith(`${token.consumerOrgnr}_`)) {
       return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
     }
-    const result = await decide(this.deps.altinn, { systemUserId, action: 'read', resource, party });
+    const result = await decide(this.deps.altinn, { systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
     if (result.decision !== 'Permit') {
       return authorization(`systembrukeren ${systemUserId} (eid av ${ownerOrgnr}) har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
     }

@@ -1,13 +1,13 @@
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { kravOgBetalingerPlugin, type KravOgBetalingerOptions } from '../../../src/api/kravogbetalinger/index.js';
-import { fixedClock, fixtureData, testAuthorize } from './test-api.js';
+import { fixedClock, fixtureData, testChecker } from './test-api.js';
 
 describe('the plugin refuses to start half-configured', () => {
-  const complete: KravOgBetalingerOptions = { clock: fixedClock('2023-09-01'), authorize: testAuthorize, data: fixtureData().data };
+  const complete: KravOgBetalingerOptions = { clock: fixedClock('2023-09-01'), checker: testChecker, data: fixtureData().data };
 
   it.each([
-    ['without authorize: the API is never served unprotected', { ...complete, authorize: undefined }, /authorize/],
+    ['without an access checker: the API is never served unprotected', { ...complete, checker: undefined }, /access checker/],
     ['without a data provider', { ...complete, data: undefined }, /data provider/],
     ['with a data provider missing a reader', { ...complete, data: { ...complete.data, utbetalinger: undefined } }, /data provider/],
     ['without a clock', { ...complete, clock: undefined }, /clock/],

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AccessDecision, Authorize, KravOgBetalingerData } from '../../../src/api/kravogbetalinger/index.js';
+import type { PartyAccessChecker } from '../../../src/api/access-hooks.js';
+import type { KravOgBetalingerData } from '../../../src/api/kravogbetalinger/index.js';
+import type { VerifiedAccessToken } from '../../../src/auth/index.js';
 import { kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix } from '../../../src/api/kravogbetalinger/index.js';
 import type { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger } from '../../../src/api/kravogbetalinger/index.js';
 import { openApiDocs } from '../../../src/api/openapi.js';
@@ -43,18 +45,27 @@ const examples = {
 };
 export const exampleBodies = examples;
 
-export const testAuthorize: Authorize = async ({ partIdentifikator, headers }): Promise<AccessDecision> => {
-  if (headers.authorization === undefined) {
-    return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet mangler. Send et Maskinporten-token i Authorization: Bearer.' };
-  }
-  if (partIdentifikator === parties.accessCheckThrows) throw new Error('token cache corrupt: secret=s3cr3t');
-  if (headers.authorization !== validToken) {
-    return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet er ikke gyldig.' };
-  }
-  if (partIdentifikator === parties.noConsent) {
-    return { granted: false, kind: 'authorization', reason: `Det finnes ikke et gyldig samtykke fra parten ${partIdentifikator}.` };
-  }
-  return { granted: true };
+/**
+ * An access checker of src/auth's shape that knows one token: the contract tests here are about
+ * the API's own rules and order; the real provider check is tested on the real routes
+ * (test/auth/provider-security.test.ts).
+ */
+export const testChecker: PartyAccessChecker = {
+  authenticate: async (authorizationHeader) => {
+    if (authorizationHeader === undefined) {
+      return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet mangler. Send et Maskinporten-token i Authorization: Bearer.' };
+    }
+    if (authorizationHeader !== validToken) return { granted: false, kind: 'authentication', reason: 'Tilgangstokenet er ikke gyldig.' };
+    const token: VerifiedAccessToken = { clientId: 'test', consumerOrgnr: '315600014', issuer: 'test', scopes: [], authorizationDetails: [], expSeconds: 0 };
+    return { granted: true, token };
+  },
+  authorize: async (token, { partIdentifikator, rettighetspakke }) => {
+    if (partIdentifikator === parties.accessCheckThrows) throw new Error('token cache corrupt: secret=s3cr3t');
+    if (partIdentifikator === parties.noConsent) {
+      return { granted: false, kind: 'authorization', reason: `Det finnes ikke et gyldig samtykke fra parten ${partIdentifikator}.` };
+    }
+    return { granted: true, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator, mechanism: rettighetspakke === 'finans' ? 'samtykke' : 'systembruker' };
+  },
 };
 
 /** The provider records the queries it gets, so tests can see periods and as-of dates. */
@@ -104,7 +115,7 @@ export function fixedClock(today: string): Clock {
 export interface TestApiOptions {
   readonly today?: string;
   readonly data?: KravOgBetalingerData;
-  readonly authorize?: Authorize;
+  readonly checker?: PartyAccessChecker;
   readonly logLines?: string[];
   readonly newKorrelasjonsid?: () => string;
 }
@@ -123,7 +134,7 @@ export async function buildTestApi(options: TestApiOptions = {}): Promise<Fastif
   await app.register(openApiDocs);
   await app.register(kravOgBetalingerPlugin, {
     clock: fixedClock(options.today ?? '2023-09-01'),
-    authorize: options.authorize ?? testAuthorize,
+    checker: options.checker ?? testChecker,
     data: options.data ?? fixtureData().data,
     ...(options.newKorrelasjonsid === undefined ? {} : { newKorrelasjonsid: options.newKorrelasjonsid }),
   });

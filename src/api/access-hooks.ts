@@ -1,0 +1,107 @@
+import type { FastifyRequest } from 'fastify';
+import { rettighetspakkeForToken, type AccessChecker, type AccessGranted, type Rettighetspakke, type VerifiedAccessToken } from '../auth/index.js';
+
+/**
+ * The provider check as route hooks, one pair for every protected surface: the Krav og
+ * betalinger API, the Kalendertjeneste, the Frister API and the calendar subscriptions. Each
+ * surface places them in its own lifecycle (`authenticate` before input validation, `authorize`
+ * after its own input rules), so every surface keeps its published order of checks, and renders
+ * a refusal with its own codes.
+ *
+ * ```ts
+ * const access = accessHooks({ checker, scope: 'skatteetaten:frister', parties: (request) => [request.params.orgnr],
+ *   authenticationError: friErrors.authentication, authorizationError: (refused) => friErrors.authorization(refused[0]!) });
+ * api.get('/:orgnr', { onRequest: access.authenticate, preHandler: access.authorize }, handler);
+ * ```
+ */
+export type PartyAccessChecker = Pick<AccessChecker, 'authenticate' | 'authorize'>;
+
+export interface PartyRefusal {
+  readonly partIdentifikator: string;
+  /** Plain language from the access check: which check failed and what to do. */
+  readonly reason: string;
+  /** How the token tried: through a system user (`regnskapssystem`), a consent (`finans`), or neither. */
+  readonly mechanism: Rettighetspakke | undefined;
+}
+
+export interface AccessHookOptions {
+  /** src/auth's provider check (tests of a surface's own rules may give one of the same shape). */
+  readonly checker: PartyAccessChecker;
+  /** The surface's Maskinporten scope. */
+  readonly scope: string;
+  /** The parties a request reads, from its validated input. */
+  parties(request: FastifyRequest): readonly string[];
+  /** The rights package the URL names; without one the token decides (decision 0058). */
+  rettighetspakke?(request: FastifyRequest): Rettighetspakke;
+  /** The surface's 401 (KB-004, KAL-004, FRI-004). */
+  authenticationError(reason: string): Error;
+  /** The surface's 403 (KB-005, KAL-005, FRI-005/009) for the parties refused. */
+  authorizationError(refused: readonly PartyRefusal[], partyCount: number): Error;
+}
+
+export interface AccessHooks {
+  /** The token: signature, issuer, lifetime, scope. */
+  readonly authenticate: (request: FastifyRequest) => Promise<void>;
+  /** Every party of the request, through a system user or a consent; runs after `authenticate`. */
+  readonly authorize: (request: FastifyRequest) => Promise<void>;
+  /** What `authorize` granted, one per party in the order asked. */
+  granted(request: FastifyRequest): readonly AccessGranted[];
+}
+
+export function accessHooks(options: AccessHookOptions): AccessHooks {
+  const tokens = new WeakMap<FastifyRequest, VerifiedAccessToken>();
+  const grants = new WeakMap<FastifyRequest, readonly AccessGranted[]>();
+  return {
+    authenticate: async (request) => {
+      const caller = await options.checker.authenticate(request.headers.authorization, options.scope);
+      if (!caller.granted) {
+        // The request logger carries the korrelasjonsid, so support finds the reason from it.
+        request.log.info({ kind: caller.kind, reason: caller.reason }, 'tilgang avvist');
+        throw options.authenticationError(caller.reason);
+      }
+      tokens.set(request, caller.token);
+    },
+    authorize: async (request) => {
+      const token = tokens.get(request);
+      if (token === undefined) throw new Error('authorize runs after authenticate');
+      const parties = options.parties(request);
+      const { granted, refused } = await authorizeParties(options.checker, token, parties, request, options.rettighetspakke?.(request));
+      if (refused.length > 0) {
+        request.log.info({ kind: 'authorization', refused }, 'tilgang avvist');
+        throw options.authorizationError(refused, parties.length);
+      }
+      grants.set(request, granted);
+    },
+    granted: (request) => grants.get(request) ?? [],
+  };
+}
+
+async function authorizeParties(
+  checker: PartyAccessChecker,
+  token: VerifiedAccessToken,
+  parties: readonly string[],
+  request: FastifyRequest,
+  named: Rettighetspakke | undefined,
+): Promise<{ granted: AccessGranted[]; refused: PartyRefusal[] }> {
+  const header = request.headers.altinnsamtykke;
+  const altinnSamtykkeHeader = typeof header === 'string' ? header : undefined;
+  const mechanism = named ?? rettighetspakkeForToken(token, altinnSamtykkeHeader);
+  if (mechanism === undefined) {
+    return { granted: [], refused: parties.map((partIdentifikator) => ({ partIdentifikator, reason: neitherReason, mechanism })) };
+  }
+  const decisions = await Promise.all(parties.map((partIdentifikator) => checker.authorize(token, { rettighetspakke: mechanism, partIdentifikator, altinnSamtykkeHeader })));
+  return {
+    granted: decisions.flatMap((decision) => (decision.granted ? [decision] : [])),
+    refused: decisions.flatMap((decision, index) => (decision.granted ? [] : [{ partIdentifikator: parties[index]!, reason: decision.reason, mechanism }])),
+  };
+}
+
+const neitherReason =
+  'tokenet har verken systembruker eller samtykke: be om authorization_details {"type":"urn:altinn:systemuser",…} for en systembruker, ' +
+  'eller {"type":"urn:altinn:consent",…} for et samtykke fra parten (eller send AltinnSamtykke-headeren)';
+
+/** Who acted, in words, for the records the business sees (subscriptions). */
+export function callerDescription(access: AccessGranted): string {
+  if (access.systemUserId !== undefined) return `API: ${access.consumerOrgnr} med systembruker ${access.systemUserId}`;
+  return `API: ${access.consumerOrgnr} med samtykke ${access.consentId ?? ''}`.trimEnd();
+}
