@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { ConnectNotifications } from './change-notifications.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { oid, parseDate, parseInt8 } from './type-parsers.js';
@@ -11,6 +12,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly kind: DatabaseKind;
+  /** PostgreSQL: opens a dedicated LISTEN connection for change notifications (PGlite has one process and needs none). */
+  readonly connectNotifications?: ConnectNotifications;
   close(): Promise<void>;
 }
 
@@ -70,8 +73,32 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
   return {
     db,
     kind: 'postgres',
+    connectNotifications: listenConnection(url),
     async close() {
       await db.destroy();
     },
+  };
+}
+
+/** A client of its own (not from the pool), kept alive, that reports when it is lost. */
+function listenConnection(url: string): ConnectNotifications {
+  return async (events) => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    client.on('notification', (message) => events.onNotification(message.channel, message.payload ?? ''));
+    client.on('error', (error) => events.onLost(error));
+    client.on('end', () => events.onLost(new Error('LISTEN connection ended')));
+    await client.connect();
+    return {
+      listen: async (channel) => {
+        // Channel names are checked identifiers (change-notifications.ts); LISTEN takes no parameters.
+        await client.query(`listen ${channel}`);
+      },
+      close: async () => {
+        client.removeAllListeners('end');
+        client.removeAllListeners('error');
+        client.on('error', () => undefined);
+        await client.end();
+      },
+    };
   };
 }

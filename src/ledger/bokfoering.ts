@@ -1,194 +1,109 @@
-import { sql, type InsertObject, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
-import { makeKid, type KidAlgorithm } from '../domain/kid.js';
+import { makeKid } from '../domain/kid.js';
 import { absOere, addOere, subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
+import { emptyBookedRows, postingTables, type BookedRows, type LedgerWriter, type SisteSeq } from './booked-rows.js';
+import type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling } from './booking-types.js';
 import { compareKravId, type DebetPost } from './covering.js';
-import { findKravtype } from './kodelister.js';
-import { kravperiodeFraRad, type Kravperiode } from './kravperiode.js';
+import { IdReservation, type IdCounts, type NumberSource } from './id-reservation.js';
+import { findKravtype, renteregel } from './kodelister.js';
 import type { KreditPost } from './motregning.js';
-import { innbetalingQuery, kravforfallQuery, type KravforfallRow } from './queries.js';
+import type { MottakerkontoInfo, Mottakerkontoer } from './mottakerkontoer.js';
+import { emptyDokument, kravforfallFraDokument, type ForfallDokument, type InnbetalingDokument, type PartDokument, type UtbetalingDokument } from './read-model.js';
 import type { PartRow } from './skyldnergruppe.js';
-import type { Innbetalingstype, Leveringstype, Utbetalingstatus } from './tables.js';
+import type { Utbetalingstatus } from './tables.js';
 
-/** A due item of the group as the session tracks it. */
-export interface GruppeKravforfall {
-  readonly kravforfallId: string;
-  readonly kravId: string;
-  readonly partId: string;
-  readonly nummer: number;
-  readonly antallForfall: number;
-  readonly forfallsdato: LocalDate;
-  readonly opprinneligOere: Oere;
-  readonly kid: string | null;
-  readonly mottakerkonto: string | null;
-  readonly kravtype: string;
-  readonly kravgruppe: string;
-  readonly beskrivelse: string;
-  readonly periode: Kravperiode;
-  readonly opprettetDato: LocalDate;
-  readonly hovedstolKravId: string | null;
-  readonly erForsinkelsesrente: boolean;
-  readonly rentebaerende: boolean;
-  /** Changes only through the session's placement methods. */
-  readonly gjenstaaendeOere: Oere;
-}
-
-export interface GruppeInnbetaling {
-  readonly innbetalingId: string;
-  readonly partId: string;
-  readonly innbetalingsdato: LocalDate;
-  readonly beloepOere: Oere;
-  readonly kid: string | null;
-  readonly mottakerkonto: string;
-  /** Changes only through the session's placement methods. */
-  readonly uplassertOere: Oere;
-}
-
-export interface NyttKrav {
-  readonly partId: string;
-  readonly kravtype: string;
-  readonly kravgruppe: string;
-  readonly beskrivelse: string;
-  readonly periode: Kravperiode;
-  readonly opprettetDato: LocalDate;
-  readonly fastsettingsmaate: string | null;
-  readonly hovedstolKravId: string | null;
-  /** `kid: 'generer'` makes a KID from the claim id with the receiving account's algorithm. */
-  readonly forfall: readonly { forfallsdato: LocalDate; beloepOere: Oere; kid: string | 'generer' | null; mottakerkonto: string | null }[];
-}
-
-export interface NyInnbetaling {
-  readonly partId: string;
-  readonly innbetalingsdato: LocalDate;
-  readonly beloepOere: Oere;
-  readonly kid: string | null;
-  readonly melding: string | null;
-  readonly betalerNavn: string | null;
-  readonly betalerKonto: string | null;
-  readonly mottakerkonto: string;
-  readonly innbetalingstype: Innbetalingstype;
-}
-
-export interface NyUtbetaling {
-  readonly partId: string;
-  readonly konto: string;
-  readonly kontoeiersNavn: string | null;
-  readonly melding: string | null;
-  /** The credit items paid and how much of each (positive). */
-  readonly poster: readonly { kravforfallId: string; beloepOere: Oere }[];
-}
-
-export interface NyLevering {
-  readonly partId: string;
-  readonly leveringstype: Leveringstype;
-  readonly periodeAar: number;
-  readonly termin: string | null;
-  readonly levertDato: LocalDate;
-}
-
-export interface Mottakerkonto {
-  readonly kontonummer: string;
-  readonly kidAlgoritme: KidAlgorithm;
-}
+export type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling } from './booking-types.js';
+export type { IdCounts } from './id-reservation.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The identifier sequences: claims, due items, payments, payouts. */
-const idSequences = ['krav', 'kravforfall', 'innbetaling', 'utbetaling'] as const;
-type IdSequence = (typeof idSequences)[number];
-export type IdCounts = Partial<Record<IdSequence, number>>;
-type Insert<T extends keyof Database> = InsertObject<Database, T>;
-type Row<T extends keyof Database> = Omit<Insert<T>, 'seq' | 'bokfoert_dato' | 'idempotency_key'>;
-
-interface Pending {
-  krav: Insert<'krav'>[];
-  kravforfall: Insert<'kravforfall'>[];
-  innbetaling: Insert<'innbetaling'>[];
-  utbetaling: Insert<'utbetaling'>[];
-  utbetaling_status: Insert<'utbetaling_status'>[];
-  plassering: Insert<'plassering'>[];
-  levering: Insert<'levering'>[];
-  kommando: Insert<'kommando'>[];
+/** A due item as the session tracks it, with its read-model copy. */
+interface SessionItem extends Mutable<GruppeKravforfall> {
+  readonly dokument: ForfallDokument;
+  /** Open when the session began, or booked in it: the items a KID or an interest claim may name. */
+  readonly tracked: boolean;
 }
 
-/** Each booked row takes the next posting number as it is inserted, in insertion order. */
-const nextPostingSeq = sql<number>`nextval('postering_seq')`;
+interface SessionPayment extends Mutable<GruppeInnbetaling> {
+  readonly dokument: InnbetalingDokument;
+}
 
-const insertChunkRows = 500;
+/** Where a session starts: the locked group's parties and read-model rows, the accounts, the number source and the writer. */
+export interface SessionStart {
+  readonly trx: Kysely<Database>;
+  readonly parts: readonly PartRow[];
+  readonly dokumenter: ReadonlyMap<string, PartDokument>;
+  readonly kontoer: Mottakerkontoer;
+  readonly sisteBokfoertDato: LocalDate | null;
+  readonly numbers: NumberSource;
+  readonly writer: LedgerWriter;
+}
 
 /**
- * A booking session: one transaction holding the debtor group's lock, the group's open items and
- * unplaced payments in memory, and the rows the commands book. Every movement of money goes
- * through a method here, which checks the item and payment bounds as it moves; `assertBalanced`
- * checks the group equation after each command; `flush` writes everything in a few inserts.
+ * A booking session: one transaction holding the debtor group's lock and the group's read-model
+ * rows in memory, and the rows the commands book. Every movement of money goes through a method
+ * here, which checks the item and payment bounds as it moves and keeps the read model current;
+ * `assertBalanced` checks the group equation after each command; `flush` hands everything to the
+ * writer (inserts, or the bulk loader's COPY).
  */
 export class Bokfoering {
   /** The transaction, for command-specific reads; every write goes through the methods below. */
   readonly trx: Kysely<Database>;
   readonly #parts: ReadonlyMap<string, PartRow>;
-  readonly #kontoer: ReadonlyMap<string, Mottakerkonto>;
-  readonly #items = new Map<string, Mutable<GruppeKravforfall>>();
-  readonly #payments = new Map<string, Mutable<GruppeInnbetaling>>();
+  readonly #kontoer: Mottakerkontoer;
+  readonly #dokumenter = new Map<string, PartDokument>();
+  readonly #items = new Map<string, SessionItem>();
+  readonly #payments = new Map<string, SessionPayment>();
+  readonly #payouts = new Map<string, UtbetalingDokument>();
   readonly #touched = new Map<string, LocalDate>();
-  readonly #idPool: Record<IdSequence, string[]> = { krav: [], kravforfall: [], innbetaling: [], utbetaling: [] };
-  #idSpare = 0;
-  readonly #pending: Pending = { krav: [], kravforfall: [], innbetaling: [], utbetaling: [], utbetaling_status: [], plassering: [], levering: [], kommando: [] };
+  readonly #changed = new Set<string>();
+  readonly #ids: IdReservation;
+  readonly #numbers: NumberSource;
+  readonly #writer: LedgerWriter;
+  #pending: BookedRows = emptyBookedRows();
+  /** The read-model copies of this flush's placements and payout statuses, which take their posting number at flush. */
+  #pendingDocSeqs: { plassering: { seq: number }[]; utbetaling_status: { seq: number }[] } = { plassering: [], utbetaling_status: [] };
   /** Σ original (signed), Σ payments and Σ payouts of the whole group, for the balance equation. */
-  #totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere };
+  #totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere } = { opprinnelig: toOere(0), innbetalt: toOere(0), utbetalt: toOere(0) };
   #sisteBokfoertDato: LocalDate | null;
   #current: { idempotencyKey: string; bokfoertDato: LocalDate } | undefined;
 
-  private constructor(
-    trx: Kysely<Database>,
-    parts: readonly PartRow[],
-    kontoer: readonly Mottakerkonto[],
-    totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere },
-    sisteBokfoertDato: LocalDate | null,
-  ) {
-    this.trx = trx;
-    this.#parts = new Map(parts.map((part) => [part.part_id, part]));
-    this.#kontoer = new Map(kontoer.map((konto) => [konto.kontonummer, konto]));
-    this.#totals = totals;
-    this.#sisteBokfoertDato = sisteBokfoertDato;
-  }
-
-  /** Loads the locked group's open items, unplaced payments and totals (a handful of queries). */
-  static async open(trx: Kysely<Database>, parts: readonly PartRow[]): Promise<Bokfoering> {
-    const ids = parts.map((part) => part.part_id);
-    const [items, payments, totals, siste, kontoer] = await Promise.all([
-      kravforfallQuery(trx, undefined).selectAll().where('f.part_id', 'in', ids).where('f.gjenstaaende_oere', '<>', toOere(0)).execute(),
-      innbetalingQuery(trx, undefined).selectAll().where('i.part_id', 'in', ids).where('i.uplassert_oere', '>', toOere(0)).execute(),
-      sql<{ opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere }>`
-        select
-          (select coalesce(sum(f.beloep_oere), 0)::bigint from kravforfall f join krav k on k.krav_id = f.krav_id where k.part_id in (${sql.join(ids)})) as opprinnelig,
-          (select coalesce(sum(beloep_oere), 0)::bigint from innbetaling where part_id in (${sql.join(ids)})) as innbetalt,
-          (select coalesce(sum(beloep_oere), 0)::bigint from utbetaling where part_id in (${sql.join(ids)})) as utbetalt`.execute(trx),
-      trx.selectFrom('part_siste_seq').select((eb) => eb.fn.max('siste_bokfoert_dato').as('siste_bokfoert_dato')).where('part_id', 'in', ids).executeTakeFirstOrThrow(),
-      trx.selectFrom('mottakerkonto').select(['kontonummer', 'kid_algoritme']).execute(),
-    ]);
-    const session = new Bokfoering(
-      trx,
-      parts,
-      kontoer.map((konto) => ({ kontonummer: konto.kontonummer, kidAlgoritme: konto.kid_algoritme })),
-      totals.rows[0]!,
-      (siste.siste_bokfoert_dato as LocalDate | null) ?? null,
-    );
-    for (const row of items) session.#items.set(row.kravforfall_id, fromRow(row));
-    for (const row of payments) {
-      session.#payments.set(row.innbetaling_id, {
-        innbetalingId: row.innbetaling_id,
-        partId: row.part_id,
-        innbetalingsdato: row.innbetalingsdato,
-        beloepOere: row.beloep_oere,
-        kid: row.kid,
-        mottakerkonto: row.mottakerkonto,
-        uplassertOere: row.uplassert_oere,
-      });
+  constructor(start: SessionStart) {
+    this.trx = start.trx;
+    this.#parts = new Map(start.parts.map((part) => [part.part_id, part]));
+    this.#kontoer = start.kontoer;
+    this.#numbers = start.numbers;
+    this.#ids = new IdReservation(start.numbers);
+    this.#writer = start.writer;
+    this.#sisteBokfoertDato = start.sisteBokfoertDato;
+    const items: SessionItem[] = [];
+    for (const part of start.parts) {
+      const dokument = start.dokumenter.get(part.part_id);
+      assertInvariant(dokument !== undefined, `party ${part.part_id} has a read-model row`);
+      this.#dokumenter.set(part.part_id, dokument);
+      for (const krav of dokument.krav) {
+        const facts = kravforfallFraDokument(part.part_id, krav);
+        facts.forEach((fact, index) => {
+          const { erForsinkelsesrente, renteberegnes } = renteregel(fact);
+          items.push({ ...fact, opprinneligOere: fact.beloepOere, erForsinkelsesrente, rentebaerende: renteberegnes, dokument: krav.forfall[index]!, tracked: fact.gjenstaaendeOere !== 0 });
+          this.#totals.opprinnelig = addOere(this.#totals.opprinnelig, fact.beloepOere);
+        });
+      }
+      for (const innbetaling of dokument.innbetalinger) {
+        this.#payments.set(innbetaling.innbetalingId, { ...paymentOf(part.part_id, innbetaling), dokument: innbetaling });
+        this.#totals.innbetalt = addOere(this.#totals.innbetalt, innbetaling.beloepOere);
+      }
+      for (const utbetaling of dokument.utbetalinger) {
+        this.#payouts.set(utbetaling.utbetalingId, utbetaling);
+        this.#totals.utbetalt = addOere(this.#totals.utbetalt, utbetaling.beloepOere);
+      }
     }
-    session.assertBalanced();
-    return session;
+    // Booking order (ids come from sequences), so walks over the group are the same on every database.
+    for (const item of items.sort((a, b) => compareKravId(a.kravforfallId, b.kravforfallId))) this.#items.set(item.kravforfallId, item);
+    this.assertBalanced();
   }
 
   get partIds(): string[] {
@@ -199,7 +114,7 @@ export class Bokfoering {
     return this.#parts.get(partId);
   }
 
-  konto(kontonummer: string): Mottakerkonto | undefined {
+  konto(kontonummer: string): MottakerkontoInfo | undefined {
     return this.#kontoer.get(kontonummer);
   }
 
@@ -210,6 +125,15 @@ export class Bokfoering {
   get bokfoertDato(): LocalDate {
     assertInvariant(this.#current !== undefined, 'no command is running');
     return this.#current.bokfoertDato;
+  }
+
+  /** The payout of the group, if any (its statuses in posting order). */
+  utbetaling(utbetalingId: string): (UtbetalingDokument & { readonly partId: string }) | undefined {
+    for (const [partId, dokument] of this.#dokumenter) {
+      const found = dokument.utbetalinger.find((u) => u.utbetalingId === utbetalingId);
+      if (found) return { ...found, partId };
+    }
+    return undefined;
   }
 
   /** Rows booked from now on carry this command's key and business date. */
@@ -226,7 +150,7 @@ export class Bokfoering {
       idempotency_key: idempotencyKey,
       kommando_type: kommandoType,
       forespoersel_hash: forespoerselHash,
-      resultat: sql`${JSON.stringify(resultat)}::jsonb`,
+      resultat: JSON.stringify(resultat),
       bokfoert_dato: bokfoertDato,
     });
     this.#current = undefined;
@@ -236,7 +160,7 @@ export class Bokfoering {
     return this.#item(kravforfallId);
   }
 
-  #item(kravforfallId: string): Mutable<GruppeKravforfall> {
+  #item(kravforfallId: string): SessionItem {
     const item = this.#items.get(kravforfallId);
     assertInvariant(item !== undefined, `due item ${kravforfallId} is not in the group`);
     return item;
@@ -245,13 +169,19 @@ export class Bokfoering {
   /** A tracked item of the claim (its description, period and group), if the session knows the claim. */
   kravInfo(kravId: string): GruppeKravforfall | undefined {
     let first: GruppeKravforfall | undefined;
-    for (const item of this.#items.values()) if (item.kravId === kravId && (!first || item.nummer < first.nummer)) first = item;
+    for (const item of this.#items.values()) if (item.tracked && item.kravId === kravId && (!first || item.nummer < first.nummer)) first = item;
     return first;
   }
 
   /** The open claim a KID identifies within the group, if any. */
   kravIdForKid(kid: string): string | undefined {
     for (const item of this.#items.values()) if (item.kid === kid && item.gjenstaaendeOere !== 0) return item.kravId;
+    return undefined;
+  }
+
+  /** The group of a claim booked on the group, if any. */
+  kravgruppeAv(kravId: string): string | undefined {
+    for (const item of this.#items.values()) if (item.kravId === kravId) return item.kravgruppe;
     return undefined;
   }
 
@@ -296,18 +226,17 @@ export class Bokfoering {
   async bookKrav(nye: readonly NyttKrav[]): Promise<GruppeKravforfall[][]> {
     if (nye.length === 0) return [];
     const { bokfoertDato, idempotencyKey } = this.#stamp();
-    const ids = await this.#takeIds({ krav: nye.length, kravforfall: sumCount(nye.map((krav) => krav.forfall.length)) });
+    const ids = await this.#ids.take({ krav: nye.length, kravforfall: nye.reduce((sum, krav) => sum + krav.forfall.length, 0) });
     let nextItem = 0;
     return nye.map((krav, index) => {
       const kravId = ids.krav[index]!;
-      const kravtype = findKravtype(krav.kravtype);
-      assertInvariant(kravtype !== undefined, `unknown kravtype ${krav.kravtype}`);
+      assertInvariant(findKravtype(krav.kravtype) !== undefined, `unknown kravtype ${krav.kravtype}`);
       assertInvariant(this.#parts.has(krav.partId), `claim for ${krav.partId} outside the locked group`);
       assertInvariant(krav.forfall.length > 0, 'a claim has at least one due item');
       assertInvariant(krav.forfall.every((f) => f.beloepOere > 0) || krav.forfall.every((f) => f.beloepOere < 0), 'a claim is debit or credit, not both');
       this.#pending.krav.push({
         krav_id: kravId,
-        seq: nextPostingSeq,
+        seq: 0,
         part_id: krav.partId,
         kravtype: krav.kravtype,
         kravgruppe: krav.kravgruppe,
@@ -323,6 +252,20 @@ export class Bokfoering {
         bokfoert_dato: bokfoertDato,
         idempotency_key: idempotencyKey,
       });
+      const forfallDokumenter: ForfallDokument[] = [];
+      this.#dokument(krav.partId).krav.push({
+        kravId,
+        kravtype: krav.kravtype,
+        kravgruppe: krav.kravgruppe,
+        beskrivelse: krav.beskrivelse,
+        // One key order for the stored document, whoever built the period.
+        periode: { beskrivelse: krav.periode.beskrivelse, aar: krav.periode.aar, fra: krav.periode.fra, til: krav.periode.til, termin: krav.periode.termin },
+        opprettetDato: krav.opprettetDato,
+        bokfoertDato,
+        fastsettingsmaate: krav.fastsettingsmaate,
+        hovedstolKravId: krav.hovedstolKravId,
+        forfall: forfallDokumenter,
+      });
       this.#touch(krav.partId);
       return krav.forfall.map((forfall, nummer) => {
         const kravforfallId = ids.kravforfall[nextItem++]!;
@@ -336,7 +279,10 @@ export class Bokfoering {
           kid,
           mottakerkonto: forfall.mottakerkonto,
         });
-        const item: Mutable<GruppeKravforfall> = {
+        const dokument: ForfallDokument = { kravforfallId, forfallsdato: forfall.forfallsdato, beloepOere: forfall.beloepOere, kid, mottakerkonto: forfall.mottakerkonto, gjenstaaendeOere: forfall.beloepOere };
+        forfallDokumenter.push(dokument);
+        const regel = renteregel({ kravtype: krav.kravtype, hovedstolKravId: krav.hovedstolKravId, beloepOere: forfall.beloepOere });
+        const item: SessionItem = {
           kravforfallId,
           kravId,
           partId: krav.partId,
@@ -352,9 +298,11 @@ export class Bokfoering {
           periode: krav.periode,
           opprettetDato: krav.opprettetDato,
           hovedstolKravId: krav.hovedstolKravId,
-          erForsinkelsesrente: kravtype.erForsinkelsesrente || krav.hovedstolKravId !== null,
-          rentebaerende: kravtype.rentebaerende && krav.hovedstolKravId === null,
+          erForsinkelsesrente: regel.erForsinkelsesrente,
+          rentebaerende: regel.renteberegnes,
           gjenstaaendeOere: forfall.beloepOere,
+          dokument,
+          tracked: true,
         };
         this.#items.set(kravforfallId, item);
         this.#totals.opprinnelig = addOere(this.#totals.opprinnelig, forfall.beloepOere);
@@ -367,10 +315,10 @@ export class Bokfoering {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(ny.beloepOere > 0, 'a payment is positive');
     assertInvariant(this.#parts.has(ny.partId), `payment for ${ny.partId} outside the locked group`);
-    const innbetalingId = (await this.#takeIds({ innbetaling: 1 })).innbetaling[0]!;
+    const innbetalingId = (await this.#ids.take({ innbetaling: 1 })).innbetaling[0]!;
     this.#pending.innbetaling.push({
       innbetaling_id: innbetalingId,
-      seq: nextPostingSeq,
+      seq: 0,
       part_id: ny.partId,
       innbetalingsdato: ny.innbetalingsdato,
       beloep_oere: ny.beloepOere,
@@ -384,15 +332,22 @@ export class Bokfoering {
       bokfoert_dato: bokfoertDato,
       idempotency_key: idempotencyKey,
     });
-    const payment: Mutable<GruppeInnbetaling> = {
+    const dokument: InnbetalingDokument = {
       innbetalingId,
-      partId: ny.partId,
       innbetalingsdato: ny.innbetalingsdato,
       beloepOere: ny.beloepOere,
       kid: ny.kid,
+      melding: ny.melding,
+      betalerNavn: ny.betalerNavn,
+      betalerKonto: ny.betalerKonto,
       mottakerkonto: ny.mottakerkonto,
+      innbetalingstype: ny.innbetalingstype,
+      valutakode: 'NOK',
+      bokfoertDato,
       uplassertOere: ny.beloepOere,
     };
+    this.#dokument(ny.partId).innbetalinger.push(dokument);
+    const payment: SessionPayment = { ...paymentOf(ny.partId, dokument), dokument };
     this.#payments.set(innbetalingId, payment);
     this.#totals.innbetalt = addOere(this.#totals.innbetalt, ny.beloepOere);
     this.#touch(ny.partId);
@@ -406,7 +361,9 @@ export class Bokfoering {
     assertInvariant(beloepOere > 0 && beloepOere <= payment.uplassertOere, 'a payment places at most its unplaced amount');
     this.#coverDebit(kravforfallId, beloepOere);
     payment.uplassertOere = subtractOere(payment.uplassertOere, beloepOere);
-    this.#pushPlassering({ kilde: 'innbetaling', innbetaling_id: innbetalingId, motkrav_forfall_id: null, utbetaling_id: null, kravforfall_id: kravforfallId, beloep_oere: beloepOere });
+    payment.dokument.uplassertOere = payment.uplassertOere;
+    this.#changed.add(payment.partId);
+    this.#pushPlassering({ kilde: 'innbetaling', innbetalingId, motkravForfallId: null, utbetalingId: null, kravforfallId, beloepOere });
     this.#touch(payment.partId);
   }
 
@@ -414,17 +371,17 @@ export class Bokfoering {
   placeMotregning(kreditForfallId: string, debetForfallId: string, beloepOere: Oere): void {
     this.#coverCredit(kreditForfallId, beloepOere);
     this.#coverDebit(debetForfallId, beloepOere);
-    this.#pushPlassering({ kilde: 'motregning', innbetaling_id: null, motkrav_forfall_id: kreditForfallId, utbetaling_id: null, kravforfall_id: debetForfallId, beloep_oere: beloepOere });
+    this.#pushPlassering({ kilde: 'motregning', innbetalingId: null, motkravForfallId: kreditForfallId, utbetalingId: null, kravforfallId: debetForfallId, beloepOere });
   }
 
   async bookUtbetaling(ny: NyUtbetaling): Promise<string> {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(ny.poster.length > 0, 'a payout pays at least one credit item');
     const beloepOere = sumOere(ny.poster.map((post) => post.beloepOere));
-    const utbetalingId = (await this.#takeIds({ utbetaling: 1 })).utbetaling[0]!;
+    const utbetalingId = (await this.#ids.take({ utbetaling: 1 })).utbetaling[0]!;
     this.#pending.utbetaling.push({
       utbetaling_id: utbetalingId,
-      seq: nextPostingSeq,
+      seq: 0,
       part_id: ny.partId,
       utbetaltdato: bokfoertDato,
       beloep_oere: beloepOere,
@@ -435,10 +392,23 @@ export class Bokfoering {
       bokfoert_dato: bokfoertDato,
       idempotency_key: idempotencyKey,
     });
+    const dokument: UtbetalingDokument = {
+      utbetalingId,
+      utbetaltdato: bokfoertDato,
+      beloepOere,
+      konto: ny.konto,
+      kontoeiersNavn: ny.kontoeiersNavn,
+      melding: ny.melding,
+      valutakode: 'NOK',
+      bokfoertDato,
+      statuser: [],
+    };
+    this.#dokument(ny.partId).utbetalinger.push(dokument);
+    this.#payouts.set(utbetalingId, dokument);
     for (const post of ny.poster) {
       assertInvariant(this.item(post.kravforfallId).partId === ny.partId, 'a payout pays the credits of its own party');
       this.#coverCredit(post.kravforfallId, post.beloepOere);
-      this.#pushPlassering({ kilde: 'utbetaling', innbetaling_id: null, motkrav_forfall_id: null, utbetaling_id: utbetalingId, kravforfall_id: post.kravforfallId, beloep_oere: post.beloepOere });
+      this.#pushPlassering({ kilde: 'utbetaling', innbetalingId: null, motkravForfallId: null, utbetalingId, kravforfallId: post.kravforfallId, beloepOere: post.beloepOere });
     }
     this.#totals.utbetalt = addOere(this.#totals.utbetalt, beloepOere);
     this.bookUtbetalingStatus(utbetalingId, ny.partId, 'bekreftet');
@@ -447,7 +417,13 @@ export class Bokfoering {
 
   bookUtbetalingStatus(utbetalingId: string, partId: string, status: Utbetalingstatus): void {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
-    this.#pending.utbetaling_status.push({ seq: nextPostingSeq, utbetaling_id: utbetalingId, status, dato: bokfoertDato, idempotency_key: idempotencyKey });
+    const payout = this.#payouts.get(utbetalingId);
+    assertInvariant(payout !== undefined, `payout ${utbetalingId} is in the group`);
+    this.#pending.utbetaling_status.push({ seq: 0, utbetaling_id: utbetalingId, status, dato: bokfoertDato, idempotency_key: idempotencyKey });
+    const copy = { seq: 0, status, dato: bokfoertDato };
+    payout.statuser.push(copy);
+    this.#pendingDocSeqs.utbetaling_status.push(copy);
+    this.#changed.add(partId);
     this.#touch(partId);
   }
 
@@ -455,7 +431,7 @@ export class Bokfoering {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(this.#parts.has(ny.partId), `filing for ${ny.partId} outside the locked group`);
     this.#pending.levering.push({
-      seq: nextPostingSeq,
+      seq: 0,
       part_id: ny.partId,
       leveringstype: ny.leveringstype,
       periode_aar: ny.periodeAar,
@@ -481,34 +457,33 @@ export class Bokfoering {
     );
   }
 
-  /** Writes the booked rows (one insert per table and chunk) and the parties' newest sequence. */
+  /** The parties whose facts or newest posting this session changed so far (what caches of their views must drop). */
+  get touchedPartIds(): string[] {
+    return [...this.#touched.keys()];
+  }
+
+  /**
+   * Gives the booked rows their posting numbers (in the order the tables were always written),
+   * then hands them, the changed read-model rows and the parties' newest posting to the writer.
+   */
   async flush(): Promise<void> {
-    const trx = this.trx;
     const p = this.#pending;
-    await insertChunks(p.krav, (rows) => trx.insertInto('krav').values(rows).execute());
-    await insertChunks(p.kravforfall, (rows) => trx.insertInto('kravforfall').values(rows).execute());
-    await insertChunks(p.innbetaling, (rows) => trx.insertInto('innbetaling').values(rows).execute());
-    await insertChunks(p.utbetaling, (rows) => trx.insertInto('utbetaling').values(rows).execute());
-    await insertChunks(p.utbetaling_status, (rows) => trx.insertInto('utbetaling_status').values(rows).execute());
-    await insertChunks(p.plassering, (rows) => trx.insertInto('plassering').values(rows).execute());
-    await insertChunks(p.levering, (rows) => trx.insertInto('levering').values(rows).execute());
-    await insertChunks(p.kommando, (rows) => trx.insertInto('kommando').values(rows).execute());
-    if (this.#touched.size > 0) {
-      // Every touching row took a value from postering_seq in this transaction, so currval is
-      // at least each of them; the group lock keeps another writer's higher values out.
-      await trx
-        .insertInto('part_siste_seq')
-        .values([...this.#touched].map(([partId, dato]) => ({ part_id: partId, siste_seq: sql<number>`currval('postering_seq')`, siste_bokfoert_dato: dato })))
-        .onConflict((oc) =>
-          oc.column('part_id').doUpdateSet({
-            siste_seq: (eb) => eb.ref('excluded.siste_seq'),
-            siste_bokfoert_dato: sql`greatest(part_siste_seq.siste_bokfoert_dato, excluded.siste_bokfoert_dato)`,
-          }),
-        )
-        .execute();
-    }
-    for (const rows of Object.values(p)) rows.length = 0;
-    this.#touched.clear();
+    const seqs = await this.#numbers.postingSeqs(postingTables.reduce((sum, table) => sum + p[table].length, 0));
+    let next = 0;
+    for (const table of postingTables) for (const row of p[table]) row.seq = seqs[next++]!;
+    const docSeqs = [...this.#pendingDocSeqs.utbetaling_status.map((copy, i) => [copy, p.utbetaling_status[i]!] as const), ...this.#pendingDocSeqs.plassering.map((copy, i) => [copy, p.plassering[i]!] as const)];
+    for (const [copy, row] of docSeqs) copy.seq = row.seq;
+    const sisteSeq: SisteSeq[] = seqs.length === 0 ? [] : [...this.#touched].map(([partId, dato]) => ({ partId, seq: seqs.at(-1)!, dato }));
+    const dokumenter = new Map([...this.#changed].map((partId) => [partId, this.#dokument(partId)]));
+    await this.#writer({ rows: p, dokumenter, sisteSeq });
+    this.#pending = emptyBookedRows();
+    this.#pendingDocSeqs = { plassering: [], utbetaling_status: [] };
+    this.#changed.clear();
+  }
+
+  /** Reserves, in one round trip, the ids the coming commands are known to need (`IdReservation`). */
+  async reserveIds(counts: IdCounts, spare = 0): Promise<void> {
+    await this.#ids.reserve(counts, spare);
   }
 
   #stamp(): { idempotencyKey: string; bokfoertDato: LocalDate } {
@@ -516,28 +491,58 @@ export class Bokfoering {
     return this.#current;
   }
 
+  #dokument(partId: string): PartDokument {
+    let dokument = this.#dokumenter.get(partId);
+    if (dokument === undefined) {
+      dokument = emptyDokument();
+      this.#dokumenter.set(partId, dokument);
+    }
+    this.#changed.add(partId);
+    return dokument;
+  }
+
   #touch(partId: string): void {
     this.#touched.set(partId, this.#stamp().bokfoertDato);
   }
 
-  #pushPlassering(row: Omit<Row<'plassering'>, 'plassert_dato'>): void {
+  #pushPlassering(row: { kilde: 'innbetaling' | 'motregning' | 'utbetaling'; innbetalingId: string | null; motkravForfallId: string | null; utbetalingId: string | null; kravforfallId: string; beloepOere: Oere }): void {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
-    this.#pending.plassering.push({ ...row, seq: nextPostingSeq, plassert_dato: bokfoertDato, bokfoert_dato: bokfoertDato, idempotency_key: idempotencyKey });
+    this.#pending.plassering.push({
+      seq: 0,
+      kilde: row.kilde,
+      innbetaling_id: row.innbetalingId,
+      motkrav_forfall_id: row.motkravForfallId,
+      utbetaling_id: row.utbetalingId,
+      kravforfall_id: row.kravforfallId,
+      beloep_oere: row.beloepOere,
+      plassert_dato: bokfoertDato,
+      bokfoert_dato: bokfoertDato,
+      idempotency_key: idempotencyKey,
+    });
+    // The placement belongs to the read-model row of the covered item's party.
+    const copy = { seq: 0, ...row, plassertDato: bokfoertDato, bokfoertDato };
+    this.#dokument(this.#item(row.kravforfallId).partId).plasseringer.push(copy);
+    this.#pendingDocSeqs.plassering.push(copy);
   }
 
   #coverDebit(kravforfallId: string, beloepOere: Oere): void {
     const item = this.#item(kravforfallId);
     assertInvariant(item.opprinneligOere > 0, `only a debit item can be covered: ${kravforfallId}`);
     assertInvariant(beloepOere > 0 && beloepOere <= item.gjenstaaendeOere, `a debit item never goes below zero: ${kravforfallId}`);
-    item.gjenstaaendeOere = subtractOere(item.gjenstaaendeOere, beloepOere);
-    this.#touch(item.partId);
+    this.#setRemaining(item, subtractOere(item.gjenstaaendeOere, beloepOere));
   }
 
   #coverCredit(kravforfallId: string, beloepOere: Oere): void {
     const item = this.#item(kravforfallId);
     assertInvariant(item.opprinneligOere < 0, `only a credit item can be used: ${kravforfallId}`);
     assertInvariant(beloepOere > 0 && beloepOere <= absOere(item.gjenstaaendeOere), `a credit item never goes above zero: ${kravforfallId}`);
-    item.gjenstaaendeOere = addOere(item.gjenstaaendeOere, beloepOere);
+    this.#setRemaining(item, addOere(item.gjenstaaendeOere, beloepOere));
+  }
+
+  #setRemaining(item: SessionItem, gjenstaaendeOere: Oere): void {
+    item.gjenstaaendeOere = gjenstaaendeOere;
+    item.dokument.gjenstaaendeOere = gjenstaaendeOere;
+    this.#changed.add(item.partId);
     this.#touch(item.partId);
   }
 
@@ -545,73 +550,16 @@ export class Bokfoering {
     const konto = kontonummer === null ? undefined : this.#kontoer.get(kontonummer);
     return makeKid(kravId, konto?.kidAlgoritme ?? 'MOD11');
   }
-
-  /**
-   * Reserves, in one round trip, the ids the coming commands are known to need. In a batch, a
-   * shortfall later (interest and refund claims, payouts) fetches `spare` more at once; ids left
-   * over are skipped. Both are deterministic, so the same commands still get the same ids.
-   */
-  async reserveIds(counts: IdCounts, spare = 0): Promise<void> {
-    this.#idSpare = spare;
-    await this.#fillPool(counts);
-  }
-
-  async #fillPool(counts: IdCounts): Promise<void> {
-    const ids = await this.#fetchIds(counts);
-    for (const name of idSequences) this.#idPool[name].push(...ids[name]);
-  }
-
-  /** Ids in booking order: first the reserved ones, then fresh ones when the reserve runs out. */
-  async #takeIds(counts: IdCounts): Promise<Record<IdSequence, string[]>> {
-    const short = (name: IdSequence) => Math.max(0, (counts[name] ?? 0) - this.#idPool[name].length);
-    if (idSequences.some((name) => short(name) > 0)) {
-      await this.#fillPool(Object.fromEntries(idSequences.map((name) => [name, short(name) > 0 ? short(name) + this.#idSpare : 0])));
-    }
-    return Object.fromEntries(idSequences.map((name) => [name, this.#idPool[name].splice(0, counts[name] ?? 0)])) as Record<IdSequence, string[]>;
-  }
-
-  async #fetchIds(counts: IdCounts): Promise<Record<IdSequence, string[]>> {
-    const n = (name: IdSequence) => counts[name] ?? 0;
-    const result = await sql<Record<IdSequence, string[]>>`
-      select
-        array(select nextval('krav_nr_seq')::text from generate_series(1, ${n('krav')}::int)) as krav,
-        array(select nextval('kravforfall_nr_seq')::text from generate_series(1, ${n('kravforfall')}::int)) as kravforfall,
-        array(select nextval('innbetaling_nr_seq')::text from generate_series(1, ${n('innbetaling')}::int)) as innbetaling,
-        array(select nextval('utbetaling_nr_seq')::text from generate_series(1, ${n('utbetaling')}::int)) as utbetaling`.execute(this.trx);
-    const row = result.rows[0]!;
-    return Object.fromEntries(idSequences.map((name) => [name, [...row[name]].sort(compareKravId)])) as Record<IdSequence, string[]>;
-  }
 }
 
-function fromRow(row: KravforfallRow): GruppeKravforfall {
-  const kravtype = findKravtype(row.kravtype);
-  assertInvariant(kravtype !== undefined, `booked claim ${row.krav_id} has unknown kravtype ${row.kravtype}`);
+function paymentOf(partId: string, dokument: InnbetalingDokument): Mutable<GruppeInnbetaling> {
   return {
-    kravforfallId: row.kravforfall_id,
-    kravId: row.krav_id,
-    partId: row.part_id,
-    nummer: row.nummer,
-    antallForfall: row.antall_forfall,
-    forfallsdato: row.forfallsdato,
-    opprinneligOere: row.beloep_oere,
-    kid: row.kid,
-    mottakerkonto: row.mottakerkonto,
-    kravtype: row.kravtype,
-    kravgruppe: row.kravgruppe,
-    beskrivelse: row.beskrivelse,
-    periode: kravperiodeFraRad(row),
-    opprettetDato: row.opprettet_dato,
-    hovedstolKravId: row.hovedstol_krav_id,
-    erForsinkelsesrente: kravtype.erForsinkelsesrente || row.hovedstol_krav_id !== null,
-    rentebaerende: kravtype.rentebaerende && row.hovedstol_krav_id === null,
-    gjenstaaendeOere: row.gjenstaaende_oere,
+    innbetalingId: dokument.innbetalingId,
+    partId,
+    innbetalingsdato: dokument.innbetalingsdato,
+    beloepOere: dokument.beloepOere,
+    kid: dokument.kid,
+    mottakerkonto: dokument.mottakerkonto,
+    uplassertOere: dokument.uplassertOere,
   };
-}
-
-function sumCount(counts: readonly number[]): number {
-  return counts.reduce((a, b) => a + b, 0);
-}
-
-async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += insertChunkRows) await insert(rows.slice(start, start + insertChunkRows));
 }

@@ -5,6 +5,7 @@ import { isValidKid } from '../domain/kid.js';
 import type { Oere } from '../domain/money.js';
 import type { Bokfoering } from './bokfoering.js';
 import { LedgerInputError } from './errors.js';
+import { skatteinnkrevingKonto } from './kodelister.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { plasserInnbetaling, type KidTolkning } from './plassering-commands.js';
 import type { Plassering, RenteKrav } from './resultater.js';
@@ -52,7 +53,6 @@ export interface InnbetalingResultat {
   readonly uplassertOere: Oere;
 }
 
-const defaultMottakerkonto = '76940524802';
 const kidLengthMax = 25;
 
 /**
@@ -99,7 +99,7 @@ function normalize(input: InnbetalingInput) {
 
 async function apply(session: Bokfoering, request: InnbetalingRequest): Promise<InnbetalingResultat> {
   const kidKrav = request.kid === null ? undefined : session.kravIdForKid(request.kid);
-  const mottakerkonto = request.mottakerkonto ?? (kidKrav && session.kravInfo(kidKrav)?.mottakerkonto) ?? defaultMottakerkonto;
+  const mottakerkonto = request.mottakerkonto ?? (kidKrav && session.kravInfo(kidKrav)?.mottakerkonto) ?? skatteinnkrevingKonto();
   if (!session.konto(mottakerkonto)) {
     throw new LedgerInputError('ugyldigKonto', `mottakerkonto: ${mottakerkonto} er ingen av Skatteetatens innbetalingskontoer`);
   }

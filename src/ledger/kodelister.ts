@@ -1,16 +1,26 @@
 import { XMLParser } from 'fast-xml-parser';
+import { produktomraader, type Produktomraade } from '../domain/deadlines/index.js';
+import type { Oere } from '../domain/money.js';
 import { readDataFile } from './data-files.js';
 
 /**
  * The code lists kravtype and kravgruppe (data/kodelister/*.xml, Skatteetaten's published
- * snapshot) plus our supplement for the types the real ledger uses but the list lacks, and the
- * `kravtype` strings the API shows. Loaded once and frozen. See docs/decisions/0007-kravtype.md.
+ * snapshot) plus our supplement for the types the real ledger uses but the list lacks, the
+ * `kravtype` strings the API shows, and what the ledger needs to know of each group
+ * (kravgruppe-egenskaper.json). Loaded once and frozen: one record per kravtype and kravgruppe,
+ * which every rule asks instead of comparing codes. See docs/decisions/0007-kravtype.md.
  */
 export interface Kravgruppe {
   /** Code from kravgruppe.xml, e.g. `skatt`, `særavgifter`. */
   readonly kode: string;
   /** The label the API prints in `kravgruppe`, e.g. `Skatt`, `Særavgift`. */
   readonly tekst: string;
+  /** Skatteetaten's account a claim of the group is payable to when it names none (decision 0002). */
+  readonly mottakerkonto: string;
+  /** The kravtype of the forsinkelsesrente a late covering of the group's claims posts (decision 0005). */
+  readonly forsinkelsesrenteKravtype: string;
+  /** The calendar's `produktomraade` (decision 0012). */
+  readonly produktomraade: Produktomraade;
 }
 
 export interface Kravtype {
@@ -40,6 +50,18 @@ interface SupplementFile {
   kravtyper: { kode: string; tekst: string; kravgruppe: string; forsinkelsesrente: boolean }[];
 }
 
+interface GruppeEgenskaper {
+  readonly mottakerkonto?: string;
+  readonly forsinkelsesrenteKravtype?: string;
+  readonly produktomraade?: string;
+}
+
+interface EgenskaperFile {
+  standard: Required<GruppeEgenskaper>;
+  kravgrupper: Record<string, GruppeEgenskaper>;
+  forsinkelsesrenteKravtyper: string[];
+}
+
 interface XmlKode {
   tekniskNavn: string;
   beskrivelse?: { spraakTekst: { tekst: string }[] };
@@ -48,7 +70,6 @@ interface XmlKode {
 
 /** The API prints the singular "Særavgift" (examples, kravtype.xml) where kravgruppe.xml says "Særavgifter". */
 const apiGruppetekst: Readonly<Record<string, string>> = { særavgifter: 'Særavgift' };
-const forsinkelsesrenteKode = /^forsinkelsesrente/;
 
 let loaded: Kodelister | undefined;
 
@@ -61,13 +82,64 @@ export function findKravtype(kode: string): Kravtype | undefined {
   return kodelister().kravtyper.get(kode);
 }
 
+/**
+ * The record of a stored code. A code the lists do not know (they may change under booked claims)
+ * is shown as itself, in no known group, and treated like an ordinary principal.
+ */
+export function kravtypeFor(kode: string): Kravtype {
+  return findKravtype(kode) ?? Object.freeze({ kode, tekst: kode, kravgruppe: '', apiKravtype: kode, erForsinkelsesrente: false, rentebaerende: true });
+}
+
+/** The record of a group; a group the lists do not know has the standard properties and its code as label. */
+export function kravgruppeFor(kode: string): Kravgruppe {
+  return kodelister().kravgrupper.get(kode) ?? Object.freeze({ ...standardGruppe(), kode, tekst: kode });
+}
+
 export function kravgruppeTekst(kode: string): string {
-  return kodelister().kravgrupper.get(kode)?.tekst ?? kode;
+  return kravgruppeFor(kode).tekst;
+}
+
+/** The tax-collection ledger's account: a payment that names neither account nor a known claim lands here (decision 0002). */
+export function skatteinnkrevingKonto(): string {
+  return standardGruppe().mottakerkonto;
 }
 
 /** The API's kravtype string for a stored code. */
 export function apiKravtype(kode: string): string {
-  return findKravtype(kode)?.apiKravtype ?? kode;
+  return kravtypeFor(kode).apiKravtype;
+}
+
+/**
+ * The one rule for interest on a claim (domain-rules §2.4, decision 0005): a forsinkelsesrente
+ * claim (by its type, or any claim computed on a principal) is covered after principals and
+ * accrues nothing itself; interest runs on debit claims of an interest-bearing type only.
+ */
+export function renteregel(krav: { readonly kravtype: string; readonly hovedstolKravId: string | null; readonly beloepOere: Oere }): {
+  readonly erForsinkelsesrente: boolean;
+  readonly renteberegnes: boolean;
+} {
+  const kravtype = kravtypeFor(krav.kravtype);
+  return {
+    erForsinkelsesrente: kravtype.erForsinkelsesrente || krav.hovedstolKravId !== null,
+    renteberegnes: kravtype.rentebaerende && krav.hovedstolKravId === null && krav.beloepOere > 0,
+  };
+}
+
+let egenskaper: EgenskaperFile | undefined;
+
+function egenskaperFile(): EgenskaperFile {
+  egenskaper ??= JSON.parse(readDataFile('kodelister/kravgruppe-egenskaper.json')) as EgenskaperFile;
+  return egenskaper;
+}
+
+function standardGruppe(): Omit<Kravgruppe, 'kode' | 'tekst'> {
+  const { standard } = egenskaperFile();
+  return { mottakerkonto: standard.mottakerkonto, forsinkelsesrenteKravtype: standard.forsinkelsesrenteKravtype, produktomraade: checkProduktomraade(standard.produktomraade) };
+}
+
+function checkProduktomraade(value: string): Produktomraade {
+  if (!(produktomraader as readonly string[]).includes(value)) throw new Error(`kravgruppe-egenskaper.json: ukjent produktområde ${value}`);
+  return value as Produktomraade;
 }
 
 function loadKodelister(): Kodelister {
@@ -80,18 +152,34 @@ function loadKodelister(): Kodelister {
   const supplement = JSON.parse(readDataFile('kodelister/kravtype-tillegg.json')) as SupplementFile;
   const apiNames = (JSON.parse(readDataFile('kodelister/api-kravtype.json')) as { kravtype: Record<string, string> }).kravtype;
 
+  const { kravgrupper: gruppeEgenskaper, forsinkelsesrenteKravtyper } = egenskaperFile();
   const kravgrupper = new Map<string, Kravgruppe>();
   const gruppeXml = parser.parse(readDataFile('kodelister/kravgruppe.xml')).kodeliste.kode as XmlKode[];
   for (const kode of [...gruppeXml.map((k) => ({ kode: k.tekniskNavn, tekst: firstText(k) })), ...supplement.kravgrupper]) {
-    kravgrupper.set(kode.kode, Object.freeze({ kode: kode.kode, tekst: apiGruppetekst[kode.kode] ?? kode.tekst }));
+    const own = gruppeEgenskaper[kode.kode] ?? {};
+    const standard = standardGruppe();
+    kravgrupper.set(
+      kode.kode,
+      Object.freeze({
+        kode: kode.kode,
+        tekst: apiGruppetekst[kode.kode] ?? kode.tekst,
+        mottakerkonto: own.mottakerkonto ?? standard.mottakerkonto,
+        forsinkelsesrenteKravtype: own.forsinkelsesrenteKravtype ?? standard.forsinkelsesrenteKravtype,
+        produktomraade: own.produktomraade === undefined ? standard.produktomraade : checkProduktomraade(own.produktomraade),
+      }),
+    );
   }
+  for (const kode of Object.keys(gruppeEgenskaper)) {
+    if (!kravgrupper.has(kode)) throw new Error(`kravgruppe-egenskaper.json nevner ukjent kravgruppe ${kode}`);
+  }
+  const renteKoder = new Set(forsinkelsesrenteKravtyper);
   const gruppeByLabel = new Map([...kravgrupper.values()].flatMap((g) => labelKeys(g).map((key) => [key, g.kode] as const)));
 
   const kravtyper = new Map<string, Kravtype>();
   const add = (kode: string, tekst: string, kravgruppe: string, rentebaerende: boolean) => {
     if (kravtyper.has(kode)) throw new Error(`kravtype ${kode} er definert to ganger`);
     if (!kravgrupper.has(kravgruppe)) throw new Error(`kravtype ${kode} peker på ukjent kravgruppe ${kravgruppe}`);
-    const erForsinkelsesrente = forsinkelsesrenteKode.test(kode);
+    const erForsinkelsesrente = renteKoder.has(kode);
     kravtyper.set(
       kode,
       Object.freeze({ kode, tekst, kravgruppe, apiKravtype: apiNames[kode] ?? kode, erForsinkelsesrente, rentebaerende: rentebaerende && !erForsinkelsesrente }),
@@ -106,6 +194,9 @@ function loadKodelister(): Kodelister {
   for (const kode of supplement.kravtyper) add(kode.kode, kode.tekst, kode.kravgruppe, kode.forsinkelsesrente);
   for (const kode of Object.keys(apiNames)) {
     if (!kravtyper.has(kode)) throw new Error(`api-kravtype.json nevner ukjent kravtype ${kode}`);
+  }
+  for (const kode of [...renteKoder, ...[...kravgrupper.values()].map((g) => g.forsinkelsesrenteKravtype)]) {
+    if (!kravtyper.has(kode)) throw new Error(`kravgruppe-egenskaper.json nevner ukjent kravtype ${kode}`);
   }
   return Object.freeze({ kravtyper, kravgrupper });
 }

@@ -2,9 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
+import { publishChanges, deliverCommitted } from '../db/change-notifications.js';
 import { Bokfoering, type IdCounts } from './bokfoering.js';
+import { insertWriter } from './booked-rows.js';
 import { IdempotencyConflictError, LedgerInputError } from './errors.js';
-import { laasSkyldnergruppe } from './skyldnergruppe.js';
+import { databaseNumbers } from './id-reservation.js';
+import { mottakerkontoer } from './mottakerkontoer.js';
+import { partChanges } from './part-changes.js';
+import type { PartDokument } from './read-model.js';
+import { laasSkyldnergruppe, type PartRow } from './skyldnergruppe.js';
 import { checkDato, checkIdempotencyKey } from './validation.js';
 
 /**
@@ -27,7 +33,7 @@ export interface Kommando<R> {
 /** What a command did; `replayed` is true when the key had been booked before and nothing happened now. */
 export type Utfall<R> = R & { readonly replayed: boolean };
 
-interface Stored {
+export interface Stored {
   readonly hash: string;
   readonly resultat: unknown;
 }
@@ -110,12 +116,14 @@ async function replayAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<
 }
 
 async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
-  return db
+  const kontoer = await mottakerkontoer(db);
+  let changed: string[] = [];
+  const results = await db
     .transaction()
     .setIsolationLevel('read committed')
     .execute(async (trx) => {
       const parts = await laasSkyldnergruppe(trx, kommandoer[0]!.partId);
-      const session = await Bokfoering.open(trx, parts);
+      const session = await openSession(trx, parts, kontoer);
       for (const kommando of kommandoer) {
         if (!session.part(kommando.partId)) {
           throw new LedgerInputError('ugyldigPart', `Part ${kommando.partId} er ikke i samme skyldnergruppe som ${kommandoer[0]!.partId}`);
@@ -125,40 +133,76 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
         trx,
         kommandoer.map((k) => k.idempotencyKey),
       );
-      const fresh = kommandoer.filter((k) => !stored.has(k.idempotencyKey));
-      await session.reserveIds(
-        {
-          krav: sum(fresh.map((k) => k.ids?.krav ?? 0)),
-          kravforfall: sum(fresh.map((k) => k.ids?.kravforfall ?? 0)),
-          innbetaling: sum(fresh.map((k) => k.ids?.innbetaling ?? 0)),
-        },
-        fresh.length > 1 ? batchIdSpare : 0,
-      );
-      const results: Utfall<R>[] = [];
-      for (const kommando of kommandoer) {
-        const seen = stored.get(kommando.idempotencyKey);
-        if (seen) {
-          results.push(replay(kommando, seen));
-          continue;
-        }
-        const siste = session.sisteBokfoertDato;
-        if (siste !== null && compareDates(kommando.bokfoertDato, siste) < 0) {
-          throw new LedgerInputError(
-            'tilbakedatert',
-            `Bokføringsdato ${kommando.bokfoertDato} er før siste bokføring ${siste} for skyldnergruppen til ${kommando.partId}`,
-          );
-        }
-        session.beginCommand(kommando.idempotencyKey, kommando.bokfoertDato);
-        // A stored result reads back as JSON; give the first caller that same shape.
-        const resultat = JSON.parse(JSON.stringify(await kommando.apply(session))) as R;
-        const hash = requestHash(kommando.type, kommando.request);
-        session.endCommand(kommando.type, hash, resultat);
-        stored.set(kommando.idempotencyKey, { hash, resultat });
-        results.push({ ...resultat, replayed: false });
-      }
+      const results = await applyAll(session, kommandoer, stored);
+      changed = session.touchedPartIds;
       await session.flush();
+      await publishChanges(trx, partChanges(changed));
       return results;
     });
+  deliverCommitted(db, partChanges(changed));
+  return results;
+}
+
+/** The locked group's read-model rows and newest business date, in one round trip. */
+async function openSession(trx: Kysely<Database>, parts: readonly PartRow[], kontoer: Awaited<ReturnType<typeof mottakerkontoer>>): Promise<Bokfoering> {
+  const ids = parts.map((part) => part.part_id);
+  const rows = await trx
+    .selectFrom('part as p')
+    .leftJoin('part_lesemodell as l', 'l.part_id', 'p.part_id')
+    .leftJoin('part_siste_seq as s', 's.part_id', 'p.part_id')
+    .select(['p.part_id', 'l.dokument', 's.siste_bokfoert_dato'])
+    .where('p.part_id', 'in', ids)
+    .execute();
+  const dates = rows.flatMap((row) => (row.siste_bokfoert_dato === null ? [] : [row.siste_bokfoert_dato]));
+  return new Bokfoering({
+    trx,
+    parts,
+    dokumenter: new Map(rows.flatMap((row) => (row.dokument === null ? [] : [[row.part_id, row.dokument as PartDokument] as const]))),
+    kontoer,
+    sisteBokfoertDato: dates.length === 0 ? null : dates.reduce((a, b) => (compareDates(a, b) >= 0 ? a : b)),
+    numbers: databaseNumbers(trx),
+    writer: insertWriter(trx),
+  });
+}
+
+/**
+ * Applies a batch in an open session: keys seen before answer from their stored result, the rest
+ * run in order (never back in time for the group), each result stored under its key. Shared by
+ * the booking path and the bulk loader.
+ */
+export async function applyAll<R>(session: Bokfoering, kommandoer: readonly Kommando<R>[], stored: Map<string, Stored>): Promise<Utfall<R>[]> {
+  const fresh = kommandoer.filter((k) => !stored.has(k.idempotencyKey));
+  await session.reserveIds(
+    {
+      krav: sum(fresh.map((k) => k.ids?.krav ?? 0)),
+      kravforfall: sum(fresh.map((k) => k.ids?.kravforfall ?? 0)),
+      innbetaling: sum(fresh.map((k) => k.ids?.innbetaling ?? 0)),
+    },
+    fresh.length > 1 ? batchIdSpare : 0,
+  );
+  const results: Utfall<R>[] = [];
+  for (const kommando of kommandoer) {
+    const seen = stored.get(kommando.idempotencyKey);
+    if (seen) {
+      results.push(replay(kommando, seen));
+      continue;
+    }
+    const siste = session.sisteBokfoertDato;
+    if (siste !== null && compareDates(kommando.bokfoertDato, siste) < 0) {
+      throw new LedgerInputError(
+        'tilbakedatert',
+        `Bokføringsdato ${kommando.bokfoertDato} er før siste bokføring ${siste} for skyldnergruppen til ${kommando.partId}`,
+      );
+    }
+    session.beginCommand(kommando.idempotencyKey, kommando.bokfoertDato);
+    // A stored result reads back as JSON; give the first caller that same shape.
+    const resultat = JSON.parse(JSON.stringify(await kommando.apply(session))) as R;
+    const hash = requestHash(kommando.type, kommando.request);
+    session.endCommand(kommando.type, hash, resultat);
+    stored.set(kommando.idempotencyKey, { hash, resultat });
+    results.push({ ...resultat, replayed: false });
+  }
+  return results;
 }
 
 function replay<R>(kommando: Kommando<R>, stored: Stored): Utfall<R> {

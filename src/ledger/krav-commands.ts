@@ -6,7 +6,7 @@ import { limits } from '../domain/limits.js';
 import { sumOere, type Oere } from '../domain/money.js';
 import type { Bokfoering, NyttKrav } from './bokfoering.js';
 import { LedgerInputError } from './errors.js';
-import { findKravtype, kodelister } from './kodelister.js';
+import { findKravtype, kodelister, kravgruppeFor } from './kodelister.js';
 import type { Kravperiode } from './kravperiode.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { motregn } from './motregning-commands.js';
@@ -58,14 +58,11 @@ export interface KravResultat {
   readonly renteKrav: readonly RenteKrav[];
 }
 
-/** The VAT ledger and the tax-collection ledger have their own receiving accounts (published examples). */
-const mottakerkontoMerverdiavgift = '76940518888';
-const mottakerkontoSkatteinnkreving = '76940524802';
 const fastsettingsmaater: readonly Fastsettingsmaate[] = ['egenfastsatt', 'myndighetsfastsatt', 'blank'];
 
-/** Skatteetaten's account for a claim of this group when the claim names none (decision 0002). */
+/** Skatteetaten's account for a claim of this group when the claim names none (decision 0002): VAT and tax collection are separate ledgers. */
 export function standardMottakerkonto(kravgruppe: string): string {
-  return kravgruppe === 'merverdiavgift' ? mottakerkontoMerverdiavgift : mottakerkontoSkatteinnkreving;
+  return kravgruppeFor(kravgruppe).mottakerkonto;
 }
 
 /**
@@ -134,7 +131,7 @@ function normalize(input: KravInput) {
 }
 
 async function apply(session: Bokfoering, request: KravRequest): Promise<KravResultat> {
-  const principalGruppe = await hovedstolGruppe(session, request.hovedstolKravId);
+  const principalGruppe = hovedstolGruppe(session, request.hovedstolKravId);
   const kravgruppe = request.kravgruppe ?? principalGruppe ?? findKravtype(request.kravtype)!.kravgruppe;
   const defaultKonto = standardMottakerkonto(kravgruppe);
   const debet = request.forfall[0]!.beloepOere > 0;
@@ -182,14 +179,9 @@ async function apply(session: Bokfoering, request: KravRequest): Promise<KravRes
 }
 
 /** An interest claim booked by hand belongs to its principal's group; the principal must be in the debtor group. */
-async function hovedstolGruppe(session: Bokfoering, hovedstolKravId: string | null): Promise<string | undefined> {
+function hovedstolGruppe(session: Bokfoering, hovedstolKravId: string | null): string | undefined {
   if (hovedstolKravId === null) return undefined;
-  const row = await session.trx
-    .selectFrom('krav')
-    .select('kravgruppe')
-    .where('krav_id', '=', hovedstolKravId)
-    .where('part_id', 'in', session.partIds)
-    .executeTakeFirst();
-  if (!row) throw new LedgerInputError('ugyldigKrav', `Hovedstolkravet ${hovedstolKravId} finnes ikke hos skyldneren`);
-  return row.kravgruppe;
+  const kravgruppe = session.kravgruppeAv(hovedstolKravId);
+  if (kravgruppe === undefined) throw new LedgerInputError('ugyldigKrav', `Hovedstolkravet ${hovedstolKravId} finnes ikke hos skyldneren`);
+  return kravgruppe;
 }

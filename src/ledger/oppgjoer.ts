@@ -4,6 +4,7 @@ import { compareDates, dateParts, type LocalDate } from '../domain/dates.js';
 import { absOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import type { Bokfoering } from './bokfoering.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
+import { kravgruppeFor } from './kodelister.js';
 import { motregn } from './motregning-commands.js';
 import { innbetalingQuery, kravforfallQuery } from './queries.js';
 import type { Motregning, RenteKrav } from './resultater.js';
@@ -58,10 +59,12 @@ export interface OppgjoerResultat {
   readonly ikkeUtbetalt: readonly IkkeUtbetalt[];
 }
 
+/** A refund's debit and credit claims sit in this group (as in the published ledger), payable to its account. */
+const refusjonGruppe = 'andreKrav';
+
 /** Refunds and payouts below this lapse (sktbf § 10-4-1): 100 kr. */
 export const utbetalingMinsteOere = toOere(10_000);
 
-const skatteinnkrevingKonto = '76940524802';
 
 export async function kjoerOppgjoer(db: Kysely<Database>, input: OppgjoerInput): Promise<Utfall<OppgjoerResultat>[]> {
   const bokfoertDato = checkDato(input.bokfoertDato, 'bokfoertDato');
@@ -115,13 +118,13 @@ async function refunder(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldi
     const krav = (kravtype: string, beskrivelse: string, beloep: Oere) => ({
       partId: payment.partId,
       kravtype,
-      kravgruppe: 'andreKrav',
+      kravgruppe: refusjonGruppe,
       beskrivelse,
       periode: { beskrivelse: 'Inntektsår', aar: dateParts(dato).year },
       opprettetDato: dato,
       fastsettingsmaate: null,
       hovedstolKravId: null,
-      forfall: [{ forfallsdato: dato, beloepOere: beloep, kid: null, mottakerkonto: skatteinnkrevingKonto }],
+      forfall: [{ forfallsdato: dato, beloepOere: beloep, kid: null, mottakerkonto: kravgruppeFor(refusjonGruppe).mottakerkonto }],
     });
     const [motpost, utbetalingKrav] = await session.bookKrav([
       krav('motpostTilbakebetaling', 'Motpost tilbakebetaling', beloepOere),

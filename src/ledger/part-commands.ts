@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import { deliverCommitted, publishChanges } from '../db/change-notifications.js';
 import type { Database } from '../db/database.js';
 import type { LocalDate } from '../domain/dates.js';
 import { LedgerInputError } from './errors.js';
+import { partChanges } from './part-changes.js';
+import { emptyDokument, serialiserDokument } from './read-model.js';
 import type { MvaTermintype, PartType } from './tables.js';
 import { checkDato, checkKontonummer, checkPartId, checkTekst } from './validation.js';
 
@@ -37,13 +40,18 @@ export async function registrerPart(db: Kysely<Database>, part: PartInput): Prom
   await registrerParter(db, [part]);
 }
 
-/** Registers many parties in one statement; an owner may come earlier in the same list. */
+/**
+ * Registers many parties in one statement; an owner may come earlier in the same list. A new
+ * party gets its (empty) read-model row; views and caches of the parties and their debtor groups
+ * hear of the change.
+ */
 export async function registrerParter(db: Kysely<Database>, parter: readonly PartInput[]): Promise<void> {
   if (parter.length === 0) return;
   const rows = parter.map(toRow);
   const ids = rows.map((row) => row.part_id);
   if (new Set(ids).size !== ids.length) throw new LedgerInputError('ugyldigPart', 'Samme part er oppgitt flere ganger');
   const ownerIds = [...new Set(rows.flatMap((row) => (row.eier_part_id ? [row.eier_part_id] : [])))];
+  const changes = partChanges([...ids, ...ownerIds]);
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('part')
@@ -80,7 +88,14 @@ export async function registrerParter(db: Kysely<Database>, parter: readonly Par
         })),
       )
       .execute();
+    await trx
+      .insertInto('part_lesemodell')
+      .values(ids.map((partId) => ({ part_id: partId, dokument: serialiserDokument(emptyDokument()) })))
+      .onConflict((oc) => oc.column('part_id').doNothing())
+      .execute();
+    await publishChanges(trx, changes);
   });
+  deliverCommitted(db, changes);
 }
 
 function toRow(input: PartInput) {

@@ -1,19 +1,19 @@
 import { assertInvariant } from '../domain/assert.js';
 import type { Bokfoering, GruppeKravforfall } from './bokfoering.js';
 import type { PlanlagtRente, PostRef } from './covering.js';
-import { findKravtype } from './kodelister.js';
+import { findKravtype, kravgruppeFor } from './kodelister.js';
 import type { RenteKrav } from './resultater.js';
 
 /**
  * Books the forsinkelsesrente claims a plan created (decision 0005): one claim per principal, in
- * the principal's group and period, due the day it is booked, with `hovedstol_krav_id` set. VAT
- * interest uses the VAT ledger's type (`forsinkelsesrenterMva`), all other interest `forsinkelsesrente`.
+ * the principal's group and period, due the day it is booked, with `hovedstol_krav_id` set, of the
+ * interest type the group names (`forsinkelsesrenterMva` for VAT, `forsinkelsesrente` otherwise).
  */
 export async function bookRenteKrav(session: Bokfoering, renter: readonly PlanlagtRente[]): Promise<Map<number, GruppeKravforfall>> {
   const nye = renter.map((rente) => {
     const hovedstol = session.kravInfo(rente.hovedstolKravId);
     assertInvariant(hovedstol !== undefined, `the principal ${rente.hovedstolKravId} of an interest claim is in the session`);
-    const kravtype = hovedstol.kravgruppe === 'merverdiavgift' ? 'forsinkelsesrenterMva' : 'forsinkelsesrente';
+    const kravtype = kravgruppeFor(hovedstol.kravgruppe).forsinkelsesrenteKravtype;
     return {
       partId: hovedstol.partId,
       kravtype,

@@ -176,6 +176,16 @@ export interface PartSisteSeqTable {
   siste_bokfoert_dato: LocalDate;
 }
 
+/**
+ * The read model (src/ledger/read-model.ts): every fact booked on a party, with the derived
+ * amounts, as one JSON document the bookings rewrite in their transaction. Derived, so updatable.
+ */
+export interface PartLesemodellTable {
+  part_id: string;
+  /** Read as the parsed document; written as its JSON text. */
+  dokument: ColumnType<unknown, string, string>;
+}
+
 export interface LedgerTables {
   part: PartTable;
   mottakerkonto: MottakerkontoTable;
@@ -188,6 +198,7 @@ export interface LedgerTables {
   utbetaling_status: UtbetalingStatusTable;
   levering: LeveringTable;
   part_siste_seq: PartSisteSeqTable;
+  part_lesemodell: PartLesemodellTable;
 }
 
 export type { Generated };

@@ -38,28 +38,16 @@ export async function utbetalingReturnertKommando(db: Kysely<Database>, input: U
 }
 
 async function apply(session: Bokfoering, request: { partId: string; utbetalingId: string }): Promise<UtbetalingReturnertResultat> {
-  const utbetaling = await session.trx
-    .selectFrom('utbetaling')
-    .select(['beloep_oere', 'part_id'])
-    .select((eb) =>
-      eb
-        .selectFrom('utbetaling_status as s')
-        .select('s.status')
-        .whereRef('s.utbetaling_id', '=', 'utbetaling.utbetaling_id')
-        .orderBy('s.seq', 'desc')
-        .limit(1)
-        .as('status'),
-    )
-    .where('utbetaling_id', '=', request.utbetalingId)
-    .executeTakeFirstOrThrow();
-  if (utbetaling.status === 'returnert') {
+  const utbetaling = session.utbetaling(request.utbetalingId);
+  if (utbetaling === undefined) throw new LedgerInputError('ukjentUtbetaling', `Ukjent utbetaling ${request.utbetalingId}`);
+  if (utbetaling.statuser.at(-1)?.status === 'returnert') {
     throw new LedgerInputError('ukjentUtbetaling', `Utbetaling ${request.utbetalingId} er allerede registrert som returnert`);
   }
-  session.bookUtbetalingStatus(request.utbetalingId, utbetaling.part_id, 'returnert');
+  session.bookUtbetalingStatus(request.utbetalingId, utbetaling.partId, 'returnert');
   const dato = session.bokfoertDato;
   const [items] = await session.bookKrav([
     {
-      partId: utbetaling.part_id,
+      partId: utbetaling.partId,
       kravtype: 'returnertUtbetaling',
       kravgruppe: 'andreKrav',
       beskrivelse: `Returnert utbetaling ${request.utbetalingId}`,
@@ -67,8 +55,8 @@ async function apply(session: Bokfoering, request: { partId: string; utbetalingI
       opprettetDato: dato,
       fastsettingsmaate: null,
       hovedstolKravId: null,
-      forfall: [{ forfallsdato: dato, beloepOere: toOere(-utbetaling.beloep_oere), kid: null, mottakerkonto: null }],
+      forfall: [{ forfallsdato: dato, beloepOere: toOere(-utbetaling.beloepOere), kid: null, mottakerkonto: null }],
     },
   ]);
-  return { utbetalingId: request.utbetalingId, partId: utbetaling.part_id, beloepOere: utbetaling.beloep_oere, kreditKravId: items![0]!.kravId };
+  return { utbetalingId: request.utbetalingId, partId: utbetaling.partId, beloepOere: utbetaling.beloepOere, kreditKravId: items![0]!.kravId };
 }

@@ -1,0 +1,91 @@
+import type { LocalDate } from '../domain/dates.js';
+import type { Oere } from '../domain/money.js';
+import type { Kravperiode } from './kravperiode.js';
+import type { Innbetalingstype, PlasseringKilde, Utbetalingstatus } from './tables.js';
+
+/**
+ * The booked facts of a party as the views and the booking session hold them in memory, with the
+ * two derived amounts (what remains of each due item, what is unplaced of each payment). Two
+ * sources fill them: the fact tables as of a date (`view-facts.ts`) and the read model, which the
+ * bookings keep current (`read-model.ts`). One view builder reads either (`view-builder.ts`).
+ */
+export interface KravforfallFakta {
+  readonly kravforfallId: string;
+  readonly kravId: string;
+  readonly partId: string;
+  /** 1-based instalment number within the claim. */
+  readonly nummer: number;
+  readonly antallForfall: number;
+  readonly forfallsdato: LocalDate;
+  /** Signed: positive for a debt, negative for a credit. */
+  readonly beloepOere: Oere;
+  readonly kid: string | null;
+  readonly mottakerkonto: string | null;
+  readonly kravtype: string;
+  readonly kravgruppe: string;
+  readonly beskrivelse: string;
+  readonly periode: Kravperiode;
+  readonly opprettetDato: LocalDate;
+  /** The business date the claim was booked. */
+  readonly kravBokfoertDato: LocalDate;
+  readonly fastsettingsmaate: string | null;
+  readonly hovedstolKravId: string | null;
+  /** Original less its placements (signed like the original). */
+  readonly gjenstaaendeOere: Oere;
+}
+
+export interface InnbetalingFakta {
+  readonly innbetalingId: string;
+  readonly partId: string;
+  readonly innbetalingsdato: LocalDate;
+  /** Always positive. */
+  readonly beloepOere: Oere;
+  readonly kid: string | null;
+  readonly melding: string | null;
+  readonly betalerNavn: string | null;
+  readonly betalerKonto: string | null;
+  readonly mottakerkonto: string;
+  readonly innbetalingstype: Innbetalingstype;
+  readonly valutakode: string;
+  readonly bokfoertDato: LocalDate;
+  /** Amount less its placements. */
+  readonly uplassertOere: Oere;
+}
+
+export interface UtbetalingFakta {
+  readonly utbetalingId: string;
+  readonly partId: string;
+  readonly utbetaltdato: LocalDate;
+  readonly beloepOere: Oere;
+  readonly konto: string;
+  readonly kontoeiersNavn: string | null;
+  readonly melding: string | null;
+  readonly valutakode: string;
+  readonly bokfoertDato: LocalDate;
+  /** The newest status booked up to the view date; every payout is booked with one. */
+  readonly status: Utbetalingstatus | null;
+}
+
+export interface PlasseringFakta {
+  readonly seq: number;
+  readonly kilde: PlasseringKilde;
+  readonly innbetalingId: string | null;
+  /** The credit item of a set-off. */
+  readonly motkravForfallId: string | null;
+  readonly utbetalingId: string | null;
+  /** The covered item: a debit item for payments and set-off, a credit item for payouts. */
+  readonly kravforfallId: string;
+  /** Always positive. */
+  readonly beloepOere: Oere;
+  readonly plassertDato: LocalDate;
+  readonly bokfoertDato: LocalDate;
+}
+
+/** Every fact a view can show, indexed by id: the selected ones and those on the other side of their placements. */
+export interface FaktaSett {
+  readonly kravforfall: ReadonlyMap<string, KravforfallFakta>;
+  readonly innbetalinger: ReadonlyMap<string, InnbetalingFakta>;
+  readonly utbetalinger: ReadonlyMap<string, UtbetalingFakta>;
+  /** In posting order. */
+  readonly plasseringer: readonly PlasseringFakta[];
+}
