@@ -41,7 +41,13 @@ export async function counts(db: Kysely<Database>) {
   return result.rows[0]!.n;
 }
 
-export async function runHistory(db: Kysely<Database>, steps: readonly Step[], accounts: { enk: boolean; eier: boolean }) {
+/** `afterStep` runs after each step has been booked, with the parties and the step's business date. */
+export async function runHistory(
+  db: Kysely<Database>,
+  steps: readonly Step[],
+  accounts: { enk: boolean; eier: boolean },
+  afterStep?: (state: { enk: string; eier: string; date: LocalDate }) => Promise<void>,
+) {
   const { enk, eier } = await nyttEnk(db, { utbetalingskonto: accounts.enk ? '12345678903' : undefined, eier: { utbetalingskonto: accounts.eier ? '15030000002' : undefined } });
   const ids: Record<Party, string> = { enk, eier };
   let date = localDate('2023-01-02');
@@ -86,6 +92,7 @@ export async function runHistory(db: Kysely<Database>, steps: readonly Step[], a
       const input = { bokfoertDato, partId: ids[s.party], refunderUplassert: s.refund };
       await send(async () => (await kjoerOppgjoer(db, input))[0]!);
     }
+    await afterStep?.({ enk, eier, date });
   }
   return { enk, eier, dates, sent };
 }
