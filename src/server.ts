@@ -15,11 +15,13 @@ import { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerPlugin, ledgerData
 import { openApiDocs } from './api/openapi.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import { portalRedirectUri, type Config } from './config.js';
+import { ChangeNotifications, type ConnectNotifications } from './db/change-notifications.js';
 import type { Database } from './db/database.js';
 import type { DatabaseKind } from './db/open-database.js';
 import type { Clock } from './domain/clock.js';
 import { limits } from './domain/limits.js';
 import { inProcessFetch } from './in-process-fetch.js';
+import { metricsPlugin, type PoolStats } from './metrics/plugin.js';
 import { createOidcLogin, isLoopback, portalPlugin, type OidcLoginSettings } from './portal/index.js';
 import { securityHeaders } from './security-headers.js';
 import { defaultWebRoot } from './web-root.js';
@@ -35,6 +37,10 @@ export interface AppDependencies {
   readonly auth?: AuthServices;
   /** The built browser code; default `dist/web` of this package. */
   readonly webRoot?: string;
+  /** PostgreSQL: the LISTEN connection that tells this process of other processes' changes (src/db/change-notifications.ts). */
+  readonly connectNotifications?: ConnectNotifications | undefined;
+  /** PostgreSQL: the pool's use, for /metrics. */
+  readonly poolStats?: (() => PoolStats) | undefined;
 }
 
 /** Keys whose values never reach a log line (tokens, grants, cookies, private keys). */
@@ -80,6 +86,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     frameworkErrors: routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
   });
 
+  // One hub per process: caches drop what a booking or registration changed, here and in other processes.
+  const notifications = await ChangeNotifications.start(deps.db, deps.connectNotifications);
+  app.addHook('onClose', async () => notifications.close());
+  await app.register(metricsPlugin, { poolStats: deps.poolStats });
+
   const publicUrl = new URL(deps.config.publicUrl);
   await app.register(securityHeaders, { https: publicUrl.protocol === 'https:' });
   // Min side is web pages, not part of the published API: registered before the OpenAPI collector.
@@ -90,7 +101,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(openApiDocs);
   // One access-control service per process; the API plugins get `auth.accessChecker`.
   const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
-  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db) });
+  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications });
   await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
   await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });
 

@@ -15,7 +15,7 @@ export function registerServeCommand(program: Command): void {
       const runtime = await openRuntime({ ...(command.optsWithGlobals() as GlobalOptions), port: options.port });
       const { config, clock, database } = runtime;
       await seedDemoIfEmpty(runtime);
-      const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, config });
+      const app = await buildApp({ db: database.db, databaseKind: database.kind, clock, config, connectNotifications: database.connectNotifications, poolStats: database.poolStats });
       const shutdown = async (signal: string) => {
         app.log.info({ signal }, 'stopper');
         await app.close();

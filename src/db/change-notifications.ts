@@ -58,11 +58,12 @@ export async function publishChanges(trx: Kysely<any>, changes: readonly Change[
   await sql`select pg_notify(c, k) from unnest(${changes.map((c) => c.channel)}::text[], ${changes.map((c) => c.key)}::text[]) as t(c, k)`.execute(trx);
 }
 
-const hubs = new WeakMap<Kysely<any>, ChangeNotifications>();
+const hubs = new WeakMap<Kysely<any>, Set<ChangeNotifications>>();
 
 /** After commit: this process's subscribers hear of the changes at once (others through PostgreSQL). */
 export function deliverCommitted(db: Kysely<any>, changes: readonly Change[]): void {
-  hubs.get(db)?.deliver(changes);
+  if (changes.length === 0) return;
+  for (const hub of hubs.get(db) ?? []) hub.deliver(changes);
 }
 
 export class ChangeNotifications {
@@ -74,6 +75,7 @@ export class ChangeNotifications {
   #reconnectDelayMs = reconnectDelayMsMin;
   #reconnectTimer: NodeJS.Timeout | undefined;
   #generation = 0;
+  #unregister: () => void = () => undefined;
 
   private constructor(connect: ConnectNotifications | undefined) {
     this.#connect = connect;
@@ -86,7 +88,13 @@ export class ChangeNotifications {
    */
   static async start(db: Kysely<any>, connect?: ConnectNotifications): Promise<ChangeNotifications> {
     const hub = new ChangeNotifications(connect);
-    hubs.set(db, hub);
+    let set = hubs.get(db);
+    if (set === undefined) {
+      set = new Set();
+      hubs.set(db, set);
+    }
+    set.add(hub);
+    hub.#unregister = () => set.delete(hub);
     if (connect) await hub.#open();
     return hub;
   }
@@ -123,6 +131,7 @@ export class ChangeNotifications {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#unregister();
     clearTimeout(this.#reconnectTimer);
     const connection = this.#connection;
     this.#connection = undefined;

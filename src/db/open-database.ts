@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   readonly kind: DatabaseKind;
   /** PostgreSQL: opens a dedicated LISTEN connection for change notifications (PGlite has one process and needs none). */
   readonly connectNotifications?: ConnectNotifications;
+  /** PostgreSQL: the pool's connections (for /metrics). */
+  readonly poolStats?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     db,
     kind: 'postgres',
     connectNotifications: listenConnection(url),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await db.destroy();
     },

@@ -57,13 +57,25 @@ export {
   type UtbetalingInfo,
   type UtbetalingView,
 } from './part-view.js';
-export { partVersjon } from './part-versjon.js';
+export { partVersjon, partVersjonMedGruppe } from './part-versjon.js';
+export { partChannel } from './part-changes.js';
 export { finnLeveringer, type Levering } from './levering-queries.js';
 export { kontrollerInvarianter } from './invariants.js';
 export { soekParter, type PartSituasjon, type PartSoek, type PartSoekResultat, type PartTreff } from './part-soek.js';
 
 // Reference data
-export { apiKravtype, findKravtype, kodelister, kravgruppeTekst, type Kodelister, type Kravgruppe, type Kravtype } from './kodelister.js';
+export {
+  apiKravtype,
+  findKravtype,
+  kodelister,
+  kravgruppeFor,
+  kravgruppeTekst,
+  kravtypeFor,
+  skatteinnkrevingKonto,
+  type Kodelister,
+  type Kravgruppe,
+  type Kravtype,
+} from './kodelister.js';
 export { forsinkelsesrentesatser, sistePubliserteRentedag } from './rentesatser.js';
 
 // Errors and row types

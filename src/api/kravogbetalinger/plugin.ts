@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { ChangeNotifications } from '../../db/change-notifications.js';
 import type { Clock } from '../../domain/clock.js';
+import { BodyCache } from '../body-cache.js';
 import { catalogueFrameworkErrorRoute, routeFrameworkErrors, type FrameworkErrorRoute } from '../framework-errors.js';
 import { registerSurface, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import type { PartyAccessChecker } from '../access-hooks.js';
@@ -19,6 +21,8 @@ export interface KravOgBetalingerOptions {
   readonly checker: PartyAccessChecker;
   /** The response bodies (and optionally their version, for ETags). */
   readonly data: KravOgBetalingerData;
+  /** With change notifications, serialized bodies are kept by ETag (exact: the ETag names the data version). */
+  readonly notifications?: ChangeNotifications;
   /** For tests that want fixed ids; a random UUID otherwise. */
   readonly newKorrelasjonsid?: () => string;
 }
@@ -52,8 +56,12 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
 
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: apiErrors.invalidInput, format: errorFormat });
 
-  registerRoutes(api, options);
+  const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
+  registerRoutes(api, { ...options, bodies });
 }
+
+/** Bodies kept per process: a typical /aapnekrav is a few kilobytes. */
+const bodyCacheBytesMax = 256 * 1024 * 1024;
 
 /** Malformed URLs under the API prefix get a catalogued KB-006 body (see ../framework-errors.ts). */
 export const kravOgBetalingerFrameworkErrorRoute: FrameworkErrorRoute = catalogueFrameworkErrorRoute(kravOgBetalingerPrefix, apiErrors.invalidInput, errorFormat);

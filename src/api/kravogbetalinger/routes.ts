@@ -3,6 +3,7 @@ import { scopes } from '../../auth/index.js';
 import type { Clock } from '../../domain/clock.js';
 import type { LocalDate } from '../../domain/dates.js';
 import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
+import type { BodyCache } from '../body-cache.js';
 import { cacheControl, isNotModified, weakEtag } from '../etag.js';
 import { negotiateFormat } from '../negotiation.js';
 import { bodyWriter, mediaTypes, type MediaFormat } from '../serialization.js';
@@ -29,6 +30,8 @@ export interface RouteOptions {
   readonly clock: Clock;
   readonly checker: PartyAccessChecker;
   readonly data: KravOgBetalingerData;
+  /** Serialized bodies by ETag, when the server keeps them. */
+  readonly bodies?: BodyCache | undefined;
 }
 
 /** What the early stages learned about a request, for the later ones. */
@@ -90,7 +93,7 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
         const state = stateOf(request);
         const params = request.params as PartParams;
         const query: PartQuery = { rettighetspakke: params.rettighetspakke, partIdentifikator: params.partIdentifikator, asOf: state.asOf };
-        return respond(request, reply, endpoint, query, state, options.data);
+        return respond(request, reply, endpoint, query, state, options);
       },
     );
   }
@@ -102,9 +105,10 @@ async function respond(
   endpoint: Endpoint,
   partQuery: PartQuery,
   state: RequestState,
-  data: KravOgBetalingerData,
+  { data, bodies }: RouteOptions,
 ): Promise<FastifyReply> {
   const periode = state.periode;
+  const ticket = bodies?.ticket() ?? 0;
   const version = await fromBackend(request, () => data.version?.(partQuery) ?? Promise.resolve(undefined));
   if (version !== undefined) {
     const etag = weakEtag([
@@ -118,6 +122,8 @@ async function respond(
     ]);
     reply.header('ETag', etag).header('Cache-Control', cacheControl).header('Vary', 'Accept');
     if (isNotModified(request.headers, etag)) return reply.code(304).send();
+    const cached = bodies?.get(etag);
+    if (cached !== undefined) return reply.type(mediaTypes[state.format]).send(cached);
   }
 
   const lookup = await fromBackend(request, () => endpoint.read(data, partQuery, periode));
@@ -126,11 +132,10 @@ async function respond(
   if (emptyNoun !== undefined && periode !== undefined) {
     throw apiErrors.nothingInPeriod(emptyNoun, partQuery.partIdentifikator, periode.fraOgMed, periode.tilOgMed);
   }
-  return reply
-    .header('Cache-Control', cacheControl)
-    .header('Vary', 'Accept')
-    .type(mediaTypes[state.format])
-    .send(bodyWriter(endpoint.schema, state.format)(lookup.body));
+  const body = bodyWriter(endpoint.schema, state.format)(lookup.body);
+  const etag = reply.getHeader('ETag');
+  if (typeof etag === 'string') bodies?.set(etag, body, ticket);
+  return reply.header('Cache-Control', cacheControl).header('Vary', 'Accept').type(mediaTypes[state.format]).send(body);
 }
 
 /** Failures of the data provider are back-end failures (KB-002), logged with their cause. */
