@@ -31,10 +31,10 @@ export function registerSeedCommand(program: Command): void {
         const reporting = progressReporting();
         const today = clock.today();
         if (options.demo) {
-          const summary = await seedDemo(database.db, { today, dataDir: config.dataDir, publicUrl: config.publicUrl, clock, reporting });
+          const summary = await seedDemo(database.db, { today, dataDir: config.dataDir, publicUrl: config.publicUrl, clock, reporting, bulkCopy: database.bulkCopy });
           console.log(describeDemo(summary));
         } else {
-          console.log(describeSeed(await seedSynthetic(database.db, { parties, seed, years, today }, reporting), seed));
+          console.log(describeSeed(await seedSynthetic(database.db, { parties, seed, years, today, bulkCopy: database.bulkCopy }, reporting), seed));
         }
       });
     });
@@ -60,7 +60,8 @@ export function progressReporting(): SeedReporting {
 }
 
 export function describeProgress(progress: SeedProgress): string {
-  return `${formatAntall(progress.virksomheter)}/${formatAntall(progress.virksomheterTotalt)} virksomheter, ${formatAntall(progress.rader)} rader, ${formatAntall(rate(progress))} rader/s`;
+  const eta = progress.etaMs === undefined ? '' : `, ferdig om ca. ${formatSekunder(progress.etaMs)}`;
+  return `${formatAntall(progress.virksomheter)}/${formatAntall(progress.virksomheterTotalt)} virksomheter, ${formatAntall(progress.rader)} rader, ${formatAntall(rate(progress))} rader/s${eta}`;
 }
 
 function rate(progress: SeedProgress): number {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgliteBulkCopy, postgresBulkCopy, type BulkCopy } from './bulk-copy.js';
 import type { ConnectNotifications } from './change-notifications.js';
 import type { Database } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   readonly connectNotifications?: ConnectNotifications;
   /** PostgreSQL: the pool's connections (for /metrics). */
   readonly poolStats?: () => { total: number; idle: number; waiting: number };
+  /** COPY in one transaction on one connection (the bulk loader). */
+  readonly bulkCopy: BulkCopy;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ function wrapPglite(pglite: PGlite, unlock: () => void): DatabaseHandle {
   return {
     db,
     kind: 'pglite',
+    bulkCopy: pgliteBulkCopy(pglite),
     async close() {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
@@ -77,6 +81,7 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     kind: 'postgres',
     connectNotifications: listenConnection(url),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    bulkCopy: postgresBulkCopy(pool),
     async close() {
       await db.destroy();
     },

@@ -42,8 +42,8 @@ export const limits = Object.freeze({
   portalAarMax: 2100,
   /** The years offered in Min side's year pickers, counting back from the business year. */
   portalAarValgMax: 10,
-  /** `kob seed`: synthetic businesses per run, years of history, and the seed's range (32 bits). */
-  seedPartiesMax: 100_000,
+  /** `kob seed`: synthetic businesses per run (Norway has about 620 000), years of history, and the seed's range (32 bits). */
+  seedPartiesMax: 1_000_000,
   seedYearsMax: 8,
   seedValueMax: 4_294_967_295,
 });

@@ -34,6 +34,10 @@ export type { DekketPost, Motregning, Plassering, RenteKrav } from './resultater
 export type { Plasseringsgrunnlag } from './allocation.js';
 export type { Kravperiode } from './kravperiode.js';
 
+// Bulk loading (kob seed)
+export { BulkLoad } from './bulk-load.js';
+export type { PartRow } from './skyldnergruppe.js';
+
 // Views as of a date
 export {
   buildPartView,

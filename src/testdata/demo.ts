@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { demoAccessSeeded, demoOrganizations, registrerPersonRoller, seedDemoAccess, type DemoAccess, type PersonRolleInput } from '../auth/index.js';
+import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
 import type { Clock } from '../domain/clock.js';
@@ -12,7 +13,7 @@ import type { Hendelse } from './events.js';
 import { planHistory, type Overstyring, type Virksomhet } from './history.js';
 import { demoFnr } from './identities.js';
 import { Prng } from './prng.js';
-import { BookingCounter, bookHistory, historyWindow, seedDefaults, seedSynthetic, type SeedReporting, type SeedSummary } from './seed.js';
+import { BookingCounter, bookHistory, historyCommands, historyWindow, seedDefaults, seedSynthetic, type SeedReporting, type SeedSummary } from './seed.js';
 
 /**
  * The demo dataset (`kob seed --demo`, and `npm start` on an empty database): the published test
@@ -176,6 +177,8 @@ export interface DemoOptions {
   readonly publicUrl: string;
   readonly clock: Clock;
   readonly reporting: SeedReporting;
+  /** Write the synthetic businesses with COPY (see `SeedOptions.bulkCopy`). */
+  readonly bulkCopy?: BulkCopy | undefined;
 }
 
 export interface DemoSummary {
@@ -196,10 +199,10 @@ export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Prom
     const virksomhet = demoVirksomhet(business);
     const overstyringer = business.overstyringer(aar);
     const hendelser = planHistory(virksomhet, { ...window, prng: Prng.of('demo', business.orgnr), overstyr: (id) => demoOverstyring(id, overstyringer) });
-    await bookHistory(db, virksomhet, [...hendelser, ...(business.ekstra?.(options.today) ?? [])], { keyPrefix: `demo-${business.orgnr}`, til: options.today }, counter);
+    await bookHistory(db, virksomhet, historyCommands(virksomhet, [...hendelser, ...(business.ekstra?.(options.today) ?? [])], { keyPrefix: `demo-${business.orgnr}`, til: options.today }), counter);
     counter.businessDone();
   }
-  const synthetic = await seedSynthetic(db, { parties: demoSyntheticParties, seed: seedDefaults.seed, years: seedDefaults.years, today: options.today }, options.reporting);
+  const synthetic = await seedSynthetic(db, { parties: demoSyntheticParties, seed: seedDefaults.seed, years: seedDefaults.years, today: options.today, bulkCopy: options.bulkCopy }, options.reporting);
   return { access, demo: { virksomheter: demoBusinesses.length, rader: counter.progress().rader }, synthetic };
 }
 

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import { registrerPersonRoller } from '../auth/index.js';
+import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
 import { dateParts, makeDate, type LocalDate } from '../domain/dates.js';
-import { bokfoerKommandoer, LedgerInputError, registrerParter, type Kommando } from '../ledger/index.js';
+import { bokfoerKommandoer, BulkLoad, LedgerInputError, registrerParter, type Kommando, type PartRow } from '../ledger/index.js';
 import { kommandoerFor, type Hendelse } from './events.js';
 import { planHistory, type PlanOptions, type Virksomhet } from './history.js';
 import { syntheticBusiness, type SyntheticBusiness } from './population.js';
@@ -20,6 +21,11 @@ export interface SeedOptions {
   readonly years: number;
   /** The business date: the history ends here, so some claims are overdue and some not yet due. */
   readonly today: LocalDate;
+  /**
+   * Write new businesses' histories with COPY (computed in memory by the ledger's own booking
+   * session); without it every debtor group is booked in its own transaction. Same rows either way.
+   */
+  readonly bulkCopy?: BulkCopy | undefined;
 }
 
 export interface SeedProgress {
@@ -28,6 +34,8 @@ export interface SeedProgress {
   /** Rows booked in the ledger so far. */
   readonly rader: number;
   readonly elapsedMs: number;
+  /** What is left at the rate so far; absent before the first business is done. */
+  readonly etaMs?: number | undefined;
 }
 
 export interface SeedSummary extends SeedProgress {
@@ -86,14 +94,21 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
     await registrerParter(db, chunk.flatMap((b) => b.parter));
     await registrerPersonRoller(db, chunk.flatMap((b) => b.roller));
     parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
-    for (const business of chunk) {
+    const planned = chunk.map((business) => {
       const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
-      await bookHistory(db, business.virksomhet, hendelser, { keyPrefix: keyPrefix(options.seed, business.index), til: options.today }, counter);
-      counter.businessDone();
-      booked += 1;
-      if (booked >= nextAnalyze) {
-        await analyzeLedger(db);
-        nextAnalyze = Math.min(2 * booked, booked + analyzeEveryMax);
+      return { business, kommandoer: kommandoerFor(hendelser, { keyPrefix: keyPrefix(options.seed, business.index), anker: anker(business.virksomhet), til: options.today }) };
+    });
+    if (options.bulkCopy && (await allNew(db, planned))) {
+      await bulkLoad(db, options.bulkCopy, planned, counter);
+    } else {
+      for (const { business, kommandoer } of planned) {
+        await bookHistory(db, business.virksomhet, kommandoer, counter);
+        counter.businessDone();
+        booked += 1;
+        if (booked >= nextAnalyze) {
+          await analyzeLedger(db);
+          nextAnalyze = Math.min(2 * booked, booked + analyzeEveryMax);
+        }
       }
     }
   }
@@ -134,16 +149,60 @@ async function analyzeLedger(db: Kysely<Database>): Promise<void> {
   await sql`analyze part, krav, kravforfall, innbetaling, plassering, utbetaling, utbetaling_status, levering, kommando`.execute(db);
 }
 
-/** Books one business's planned history (its debtor group) in one call. */
-export async function bookHistory(
-  db: Kysely<Database>,
-  virksomhet: Virksomhet,
-  hendelser: readonly Hendelse[],
-  options: { keyPrefix: string; til: LocalDate },
-  counter: BookingCounter,
-): Promise<void> {
-  const anker = [virksomhet.organisasjon.partId, ...(virksomhet.eier ? [virksomhet.eier.partId] : [])].sort()[0]!;
-  const kommandoer = kommandoerFor(hendelser, { ...options, anker });
+/** The debtor group's lowest party id, after which the daily run is named (as `kjoerOppgjoer` does). */
+function anker(virksomhet: Virksomhet): string {
+  return groupIds(virksomhet)[0]!;
+}
+
+function groupIds(virksomhet: Virksomhet): string[] {
+  return [virksomhet.organisasjon.partId, ...(virksomhet.eier ? [virksomhet.eier.partId] : [])].sort();
+}
+
+/** The commands of one business's planned history. */
+export function historyCommands(virksomhet: Virksomhet, hendelser: readonly Hendelse[], options: { keyPrefix: string; til: LocalDate }): Kommando<unknown>[] {
+  return kommandoerFor(hendelser, { ...options, anker: anker(virksomhet) });
+}
+
+/**
+ * Whether the round's businesses are all new: no command of theirs stored, nothing booked on their
+ * parties, and no two of them in one debtor group. Only then may they be booked in memory.
+ */
+async function allNew(db: Kysely<Database>, planned: readonly { business: SyntheticBusiness; kommandoer: readonly Kommando<unknown>[] }[]): Promise<boolean> {
+  const ids = planned.flatMap((p) => groupIds(p.business.virksomhet));
+  if (new Set(ids).size !== ids.length) return false;
+  const keys = planned.flatMap((p) => p.kommandoer.map((k) => k.idempotencyKey));
+  const result = await sql<{ found: boolean }>`
+    select exists (select 1 from kommando where idempotency_key = any(${keys}::text[]))
+        or exists (select 1 from part_siste_seq where part_id = any(${ids}::text[])) as found`.execute(db);
+  return !result.rows[0]!.found;
+}
+
+/** Books the round in memory and writes it with COPY; if another writer took numbers meanwhile, books it again from the new ones. */
+async function bulkLoad(db: Kysely<Database>, bulkCopy: BulkCopy, planned: readonly { business: SyntheticBusiness; kommandoer: readonly Kommando<unknown>[] }[], counter: BookingCounter): Promise<void> {
+  const ids = planned.flatMap((p) => groupIds(p.business.virksomhet));
+  const rows = new Map((await db.selectFrom('part').selectAll().where('part_id', 'in', ids).execute()).map((row) => [row.part_id, row] as const));
+  for (let attempt = 1; ; attempt++) {
+    const load = await BulkLoad.begin(db);
+    const results: { kommandoer: readonly Kommando<unknown>[]; utfall: readonly { replayed: boolean }[] }[] = [];
+    for (const { business, kommandoer } of planned) {
+      const parts: PartRow[] = groupIds(business.virksomhet).map((id) => rows.get(id)!);
+      results.push({ kommandoer, utfall: await load.book(parts, kommandoer) });
+    }
+    if (await load.write(bulkCopy)) {
+      for (const { kommandoer, utfall } of results) {
+        counter.booked(kommandoer, utfall);
+        counter.businessDone();
+      }
+      return;
+    }
+    if (attempt >= bulkAttemptsMax) throw new Error(`kob seed: en annen prosess bokførte i samme database ${bulkAttemptsMax} ganger mens en runde ble skrevet; kjør kob seed alene`);
+  }
+}
+
+const bulkAttemptsMax = 5;
+
+/** Books one business's history (its debtor group) in one call. */
+export async function bookHistory(db: Kysely<Database>, virksomhet: Virksomhet, kommandoer: readonly Kommando<unknown>[], counter: BookingCounter): Promise<void> {
   try {
     const utfall = await bokfoerKommandoer(db, kommandoer);
     counter.booked(kommandoer, utfall);
@@ -195,6 +254,8 @@ export class BookingCounter {
   }
 
   progress(): SeedProgress {
-    return { virksomheter: this.#virksomheter, virksomheterTotalt: this.#totalt, rader: this.#rader, elapsedMs: this.#reporting.elapsedMs() - this.#startMs };
+    const elapsedMs = this.#reporting.elapsedMs() - this.#startMs;
+    const etaMs = this.#virksomheter === 0 ? undefined : (elapsedMs / this.#virksomheter) * (this.#totalt - this.#virksomheter);
+    return { virksomheter: this.#virksomheter, virksomheterTotalt: this.#totalt, rader: this.#rader, elapsedMs, etaMs };
   }
 }

@@ -44,9 +44,9 @@ describe('kob seed', () => {
    }, 240_000);
 
   it.each([
-    ['a word', ['--parties', 'abc'], 'kob: --parties: "abc" er ikke et helt tall fra 1 til 100 000'],
-    ['a negative number', ['--parties=-5'], 'kob: --parties: "-5" er ikke et helt tall fra 1 til 100 000'],
-    ['too many parties', ['--parties', '100001'], 'kob: --parties: "100001" er ikke et helt tall fra 1 til 100 000'],
+    ['a word', ['--parties', 'abc'], 'kob: --parties: "abc" er ikke et helt tall fra 1 til 1 000 000'],
+    ['a negative number', ['--parties=-5'], 'kob: --parties: "-5" er ikke et helt tall fra 1 til 1 000 000'],
+    ['too many parties', ['--parties', '1000001'], 'kob: --parties: "1000001" er ikke et helt tall fra 1 til 1 000 000'],
     ['too many years', ['--years', '9'], 'kob: --years: "9" er ikke et helt tall fra 1 til 8'],
     ['a seed with decimals', ['--seed', '1.5'], 'kob: --seed: "1.5" er ikke et helt tall fra 0 til 4 294 967 295'],
     ['--demo with generator options', ['--demo', '--parties', '3'], 'kob: --demo lager alltid det samme demodatasettet; --parties, --seed og --years gjelder bare uten --demo'],
@@ -59,5 +59,11 @@ describe('kob seed', () => {
 
   it('prints progress as "virksomheter, rader, rader/s"', () => {
     expect(describeProgress({ virksomheter: 2_000, virksomheterTotalt: 10_000, rader: 124_000, elapsedMs: 10_000 })).toBe('2 000/10 000 virksomheter, 124 000 rader, 12 400 rader/s');
+  });
+
+  it('adds the time left at the rate so far', () => {
+    expect(describeProgress({ virksomheter: 2_000, virksomheterTotalt: 10_000, rader: 124_000, elapsedMs: 10_000, etaMs: 40_000 })).toBe(
+      '2 000/10 000 virksomheter, 124 000 rader, 12 400 rader/s, ferdig om ca. 40 s',
+    );
   });
 });

@@ -15,6 +15,7 @@ const tables: readonly (readonly [keyof Database, readonly string[]])[] = [
   ['utbetaling_status', ['seq']],
   ['levering', ['seq']],
   ['part_siste_seq', ['part_id']],
+  ['part_lesemodell', ['part_id']],
 ];
 
 /**

@@ -45,7 +45,7 @@ describeEachDatabase(
       // One public URL for both, as behind a load balancer: it is the token issuer.
       publicUrl = `http://127.0.0.1:${ports[0]}`;
       for (const port of ports) {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--data-dir', dataDir, '--today', '2024-03-01'], {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--workers', '1', '--data-dir', dataDir, '--today', '2024-03-01'], {
           env: { ...process.env, DATABASE_URL: url, KOB_PUBLIC_URL: publicUrl, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn' },
           stdio: ['ignore', 'pipe', 'inherit'],
         });
