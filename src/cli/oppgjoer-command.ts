@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { formatKontonummer, type Kontonummer } from '../domain/kontonummer.js';
 import { kjoerOppgjoer, type IkkeUtbetalt, type OppgjoerResultat, type Utfall } from '../ledger/index.js';
-import { formatKroner, formatPost, formatRenteKrav } from './format.js';
+import { progressGauge } from '../metrics/registry.js';
+import { formatAntall, formatKroner, formatPost, formatRenteKrav, formatSekunder } from './format.js';
 import { withRuntime, type GlobalOptions } from './runtime.js';
 
 const grunnTekst: Readonly<Record<IkkeUtbetalt['grunn'], string>> = {
@@ -18,11 +19,28 @@ export function registerOppgjoerCommand(program: Command): void {
     .action(async (options: { part?: string; refunderUplassert?: boolean }, command: Command) => {
       await withRuntime(command.optsWithGlobals() as GlobalOptions, async ({ database, clock }) => {
         const bokfoertDato = clock.today();
-        const results = await kjoerOppgjoer(database.db, { bokfoertDato, partId: options.part, refunderUplassert: options.refunderUplassert ?? false });
+        const results = await kjoerOppgjoer(database.db, { bokfoertDato, partId: options.part, refunderUplassert: options.refunderUplassert ?? false }, progressLines());
         console.log(describeOppgjoer(results, bokfoertDato));
       });
     });
 }
+
+/** A line on stderr every few seconds over many groups (stdout holds the result), and the progress gauge. */
+function progressLines(): (done: number, total: number) => void {
+  const start = performance.now();
+  let last = start;
+  const gauge = progressGauge('oppgjoer');
+  return (done, total) => {
+    gauge(done, total);
+    const now = performance.now();
+    if (now - last < progressIntervalMs || done === total) return;
+    last = now;
+    const etaMs = ((now - start) / done) * (total - done);
+    console.error(`oppgjør: ${formatAntall(done)}/${formatAntall(total)} parter med noe å gjøre opp, ferdig om ca. ${formatSekunder(etaMs)}`);
+  };
+}
+
+const progressIntervalMs = 2_000;
 
 export function describeOppgjoer(results: readonly Utfall<OppgjoerResultat>[], bokfoertDato: string): string {
   if (results.length === 0) return `Oppgjør ${bokfoertDato}: ingen skyldnergrupper har tilgodebeløp eller uplasserte innbetalinger.`;

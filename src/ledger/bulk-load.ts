@@ -7,7 +7,7 @@ import { idSequences, type IdCounts, type Ids, type IdSequence, type NumberSourc
 import { applyAll, type Kommando, type Utfall } from './kommando.js';
 import { mottakerkontoer, type Mottakerkontoer } from './mottakerkontoer.js';
 import { partChanges } from './part-changes.js';
-import { emptyDokument, serialiserDokument, type PartDokument } from './read-model.js';
+import { emptyDokument, harOppgjoer, serialiserDokument, type PartDokument } from './read-model.js';
 import type { PartRow } from './skyldnergruppe.js';
 
 /**
@@ -101,7 +101,7 @@ export class BulkLoad {
     // The parties' empty read-model rows (written when they were registered) give way to the booked ones.
     const dokumenter = [...this.#dokumenter];
     if (dokumenter.length > 0) await tx.query('delete from part_lesemodell where part_id = any($1::text[])', [dokumenter.map(([partId]) => partId)]);
-    await tx.copyIn('part_lesemodell', ['part_id', 'dokument'], dokumenter.map(([partId, dokument]) => copyLine([partId, serialiserDokument(dokument)])).join(''));
+    await tx.copyIn('part_lesemodell', ['part_id', 'dokument', 'har_oppgjoer'], dokumenter.map(([partId, dokument]) => copyLine([partId, serialiserDokument(dokument), harOppgjoer(dokument)])).join(''));
     await tx.copyIn('part_siste_seq', ['part_id', 'siste_seq', 'siste_bokfoert_dato'], this.#sisteSeq.map((s) => copyLine([s.partId, s.seq, s.dato])).join(''));
   }
 }

@@ -6,7 +6,7 @@ import type { Bokfoering } from './bokfoering.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { kravgruppeFor } from './kodelister.js';
 import { motregn } from './motregning-commands.js';
-import { innbetalingQuery, kravforfallQuery } from './queries.js';
+import { parterMedOppgjoer } from './read-model.js';
 import type { Motregning, RenteKrav } from './resultater.js';
 import { skyldnergruppe } from './skyldnergruppe.js';
 import { checkDato, checkPartId } from './validation.js';
@@ -66,17 +66,23 @@ const refusjonGruppe = 'andreKrav';
 export const utbetalingMinsteOere = toOere(10_000);
 
 
-export async function kjoerOppgjoer(db: Kysely<Database>, input: OppgjoerInput): Promise<Utfall<OppgjoerResultat>[]> {
+/**
+ * Runs the daily run for one party's debtor group, or for every group with something to settle:
+ * the read model flags the parties with an open credit or an unplaced payment, so the run reads
+ * an index of those and never the others. `onProgress(done, total)` after each group.
+ */
+export async function kjoerOppgjoer(db: Kysely<Database>, input: OppgjoerInput, onProgress?: (done: number, total: number) => void): Promise<Utfall<OppgjoerResultat>[]> {
   const bokfoertDato = checkDato(input.bokfoertDato, 'bokfoertDato');
-  const kandidater = input.partId === undefined ? await partsWithOpenCredit(db) : [checkPartId(input.partId)];
+  const kandidater = input.partId === undefined ? await parterMedOppgjoer(db) : [checkPartId(input.partId)];
   const done = new Set<string>();
   const results: Utfall<OppgjoerResultat>[] = [];
-  for (const partId of kandidater) {
+  for (const [index, partId] of kandidater.entries()) {
     if (done.has(partId)) continue;
     const gruppe = await skyldnergruppe(db, partId);
     const result = await bokfoer(db, oppgjoerKommando(gruppe[0]!, { bokfoertDato, refunderUplassert: input.refunderUplassert ?? false }));
     for (const id of gruppe) done.add(id);
     results.push(result);
+    onProgress?.(index + 1, kandidater.length);
   }
   return results;
 }
@@ -176,14 +182,4 @@ function refusjonHinder(session: Bokfoering, partId: string, beloepOere: Oere): 
 function kortDato(date: LocalDate): string {
   const { year, month, day } = dateParts(date);
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${String(year % 100).padStart(2, '0')}`;
-}
-
-/** Parties that have an open credit or an unplaced payment: the only ones the daily run can change. */
-async function partsWithOpenCredit(db: Kysely<Database>): Promise<string[]> {
-  const [kreditter, innbetalinger] = await Promise.all([
-    // Only credit items can have a negative remainder; filtering on the stored amount first spares the sums for every debit item.
-    kravforfallQuery(db, undefined).select('f.part_id as id').where('f.beloep_oere', '<', toOere(0)).where('f.gjenstaaende_oere', '<', toOere(0)).distinct().execute(),
-    innbetalingQuery(db, undefined).select('i.part_id as id').where('i.uplassert_oere', '>', toOere(0)).distinct().execute(),
-  ]);
-  return [...new Set([...kreditter, ...innbetalinger].map((row) => row.id))].sort();
 }

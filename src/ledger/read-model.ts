@@ -186,9 +186,19 @@ export async function skrivDokumenter(trx: Kysely<Database>, dokumenter: Readonl
   if (dokumenter.size === 0) return;
   await trx
     .insertInto('part_lesemodell')
-    .values([...dokumenter].map(([partId, dokument]) => ({ part_id: partId, dokument: serialiserDokument(dokument) })))
-    .onConflict((oc) => oc.column('part_id').doUpdateSet((eb) => ({ dokument: eb.ref('excluded.dokument') })))
+    .values([...dokumenter].map(([partId, dokument]) => ({ part_id: partId, dokument: serialiserDokument(dokument), har_oppgjoer: harOppgjoer(dokument) })))
+    .onConflict((oc) => oc.column('part_id').doUpdateSet((eb) => ({ dokument: eb.ref('excluded.dokument'), har_oppgjoer: eb.ref('excluded.har_oppgjoer') })))
     .execute();
+}
+
+/** Something the daily run can change: an open credit item (set off or paid out) or an unplaced payment (refunded). */
+export function harOppgjoer(dokument: PartDokument): boolean {
+  return dokument.krav.some((krav) => krav.forfall.some((forfall) => forfall.gjenstaaendeOere < 0)) || dokument.innbetalinger.some((innbetaling) => innbetaling.uplassertOere > 0);
+}
+
+/** The parties with something for the daily run, by id (an index on the flag). */
+export async function parterMedOppgjoer(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('part_lesemodell').select('part_id').where('har_oppgjoer', '=', true).orderBy('part_id').execute()).map((row) => row.part_id);
 }
 
 /** The stored text of a row: JSON, the same bytes for the same facts on every database. */

@@ -184,6 +184,8 @@ export interface PartLesemodellTable {
   part_id: string;
   /** Read as the parsed document; written as its JSON text. */
   dokument: ColumnType<unknown, string, string>;
+  /** An open credit item or an unplaced payment: something for the daily run. */
+  har_oppgjoer: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface LedgerTables {

@@ -11,6 +11,9 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'kob_' });
 
+// Which process a scrape reached, when several share a port (kob serve --workers): RSS is per process.
+new Gauge({ name: 'kob_process_pid', help: 'The process id of the process that answered.', registers: [metricsRegistry] }).set(process.pid);
+
 const cacheLookups = new Counter({
   name: 'kob_cache_lookups_total',
   help: 'Cache lookups by cache and result (hit or miss).',

@@ -8,6 +8,7 @@ import { kommandoerFor, type Hendelse } from './events.js';
 import { planHistory, type PlanOptions, type Virksomhet } from './history.js';
 import { syntheticBusiness, type SyntheticBusiness } from './population.js';
 import { Prng } from './prng.js';
+import { progressGauge } from '../metrics/registry.js';
 import { rowsWritten } from './rows.js';
 
 /** `kob seed --parties N --seed S --years Y`: the defaults (docs/decisions/0063-demo-og-standardvalg.md). */
@@ -227,6 +228,7 @@ export class BookingCounter {
   #lastReportMs: number;
   readonly #totalt: number;
   readonly #reporting: SeedReporting;
+  readonly #gauge = progressGauge('seed');
 
   constructor(totalt: number, reporting: SeedReporting) {
     this.#totalt = totalt;
@@ -246,6 +248,7 @@ export class BookingCounter {
 
   businessDone(): void {
     this.#virksomheter += 1;
+    this.#gauge(this.#virksomheter, this.#totalt);
     const now = this.#reporting.elapsedMs();
     if (this.#reporting.onProgress && now - this.#lastReportMs >= (this.#reporting.progressIntervalMs ?? 2_000) && this.#virksomheter < this.#totalt) {
       this.#lastReportMs = now;
