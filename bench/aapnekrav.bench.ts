@@ -4,20 +4,23 @@ import autocannon from 'autocannon';
 import { publishedTestBusinesses, signGrant, tokenRequestBody, type DemoClientFile } from '../src/auth/index.js';
 import { systemClock } from '../src/clock.js';
 import { stopChild, waitForOutput } from '../test/support/child-process.js';
-import { startKobServer, type KobServer } from './support/kob-server.js';
+import { residentMb, startKobServer, type KobServer } from './support/kob-server.js';
 import { median } from './support/statistics.js';
 
 /**
- * `GET …/regnskapssystem/{part}/aapnekrav` over HTTP with autocannon, for the published test
- * businesses of the demo dataset (each with a system-user token from our token endpoint), on
- * PGlite and on PostgreSQL; next to a bare Fastify route in its own process that sends the same
- * bytes from memory. Medians of `rounds` rounds; ours ÷ baseline in the last column.
+ * Krav og betalinger over HTTP with autocannon, for the published test businesses of the demo
+ * dataset (each with a system-user token from our token endpoint): `aapnekrav`, `/krav` for one
+ * year (the default period) and a 304 with `If-None-Match`, on PGlite and on PostgreSQL (one and
+ * two worker processes), next to baselines in their own process: a bare Fastify route sending
+ * the same bytes from memory, and (PostgreSQL) the same bytes read by primary key through `pg`.
+ * Medians of `rounds` rounds; ours ÷ bare route in the last column. Then the resident memory of
+ * each server process.
  */
 const rounds = 3;
 const roundSeconds = 5;
 const connections = 8;
 const ports = { pglite: 18160, postgres: 18161, baseline: 18162 };
-const apiPath = (party: string) => `/api/innkreving/kravogbetalinger/v1/regnskapssystem/${party}/aapnekrav`;
+const apiPath = (party: string, endpoint: string) => `/api/innkreving/kravogbetalinger/v1/regnskapssystem/${party}/${endpoint}`;
 
 interface Measurement {
   readonly name: string;
@@ -26,25 +29,45 @@ interface Measurement {
   readonly p99Ms: number;
 }
 
+interface Row {
+  readonly ours: Measurement;
+  readonly bare: Measurement;
+}
+
 export async function run(): Promise<void> {
-  const measurements: { ours: Measurement; baseline: Measurement }[] = [];
-  for (const kind of ['pglite', 'postgres'] as const) {
-    const server = await startKobServer(kind, ports[kind]);
+  const rows: Row[] = [];
+  const memory: string[] = [];
+  for (const [kind, workers] of [['pglite', 1], ['postgres', 1], ['postgres', 2]] as const) {
+    const server = await startKobServer(kind, ports[kind], workers);
     if (!server) continue;
     try {
-      const tokens = await systemUserTokens(server);
-      const requests = publishedTestBusinesses.map((party) => ({ method: 'GET' as const, path: apiPath(party), headers: { authorization: `Bearer ${tokens.get(party)}` } }));
-      const bodies = await bodiesOf(server, requests);
-      const baseline = await startBaseline(bodies);
+      const label = kind === 'pglite' ? 'pglite' : `postgres ×${workers}`;
+      const tokens = () => systemUserTokens(server);
+      const aapne = (t: Map<string, string>) => requests(t, 'aapnekrav');
+      const krav = (t: Map<string, string>) => requests(t, 'krav');
+      const first = await tokens();
+      const aapneBodies = await answers(server, aapne(first));
+      const kravBodies = await answers(server, krav(first));
+      const baseline = await startBaseline({ ...Object.fromEntries([...aapneBodies].map(([p, a]) => [p, a.body])), ...Object.fromEntries([...kravBodies].map(([p, a]) => [p, a.body])) }, server.databaseUrl);
       try {
-        // Tokens live 120 s: fresh ones for each configuration, alternating rounds so drift hits both.
-        const ours: Measurement[] = [];
-        const bare: Measurement[] = [];
-        for (let round = 0; round < rounds; round++) {
-          ours.push(await load(`ours ${kind}`, server.origin, requests));
-          bare.push(await load('baseline', baseline.origin, requests));
+        const measure = async (name: string, origin: string, make: (t: Map<string, string>) => autocannon.Request[]) => {
+          const results: Measurement[] = [];
+          // Tokens live 120 s: fresh ones for each round.
+          for (let round = 0; round < rounds; round++) results.push(await load(name, origin, make(await tokens())));
+          return medianOf(results);
+        };
+        const bare = await measure('bare route', baseline.origin, aapne);
+        rows.push({ ours: await measure(`aapnekrav ${label}`, server.origin, aapne), bare });
+        if (workers === 1) {
+          const notModified = (t: Map<string, string>) => aapne(t).map((r) => ({ ...r, headers: { ...r.headers, 'if-none-match': aapneBodies.get(r.path!)!.etag } }));
+          rows.push({ ours: await measure(`304 ${label}`, server.origin, notModified), bare });
+          rows.push({ ours: await measure(`krav 1 år ${label}`, server.origin, krav), bare: await measure('bare route krav', baseline.origin, krav) });
+          if (server.databaseUrl) {
+            const pk = (t: Map<string, string>) => aapne(t).map((r) => ({ ...r, path: `/pk${r.path}` }));
+            rows.push({ ours: await measure('pg primary-key read', baseline.origin, pk), bare });
+          }
         }
-        measurements.push({ ours: medianOf(ours), baseline: medianOf(bare) });
+        memory.push(`${label}: ${server.pids().map((pid) => `${residentMb(pid).toFixed(0)} MB`).join(', ')}`);
       } finally {
         await baseline.stop();
       }
@@ -54,14 +77,19 @@ export async function run(): Promise<void> {
   }
   // autocannon measures latency in whole milliseconds, so only the rates are divided.
   console.log(
-    `${'aapnekrav, 5 parties'.padEnd(22)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  ${'ours ÷ baseline'.padStart(15)}  (median of ${rounds} × ${roundSeconds} s, ${connections} connections, ${os.cpus().length} cores)`,
+    `${''.padEnd(26)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  ${'÷ bare route'.padStart(12)}  (median of ${rounds} × ${roundSeconds} s, ${connections} connections, ${os.cpus().length} cores)`,
   );
-  for (const { ours, baseline } of measurements) {
-    for (const m of [ours, baseline]) {
-      const ratio = m === ours ? (ours.perSecond / baseline.perSecond).toFixed(4).padStart(15) : '';
-      console.log(`${m.name.padEnd(22)} ${m.perSecond.toFixed(0).padStart(8)} ${m.p50Ms.toFixed(0).padStart(7)} ${m.p99Ms.toFixed(0).padStart(7)}  ${ratio}`);
+  for (const { ours, bare } of rows) {
+    for (const m of [ours, bare]) {
+      const ratio = m === ours ? (ours.perSecond / bare.perSecond).toFixed(3).padStart(12) : '';
+      console.log(`${m.name.padEnd(26)} ${m.perSecond.toFixed(0).padStart(8)} ${m.p50Ms.toFixed(0).padStart(7)} ${m.p99Ms.toFixed(0).padStart(7)}  ${ratio}`);
     }
   }
+  console.log(`resident memory after the load (primary first): ${memory.join('; ')}`);
+}
+
+function requests(tokens: Map<string, string>, endpoint: string): autocannon.Request[] {
+  return publishedTestBusinesses.map((party) => ({ method: 'GET' as const, path: apiPath(party, endpoint), headers: { authorization: `Bearer ${tokens.get(party)}` } }));
 }
 
 async function systemUserTokens(server: KobServer): Promise<Map<string, string>> {
@@ -84,27 +112,27 @@ async function token(server: KobServer, client: DemoClientFile, systemUserOrg: s
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-/** Our answer per path, checked to be a 200, to serve from the baseline. */
-async function bodiesOf(server: KobServer, requests: readonly { path: string; headers: Record<string, string> }[]): Promise<Record<string, string>> {
-  const bodies: Record<string, string> = {};
-  for (const request of requests) {
-    const response = await fetch(`${server.origin}${request.path}`, { headers: request.headers });
+/** Our answer and its ETag per path, checked to be a 200, to serve from the baselines. */
+async function answers(server: KobServer, list: readonly autocannon.Request[]): Promise<Map<string, { body: string; etag: string }>> {
+  const found = new Map<string, { body: string; etag: string }>();
+  for (const request of list) {
+    const response = await fetch(`${server.origin}${request.path}`, { headers: request.headers as Record<string, string> });
     if (response.status !== 200) throw new Error(`${request.path}: ${response.status} ${await response.text()}`);
-    bodies[request.path] = await response.text();
+    found.set(request.path!, { body: await response.text(), etag: response.headers.get('etag')! });
   }
-  return bodies;
+  return found;
 }
 
-async function startBaseline(bodies: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts', String(ports.baseline)], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startBaseline(bodies: Record<string, string>, databaseUrl: string | undefined) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-server.ts', String(ports.baseline), ...(databaseUrl ? [databaseUrl] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdin!.end(JSON.stringify(bodies));
   await waitForOutput(child, 'ready');
   return { origin: `http://127.0.0.1:${ports.baseline}`, stop: () => stopChild(child) };
 }
 
-async function load(name: string, origin: string, requests: autocannon.Request[]): Promise<Measurement> {
-  const result = await autocannon({ url: origin, connections, duration: roundSeconds, requests });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+async function load(name: string, origin: string, list: autocannon.Request[]): Promise<Measurement> {
+  const result = await autocannon({ url: origin, connections, duration: roundSeconds, requests: list });
+  if (result.errors > 0 || result.non2xx - result['3xx'] > 0) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { name, perSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
 }
 

@@ -13,7 +13,7 @@ import {
 import { nextWorkingDay } from '../domain/holidays.js';
 import { makeKid } from '../domain/kid.js';
 import { toOere, type Oere } from '../domain/money.js';
-import { findKravtype, standardMottakerkonto, type KravInput, type PartInput } from '../ledger/index.js';
+import { findKravtype, skatteinnkrevingKonto, standardMottakerkonto, type KravInput, type PartInput } from '../ledger/index.js';
 import {
   betalingsdato,
   leveringsdato,
@@ -320,7 +320,7 @@ class Planner {
   #betal(navn: string, betaler: string, item: Forfall, bokfoert: LocalDate, kravKid: string | null, kravgruppe: string, fast: Betalingsmaate | undefined): void {
     let maate = fast ?? trekkBetaling(this.#prng, this.#v.disiplin.betaling);
     // Without a KID the money lands on the tax-collection account, so only its claims are paid that way.
-    if (maate === 'utenKid' && (kravgruppe === 'merverdiavgift' || kravKid === null)) maate = 'iTide';
+    if (maate === 'utenKid' && (standardMottakerkonto(kravgruppe) !== skatteinnkrevingKonto() || kravKid === null)) maate = 'iTide';
     if (maate === 'ikke') return;
     const dato = betalingsdato(this.#prng, maate, item.forfallsdato, bokfoert);
     const kroner = item.beloepOere / 100;
