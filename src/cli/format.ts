@@ -26,6 +26,15 @@ export function formatAntall(n: number): string {
   return antallFormat.format(n).replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/** A time left, in whole units: "40 s", "3 min 20 s", "2 t 5 min". */
+export function formatVarighet(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  const [t, min, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  if (t > 0) return `${t} t ${min} min`;
+  if (min > 0) return `${min} min ${s} s`;
+  return `${s} s`;
+}
+
 /** "21,3 s" */
 export function formatSekunder(ms: number): string {
   return `${sekunderFormat.format(ms / 1000)} s`;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatKontonummer, type Kontonummer } from '../domain/kontonummer.js';
 import { kjoerOppgjoer, type IkkeUtbetalt, type OppgjoerResultat, type Utfall } from '../ledger/index.js';
 import { progressGauge } from '../metrics/registry.js';
-import { formatAntall, formatKroner, formatPost, formatRenteKrav, formatSekunder } from './format.js';
+import { formatAntall, formatKroner, formatPost, formatRenteKrav, formatVarighet } from './format.js';
 import { withRuntime, type GlobalOptions } from './runtime.js';
 
 const grunnTekst: Readonly<Record<IkkeUtbetalt['grunn'], string>> = {
@@ -36,7 +36,7 @@ function progressLines(): (done: number, total: number) => void {
     if (now - last < progressIntervalMs || done === total) return;
     last = now;
     const etaMs = ((now - start) / done) * (total - done);
-    console.error(`oppgjør: ${formatAntall(done)}/${formatAntall(total)} parter med noe å gjøre opp, ferdig om ca. ${formatSekunder(etaMs)}`);
+    console.error(`oppgjør: ${formatAntall(done)}/${formatAntall(total)} parter med noe å gjøre opp, ferdig om ca. ${formatVarighet(etaMs)}`);
   };
 }
 

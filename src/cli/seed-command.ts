@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { limits } from '../domain/limits.js';
 import { seedDefaults, seedDemo, seedSynthetic, type DemoSummary, type SeedProgress, type SeedReporting, type SeedSummary } from '../testdata/index.js';
-import { formatAntall, formatSekunder } from './format.js';
+import { formatAntall, formatSekunder, formatVarighet } from './format.js';
 import { CliInputError } from './input-error.js';
 import { withRuntime, type GlobalOptions } from './runtime.js';
 
@@ -60,7 +60,7 @@ export function progressReporting(): SeedReporting {
 }
 
 export function describeProgress(progress: SeedProgress): string {
-  const eta = progress.etaMs === undefined ? '' : `, ferdig om ca. ${formatSekunder(progress.etaMs)}`;
+  const eta = progress.etaMs === undefined ? '' : `, ferdig om ca. ${formatVarighet(progress.etaMs)}`;
   return `${formatAntall(progress.virksomheter)}/${formatAntall(progress.virksomheterTotalt)} virksomheter, ${formatAntall(progress.rader)} rader, ${formatAntall(rate(progress))} rader/s${eta}`;
 }
 

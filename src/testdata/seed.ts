@@ -190,10 +190,8 @@ async function bulkLoad(db: Kysely<Database>, bulkCopy: BulkCopy, planned: reado
       results.push({ kommandoer, utfall: await load.book(parts, kommandoer) });
     }
     if (await load.write(bulkCopy)) {
-      for (const { kommandoer, utfall } of results) {
-        counter.booked(kommandoer, utfall);
-        counter.businessDone();
-      }
+      for (const { kommandoer, utfall } of results) counter.booked(kommandoer, utfall);
+      counter.businessDone(results.length);
       return;
     }
     if (attempt >= bulkAttemptsMax) throw new Error(`kob seed: en annen prosess bokførte i samme database ${bulkAttemptsMax} ganger mens en runde ble skrevet; kjør kob seed alene`);
@@ -246,8 +244,8 @@ export class BookingCounter {
     });
   }
 
-  businessDone(): void {
-    this.#virksomheter += 1;
+  businessDone(count = 1): void {
+    this.#virksomheter += count;
     this.#gauge(this.#virksomheter, this.#totalt);
     const now = this.#reporting.elapsedMs();
     if (this.#reporting.onProgress && now - this.#lastReportMs >= (this.#reporting.progressIntervalMs ?? 2_000) && this.#virksomheter < this.#totalt) {

@@ -65,5 +65,6 @@ describe('kob seed', () => {
     expect(describeProgress({ virksomheter: 2_000, virksomheterTotalt: 10_000, rader: 124_000, elapsedMs: 10_000, etaMs: 40_000 })).toBe(
       '2 000/10 000 virksomheter, 124 000 rader, 12 400 rader/s, ferdig om ca. 40 s',
     );
+    expect(describeProgress({ virksomheter: 1, virksomheterTotalt: 620_000, rader: 200, elapsedMs: 10, etaMs: 7_384_000 })).toMatch(/ferdig om ca\. 2 t 3 min$/);
   });
 });
