@@ -5,7 +5,7 @@ import * as portal from './0003-portal.js';
 import * as kalender from './0004-kalender.js';
 import * as minsideTilganger from './0005-minside-tilganger.js';
 import * as altinnAapneForesporsler from './0006-altinn-aapne-foresporsler.js';
-import * as lesemodell from './0006-lesemodell.js';
+import * as lesemodell from './0007-lesemodell.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -18,5 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-kalender': kalender,
   '0005-minside-tilganger': minsideTilganger,
   '0006-altinn-aapne-foresporsler': altinnAapneForesporsler,
-  '0006-lesemodell': lesemodell,
+  '0007-lesemodell': lesemodell,
 };
