@@ -1,7 +1,8 @@
 import type { LocalDate } from '../domain/dates.js';
 import type { Oere } from '../domain/money.js';
 import type { Kravperiode } from './kravperiode.js';
-import type { Innbetalingstype, PlasseringKilde, Utbetalingstatus } from './tables.js';
+import type { InnbetalingInfo, UtbetalingInfo } from './part-view-types.js';
+import type { PlasseringKilde, Utbetalingstatus } from './tables.js';
 
 /**
  * The booked facts of a party as the views and the booking session hold them in memory, with the
@@ -34,33 +35,13 @@ export interface KravforfallFakta {
   readonly gjenstaaendeOere: Oere;
 }
 
-export interface InnbetalingFakta {
-  readonly innbetalingId: string;
-  readonly partId: string;
-  readonly innbetalingsdato: LocalDate;
-  /** Always positive. */
-  readonly beloepOere: Oere;
-  readonly kid: string | null;
-  readonly melding: string | null;
-  readonly betalerNavn: string | null;
-  readonly betalerKonto: string | null;
-  readonly mottakerkonto: string;
-  readonly innbetalingstype: Innbetalingstype;
-  readonly valutakode: string;
-  readonly bokfoertDato: LocalDate;
+/** A payment as the views show it (without the API's text for its type), with what is unplaced of it. */
+export interface InnbetalingFakta extends Omit<InnbetalingInfo, 'innbetalingstypeTekst'> {
   /** Amount less its placements. */
   readonly uplassertOere: Oere;
 }
 
-export interface UtbetalingFakta {
-  readonly utbetalingId: string;
-  readonly partId: string;
-  readonly utbetaltdato: LocalDate;
-  readonly beloepOere: Oere;
-  readonly konto: string;
-  readonly kontoeiersNavn: string | null;
-  readonly melding: string | null;
-  readonly valutakode: string;
+export interface UtbetalingFakta extends Omit<UtbetalingInfo, 'status'> {
   readonly bokfoertDato: LocalDate;
   /** The newest status booked up to the view date; every payout is booked with one. */
   readonly status: Utbetalingstatus | null;

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { compareKravId } from './covering.js';
 import { innbetalingQuery, kravforfallQuery } from './queries.js';
 import { kravperiodeFraRad } from './kravperiode.js';
+import { innbetalingFakta } from './view-facts.js';
 import { emptyDokument, skrivDokumenter, type KravDokument, type PartDokument } from './read-model.js';
 
 const partiesPerRound = 500;
@@ -67,20 +68,8 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
     claim.forfall.push({ kravforfallId: row.kravforfall_id, forfallsdato: row.forfallsdato, beloepOere: row.beloep_oere, kid: row.kid, mottakerkonto: row.mottakerkonto, gjenstaaendeOere: row.gjenstaaende_oere });
   }
   for (const row of payments.sort((a, b) => compareKravId(a.innbetaling_id, b.innbetaling_id))) {
-    dokumenter.get(row.part_id)!.innbetalinger.push({
-      innbetalingId: row.innbetaling_id,
-      innbetalingsdato: row.innbetalingsdato,
-      beloepOere: row.beloep_oere,
-      kid: row.kid,
-      melding: row.melding,
-      betalerNavn: row.betaler_navn,
-      betalerKonto: row.betaler_konto,
-      mottakerkonto: row.mottakerkonto,
-      innbetalingstype: row.innbetalingstype,
-      valutakode: row.valutakode,
-      bokfoertDato: row.bokfoert_dato,
-      uplassertOere: row.uplassert_oere,
-    });
+    const { partId: _owner, ...dokument } = innbetalingFakta(row);
+    dokumenter.get(row.part_id)!.innbetalinger.push(dokument);
   }
   for (const row of payouts.sort((a, b) => compareKravId(a.utbetaling_id, b.utbetaling_id))) {
     dokumenter.get(row.part_id)!.utbetalinger.push({
