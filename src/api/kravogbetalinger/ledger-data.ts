@@ -46,8 +46,8 @@ export function ledgerData(db: Kysely<Database>, options: { readonly notificatio
   };
 }
 
-/** A version is a few hundred bytes: the country's businesses fit. */
-const versionEntriesMax = 1_000_000;
+/** A version is a few hundred bytes: 200 000 of them stay well inside a worker's memory (512 MB goal). */
+const versionEntriesMax = 200_000;
 
 type Selection = Omit<PartViewQuery, 'partId' | 'asOf'>;
 

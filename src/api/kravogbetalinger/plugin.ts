@@ -60,8 +60,8 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
   registerRoutes(api, { ...options, bodies });
 }
 
-/** Bodies kept per process: a typical /aapnekrav is a few kilobytes. */
-const bodyCacheBytesMax = 256 * 1024 * 1024;
+/** Bodies kept per process (a typical /aapnekrav is a few kilobytes): bounded so a worker stays within 512 MB. */
+const bodyCacheBytesMax = 128 * 1024 * 1024;
 
 /** Malformed URLs under the API prefix get a catalogued KB-006 body (see ../framework-errors.ts). */
 export const kravOgBetalingerFrameworkErrorRoute: FrameworkErrorRoute = catalogueFrameworkErrorRoute(kravOgBetalingerPrefix, apiErrors.invalidInput, errorFormat);
