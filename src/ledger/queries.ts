@@ -22,7 +22,6 @@ export function kravforfallQuery(db: Kysely<Database>, asOf: LocalDate | undefin
   const inner = db
     .selectFrom('kravforfall as f')
     .innerJoin('krav as k', 'k.krav_id', 'f.krav_id')
-    .leftJoin('mottakerkonto as m', 'm.kontonummer', 'f.mottakerkonto')
     .select([
       'f.kravforfall_id',
       'f.krav_id',
@@ -31,10 +30,6 @@ export function kravforfallQuery(db: Kysely<Database>, asOf: LocalDate | undefin
       'f.beloep_oere',
       'f.kid',
       'f.mottakerkonto',
-      'm.kontoeiers_navn as mottaker_navn',
-      'm.iban as mottaker_iban',
-      'm.swift_bic as mottaker_swift_bic',
-      'm.bankinformasjon as mottaker_bankinformasjon',
       'k.part_id',
       'k.kravtype',
       'k.kravgruppe',
