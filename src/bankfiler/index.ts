@@ -1,0 +1,9 @@
+/**
+ * Bank files in and out: Nets OCR giro and ISO 20022 camt.054 (payments in, payouts confirmed or
+ * returned), pain.001 (payouts out). Pure formats: text in, values out, and back; no ledger.
+ */
+export type { BankfilFeil, BankfilFeilkode, BankfilLesing } from './bankfil-feil.js';
+export type { OcrGiroForsendelse, OcrGiroOppdrag, OcrGiroTransaksjon } from './ocr-giro/ocr-giro.js';
+export { transaksjonstyper, type Transaksjonstype } from './ocr-giro/ocr-giro-poster.js';
+export { readOcrGiro } from './ocr-giro/ocr-giro-reader.js';
+export { decodeOcrGiro, encodeOcrGiro, writeOcrGiro } from './ocr-giro/ocr-giro-writer.js';
