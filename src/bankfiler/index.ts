@@ -7,3 +7,18 @@ export type { OcrGiroForsendelse, OcrGiroOppdrag, OcrGiroTransaksjon } from './o
 export { transaksjonstyper, type Transaksjonstype } from './ocr-giro/ocr-giro-poster.js';
 export { readOcrGiro } from './ocr-giro/ocr-giro-reader.js';
 export { decodeOcrGiro, encodeOcrGiro, writeOcrGiro } from './ocr-giro/ocr-giro-writer.js';
+export {
+  camt054Namespaces,
+  type BankTransactionCode,
+  type Camt054Document,
+  type Camt054Entry,
+  type Camt054Notification,
+  type Camt054Transaction,
+  type Camt054Version,
+  type CreditDebit,
+  type Party,
+  type ReturnInformation,
+} from './iso20022/camt054.js';
+export { readCamt054 } from './iso20022/camt054-reader.js';
+export { writeCamt054 } from './iso20022/camt054-writer.js';
+export { accountIdentification, norwegianAccountNumber, type AccountIdentification } from './iso20022/iso-account.js';
