@@ -22,3 +22,4 @@ export {
 export { readCamt054 } from './iso20022/camt054-reader.js';
 export { writeCamt054 } from './iso20022/camt054-writer.js';
 export { accountIdentification, norwegianAccountNumber, type AccountIdentification } from './iso20022/iso-account.js';
+export { pain001Namespace, writePain001, type Pain001Debtor, type Pain001Order, type Pain001Payment } from './iso20022/pain001-writer.js';
