@@ -3,6 +3,7 @@
  * returned), pain.001 (payouts out). Pure formats: text in, values out, and back; no ledger.
  */
 export type { BankfilFeil, BankfilFeilkode, BankfilLesing } from './bankfil-feil.js';
+export { readInnbetalingsfil, type Bankfilformat, type Banktransaksjon, type Banktransaksjonsart, type Innbetalingsfil } from './innbetalingsfil.js';
 export type { OcrGiroForsendelse, OcrGiroOppdrag, OcrGiroTransaksjon } from './ocr-giro/ocr-giro.js';
 export { transaksjonstyper, type Transaksjonstype } from './ocr-giro/ocr-giro-poster.js';
 export { readOcrGiro } from './ocr-giro/ocr-giro-reader.js';
