@@ -4,7 +4,7 @@
  */
 export type { BankfilFeil, BankfilFeilkode, BankfilLesing } from './bankfil-feil.js';
 export { readInnbetalingsfil, type Bankfilformat, type Banktransaksjon, type Banktransaksjonsart, type Innbetalingsfil } from './innbetalingsfil.js';
-export type { OcrGiroForsendelse, OcrGiroOppdrag, OcrGiroTransaksjon } from './ocr-giro/ocr-giro.js';
+export { netsDataavsender, ocrGiroForsendelse, type OcrGiroBetaling, type OcrGiroForsendelse, type OcrGiroOppdrag, type OcrGiroTransaksjon } from './ocr-giro/ocr-giro.js';
 export { transaksjonstyper, type Transaksjonstype } from './ocr-giro/ocr-giro-poster.js';
 export { readOcrGiro } from './ocr-giro/ocr-giro-reader.js';
 export { decodeOcrGiro, encodeOcrGiro, writeOcrGiro } from './ocr-giro/ocr-giro-writer.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeOcrGiro, encodeOcrGiro, readOcrGiro, writeOcrGiro, type OcrGiroForsendelse, type OcrGiroTransaksjon } from '../../src/bankfiler/index.js';
+import { decodeOcrGiro, encodeOcrGiro, ocrGiroForsendelse, readOcrGiro, writeOcrGiro, type OcrGiroForsendelse, type OcrGiroTransaksjon } from '../../src/bankfiler/index.js';
 import { fromEpochDay, epochDay, localDate } from '../../src/domain/dates.js';
 import { makeKid } from '../../src/domain/kid.js';
 import { toOere } from '../../src/domain/money.js';
@@ -70,6 +70,30 @@ describe('Nets OCR giro: reading a file built by the specification', () => {
     const bytes = encodeOcrGiro(ocrFixture);
     expect(bytes.length).toBe(15 * 82);
     expect(decodeOcrGiro(bytes)).toBe(ocrFixture);
+  });
+});
+
+describe('Nets OCR giro: a file made of a few payments, as a sandbox makes one', () => {
+  it('is one oppdrag from Nets: KID payments as type 10, the others as type 21 with their text', () => {
+    const forsendelse = ocrGiroForsendelse({
+      forsendelsesnummer: '0000042',
+      datamottaker: '00010200',
+      avtaleId: '001008566',
+      oppdragskonto: '76940524802',
+      oppgjoersdato: localDate('2024-03-18'),
+      betalinger: [
+        { beloepOere: toOere(102_000), kid: ocrFixtureKids.mod11, debetkonto: '99990512341', oppdragsdato: localDate('2024-03-15') },
+        { beloepOere: toOere(500), fritekst: 'Org.nr. 313367002', debetkonto: '12345678903' },
+      ],
+    });
+    const text = writeOcrGiro(forsendelse);
+    expect(text.split('\r\n').map((line) => line.slice(0, 8))).toEqual(['NY000010', 'NY090020', 'NY091030', 'NY091031', 'NY092130', 'NY092131', 'NY092132', 'NY090088', 'NY000089', '']);
+    const back = read(text);
+    expect(back).toMatchObject({ dataavsender: '00008080', forsendelsesnummer: '0000042', oppgjoersdato: '2024-03-18' });
+    expect(back.oppdrag[0]!.transaksjoner.map((t) => [t.transaksjonsnummer, t.transaksjonstype, t.beloepOere, t.kid, t.fritekst, t.oppdragsdato])).toEqual([
+      ['0000001', 10, 102_000, ocrFixtureKids.mod11, undefined, '2024-03-15'],
+      ['0000002', 21, 500, undefined, 'Org.nr. 313367002', undefined],
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
-import { assertInvariant } from '../../domain/assert.js';
+import { InvariantError } from '../../domain/assert.js';
 import { parseLocalDate, type LocalDate } from '../../domain/dates.js';
 import { quote, refuse } from '../bankfil-feil.js';
-import { formatCode, recordLength, type FieldLayout, type RecordLayout } from './ocr-giro-poster.js';
+import { formatCode, type FieldKind, type FieldLayout, type RecordLayout } from './ocr-giro-poster.js';
 
 /**
  * Reading and writing one record's fields by its layout. Reading checks every field against its
@@ -58,55 +58,63 @@ function readDate(raw: string): LocalDate | undefined {
   return parseLocalDate(`20${match[3]}-${match[2]}-${match[1]}`);
 }
 
-export function writeDate(date: LocalDate): string {
-  assertInvariant(date >= '2000-01-01' && date <= '2099-12-31', `an OCR date has a two-digit year in 2000–2099: ${date}`);
-  return `${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}`;
-}
 
 /** The record's first 8 positions: format code, service code, type and record type. */
 export function recordPrefix(tjenestekode: string, type: string, layout: RecordLayout): string {
   return `${formatCode}${tjenestekode}${type}${layout.recordType}`;
 }
 
-/** Writes a record; values are the reader's forms (dates `YYYY-MM-DD`, '' for none). Too long a value is a programmer error. */
+/** Writes a record; values are the reader's forms (dates `YYYY-MM-DD`, '' for none). A value the field cannot hold is a programmer error. */
 export function writeRecord<Name extends string>(prefix: string, layout: RecordLayout<Name>, values: Partial<RecordValues<Name>>): string {
   let line = prefix;
   for (const field of layout.fields) line += writeField(values[field.name] ?? '', field);
-  assertInvariant(line.length === recordLength, `${layout.label} is ${recordLength} characters`);
   return line;
 }
 
+/** What a written field looks like, by kind; checked on the output, so one test covers padding and content. */
+const writtenField: Record<FieldKind, RegExp> = {
+  digits: /^\d+$/,
+  zeros: /^0+$/,
+  text: latin1Text,
+  kid: /^ *\d*-?$/,
+  date: /^\d{6}$/,
+  optionalDate: /^\d{6}$/,
+  sign: /^[0-]$/,
+};
+
 function writeField(value: string, field: FieldLayout): string {
-  const fits = (text: string): string => {
-    assertInvariant(text.length === field.length, `${field.label} takes ${field.length} characters: ${JSON.stringify(value)}`);
-    return text;
-  };
+  const text = formatField(value, field);
+  if (text.length !== field.length || !writtenField[field.kind].test(text)) {
+    throw new InvariantError(`${field.label} (${field.length} characters, ${field.kind}) cannot hold ${JSON.stringify(value)}`);
+  }
+  return text;
+}
+
+function formatField(value: string, field: FieldLayout): string {
   switch (field.kind) {
     case 'digits':
-      assertInvariant(/^\d*$/.test(value), `${field.label} is digits: ${JSON.stringify(value)}`);
-      return fits(value.padStart(field.length, '0'));
+      return value.padStart(field.length, '0');
     case 'zeros':
       return '0'.repeat(field.length);
     case 'text':
-      assertInvariant(latin1Text.test(value), `${field.label} is ISO-8859-1 text`);
-      return fits(value.padEnd(field.length, ' '));
+      return value.padEnd(field.length, ' ');
     case 'kid':
-      assertInvariant(/^\d*-?$/.test(value), `a KID is digits, perhaps ending in "-": ${JSON.stringify(value)}`);
-      return fits(value.padStart(field.length, ' '));
+      return value.padStart(field.length, ' ');
     case 'date':
-      return writeDate(localDateOf(value));
+      return writeDate(value);
     case 'optionalDate':
-      return value === '' ? '000000' : writeDate(localDateOf(value));
+      return value === '' ? '000000' : writeDate(value);
     case 'sign':
-      assertInvariant(value === '0' || value === '-' || value === '', `the sign is 0 or -: ${JSON.stringify(value)}`);
-      return value === '-' ? '-' : '0';
+      return value === '-' ? '-' : value === '0' || value === '' ? '0' : value;
   }
 }
 
-function localDateOf(value: string): LocalDate {
-  const date = parseLocalDate(value);
-  assertInvariant(date !== undefined, `not a date: ${JSON.stringify(value)}`);
-  return date;
+/** YYYY-MM-DD → DDMMÅÅ; only this century fits two digits. */
+export function writeDate(date: string): string {
+  if (parseLocalDate(date) === undefined || date < '2000-01-01' || date > '2099-12-31') {
+    throw new InvariantError(`an OCR date is a real date in 2000–2099: ${JSON.stringify(date)}`);
+  }
+  return `${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(2, 4)}`;
 }
 
 interface Place {

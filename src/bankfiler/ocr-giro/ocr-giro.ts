@@ -72,3 +72,56 @@ export interface OcrGiroTransaksjon {
 export function controlSumOere(transaksjoner: readonly OcrGiroTransaksjon[]): bigint {
   return transaksjoner.reduce((sum, t) => sum + BigInt(Math.abs(t.beloepOere)), 0n);
 }
+
+/** One payment to put in an OCR giro file: what a sandbox or a test knows about it. */
+export interface OcrGiroBetaling {
+  readonly beloepOere: Oere;
+  /** With a KID the payment is type 10 (giro debited account); without, type 21 with the free text. */
+  readonly kid?: string | undefined;
+  readonly fritekst?: string | undefined;
+  readonly debetkonto: string;
+  readonly oppdragsdato?: LocalDate | undefined;
+}
+
+/** Nets' data sender number, the dataavsender of every OCR giro file from Nets. */
+export const netsDataavsender = '00008080';
+
+/**
+ * A forsendelse as Nets would make it of some payments to one account on one settlement date:
+ * one oppdrag (numbered as the forsendelse), transactions numbered from 1. At least one payment:
+ * Nets sends no empty oppdrag.
+ */
+export function ocrGiroForsendelse(input: {
+  readonly forsendelsesnummer: string;
+  readonly datamottaker: string;
+  readonly avtaleId: string;
+  readonly oppdragskonto: string;
+  readonly oppgjoersdato: LocalDate;
+  readonly betalinger: readonly OcrGiroBetaling[];
+}): OcrGiroForsendelse {
+  const { oppgjoersdato } = input;
+  return {
+    dataavsender: netsDataavsender,
+    forsendelsesnummer: input.forsendelsesnummer,
+    datamottaker: input.datamottaker,
+    oppgjoersdato,
+    oppdrag: [
+      {
+        avtaleId: input.avtaleId,
+        oppdragsnummer: input.forsendelsesnummer,
+        oppdragskonto: input.oppdragskonto,
+        oppgjoersdato,
+        transaksjoner: input.betalinger.map((betaling, i) => ({
+          transaksjonstype: betaling.kid === undefined ? 21 : 10,
+          transaksjonsnummer: String(i + 1).padStart(7, '0'),
+          oppgjoersdato,
+          beloepOere: betaling.beloepOere,
+          kid: betaling.kid,
+          debetkonto: betaling.debetkonto,
+          oppdragsdato: betaling.oppdragsdato,
+          fritekst: betaling.kid === undefined ? (betaling.fritekst ?? '') : undefined,
+        })),
+      },
+    ],
+  };
+}
