@@ -6,9 +6,9 @@ import { amountNode, writeXmlDocument, type XmlFields } from './xml-writer.js';
 
 /**
  * Writes a camt.054 notification as a bank would send it, in version 02 or 08, valid against the
- * message's XSD (the tests check it with xmllint). Used by tests and the sandbox to make the
- * files the reader reads; a value the schema cannot hold (a negative amount, a domain code
- * without its family) is a programmer error.
+ * message's XSD (the tests check it with xmllint). Made for tests and the sandbox, to play the
+ * bank; a value the schema cannot hold (a negative amount, a domain code without its family) is a
+ * programmer error.
  */
 export function writeCamt054(document: Camt054Document): string {
   const { version } = document;

@@ -137,9 +137,10 @@ export function assertDateTime(value: string): string {
 }
 
 /**
- * Text for an ISO `MaxNText` element: characters XML 1.0 cannot carry dropped, whitespace runs
- * made one space, cut to the length the element allows. Names and messages come from the ledger,
- * which allows longer texts than the bank formats do.
+ * Text for an ISO `MaxNText` element: characters XML 1.0 cannot carry and those outside the Basic
+ * Multilingual Plane (no bank's character set has them) dropped, whitespace runs made one space,
+ * cut to the length the element allows. Names and messages come from the ledger, which allows
+ * longer texts than the bank formats do.
  */
 export function isoText(value: string, lengthMax: number): string {
   const clean = value
