@@ -106,9 +106,7 @@ class OcrGiroReading {
       });
     }
     const prefix = line.slice(0, 8);
-    if (this.expecting === 'nothing') {
-      this.orderError(lineNumber, prefix, 'ingenting etter sluttrecord for forsendelse', 'nothing after the transmission end record');
-    }
+    if (this.expecting === 'nothing') this.unexpected(lineNumber, prefix);
     switch (prefix) {
       case 'NY000010':
         return this.forsendelseStart(line, lineNumber, prefix);
