@@ -46,9 +46,17 @@ export const limits = Object.freeze({
   seedPartiesMax: 1_000_000,
   seedYearsMax: 8,
   seedValueMax: 4_294_967_295,
+  /** Bank files (Nets OCR giro, camt.054): the whole file, its transactions, and XML nesting. */
+  bankfilBytesMax: 16 * 1024 * 1024,
+  bankfilTransaksjonerMax: 50_000,
+  bankfilXmlDepthMax: 32,
+  /** Payouts in one pain.001 (one day's run). */
+  utbetalingsfilTransaksjonerMax: 50_000,
 });
 
 assertInvariant(limits.periodDaysMax === 366 * limits.periodYearsMax, 'one year spans at most 366 days');
 assertInvariant(Number.isSafeInteger(limits.beloepOereMax * limits.kravforfallPerKravMax * 1000), 'a thousand maximal claims of maximal instalments still sum to a safe integer');
+assertInvariant(Number.isSafeInteger(limits.beloepOereMax * limits.bankfilTransaksjonerMax), 'a bank file of maximal payments still sums to a safe integer');
+assertInvariant(Number.isSafeInteger(limits.beloepOereMax * limits.utbetalingsfilTransaksjonerMax), 'a payout file of maximal payouts still sums to a safe integer');
 assertInvariant(limits.accessTokenLifetimeSeconds <= 600, 'access tokens are short-lived');
 assertInvariant(limits.portalSessionIdleSeconds < limits.portalSessionLifetimeSeconds, 'the idle timeout is shorter than a session');
