@@ -26,6 +26,13 @@ import { createOidcLogin, isLoopback, portalPlugin, type OidcLoginSettings } fro
 import { securityHeaders } from './security-headers.js';
 import { defaultWebRoot } from './web-root.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's access control (its token server, Altinn store and caches). */
+    readonly kobAuth: AuthServices;
+  }
+}
+
 export interface AppDependencies {
   readonly db: Kysely<Database>;
   readonly databaseKind: DatabaseKind;
@@ -33,8 +40,6 @@ export interface AppDependencies {
   readonly config: Config;
   /** Pino options, or false in tests. */
   readonly logger?: boolean | object;
-  /** Access control, when the caller already built it (tests that look inside); else built here. */
-  readonly auth?: AuthServices;
   /** The built browser code; default `dist/web` of this package. */
   readonly webRoot?: string;
   /** PostgreSQL: the LISTEN connection that tells this process of other processes' changes (src/db/change-notifications.ts). */
@@ -99,8 +104,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(icsFeedPlugin, { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl });
   // Then the collector, so /openapi.json and /docs describe every route registered after it.
   await app.register(openApiDocs);
-  // One access-control service per process; the API plugins get `auth.accessChecker`.
-  const auth = deps.auth ?? createAuthServices(deps.db, deps.clock, deps.config);
+  // One access-control service per process, its caches kept exact by the notifications; the API
+  // plugins get `auth.accessChecker`, and tests look inside through `app.kobAuth`.
+  const auth = createAuthServices(deps.db, deps.clock, deps.config, notifications);
+  app.decorate('kobAuth', auth);
   await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications });
   await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
   await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });

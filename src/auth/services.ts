@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { ChangeNotifications } from '../db/change-notifications.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import type { AltinnContext } from './altinn/context.js';
 import { maskinportenIssuer } from './identifiers.js';
+import { ClientKeyCache } from './maskinporten/client-key-cache.js';
 import { SigningKeyStore } from './maskinporten/signing-keys.js';
 import type { TokenServiceDeps } from './maskinporten/token-service.js';
 import { UsedGrants } from './maskinporten/used-grants.js';
@@ -32,10 +34,15 @@ export interface AuthConfig {
   readonly externalIssuer: ExternalIssuer | undefined;
 }
 
-export function createAuthServices(db: Kysely<Database>, clock: Clock, config: AuthConfig): AuthServices {
+/**
+ * `notifications` is the process's hub (src/db/change-notifications.ts): the caches of client
+ * keys, signing keys and access decisions drop an entry the moment an Altinn or client change
+ * commits, in this process and in every other.
+ */
+export function createAuthServices(db: Kysely<Database>, clock: Clock, config: AuthConfig, notifications: ChangeNotifications): AuthServices {
   const issuer = maskinportenIssuer(config.publicUrl);
-  const tokenKeys = new SigningKeyStore(db, clock, 'maskinporten');
-  const altinnKeys = new SigningKeyStore(db, clock, 'altinn');
+  const tokenKeys = new SigningKeyStore(db, clock, 'maskinporten', notifications);
+  const altinnKeys = new SigningKeyStore(db, clock, 'altinn', notifications);
   const verifier = new AccessTokenVerifier(clock, { issuer, keys: tokenKeys }, config.externalIssuer);
   const altinn: AltinnContext = { db, clock, publicUrl: config.publicUrl };
   return {
@@ -48,6 +55,6 @@ export function createAuthServices(db: Kysely<Database>, clock: Clock, config: A
     verifier,
     accessChecker: new AccessChecker({ altinn, verifier, altinnKeys }),
     altinn,
-    tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock) },
+    tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock), clients: new ClientKeyCache(db, notifications) },
   };
 }

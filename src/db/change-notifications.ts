@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction, type TransactionBuilder } from 'kysely';
 
 /**
  * Exact invalidation across processes, for any cache: whoever changes something announces it
@@ -56,6 +56,26 @@ export async function publishChanges(trx: Kysely<any>, changes: readonly Change[
   if (changes.length === 0) return;
   for (const change of changes) checkChannel(change.channel);
   await sql`select pg_notify(c, k) from unnest(${changes.map((c) => c.channel)}::text[], ${changes.map((c) => c.key)}::text[]) as t(c, k)`.execute(trx);
+}
+
+/**
+ * Runs `work` in a transaction (`db.transaction()`, or the builder given) and announces what it
+ * changed: `announce` collects changes, which are published in the transaction and delivered to
+ * this process once it has committed. A rolled-back transaction announces nothing.
+ */
+export async function announcingTransaction<DB, T>(
+  db: Kysely<DB>,
+  work: (trx: Transaction<DB>, announce: (changes: readonly Change[]) => void) => Promise<T>,
+  transaction: TransactionBuilder<DB> = db.transaction(),
+): Promise<T> {
+  const changes: Change[] = [];
+  const result = await transaction.execute(async (trx) => {
+    const value = await work(trx, (more) => changes.push(...more));
+    await publishChanges(trx, changes);
+    return value;
+  });
+  deliverCommitted(db, changes);
+  return result;
 }
 
 const hubs = new WeakMap<Kysely<any>, Set<ChangeNotifications>>();

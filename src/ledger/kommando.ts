@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
-import { publishChanges, deliverCommitted } from '../db/change-notifications.js';
+import { announcingTransaction } from '../db/change-notifications.js';
 import { Bokfoering, type IdCounts } from './bokfoering.js';
 import { insertWriter } from './booked-rows.js';
 import { IdempotencyConflictError, LedgerInputError } from './errors.js';
@@ -117,11 +117,9 @@ async function replayAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<
 
 async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
   const kontoer = await mottakerkontoer(db);
-  let changed: string[] = [];
-  const results = await db
-    .transaction()
-    .setIsolationLevel('read committed')
-    .execute(async (trx) => {
+  return announcingTransaction(
+    db,
+    async (trx, announce) => {
       const parts = await laasSkyldnergruppe(trx, kommandoer[0]!.partId);
       const session = await openSession(trx, parts, kontoer);
       for (const kommando of kommandoer) {
@@ -134,13 +132,12 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
         kommandoer.map((k) => k.idempotencyKey),
       );
       const results = await applyAll(session, kommandoer, stored);
-      changed = session.touchedPartIds;
       await session.flush();
-      await publishChanges(trx, partChanges(changed));
+      announce(partChanges(session.touchedPartIds));
       return results;
-    });
-  deliverCommitted(db, partChanges(changed));
-  return results;
+    },
+    db.transaction().setIsolationLevel('read committed'),
+  );
 }
 
 /** The locked group's read-model rows and newest business date, in one round trip. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { deliverCommitted, publishChanges } from '../db/change-notifications.js';
+import { announcingTransaction } from '../db/change-notifications.js';
 import type { Database } from '../db/database.js';
 import type { LocalDate } from '../domain/dates.js';
 import { LedgerInputError } from './errors.js';
@@ -51,8 +51,7 @@ export async function registrerParter(db: Kysely<Database>, parter: readonly Par
   const ids = rows.map((row) => row.part_id);
   if (new Set(ids).size !== ids.length) throw new LedgerInputError('ugyldigPart', 'Samme part er oppgitt flere ganger');
   const ownerIds = [...new Set(rows.flatMap((row) => (row.eier_part_id ? [row.eier_part_id] : [])))];
-  const changes = partChanges([...ids, ...ownerIds]);
-  await db.transaction().execute(async (trx) => {
+  await announcingTransaction(db, async (trx, announce) => {
     const existing = await trx
       .selectFrom('part')
       .select(['part_id', 'part_type', 'eier_part_id'])
@@ -93,9 +92,8 @@ export async function registrerParter(db: Kysely<Database>, parter: readonly Par
       .values(ids.map((partId) => ({ part_id: partId, dokument: serialiserDokument(emptyDokument()) })))
       .onConflict((oc) => oc.column('part_id').doNothing())
       .execute();
-    await publishChanges(trx, changes);
+    announce(partChanges([...ids, ...ownerIds]));
   });
-  deliverCommitted(db, changes);
 }
 
 function toRow(input: PartInput) {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerOrganization } from '../../src/auth/altinn/organizations.js';
 import { generateClientKey, registerClient, signGrant, tokenRequestBody } from '../../src/auth/index.js';
 import { systemClock } from '../../src/clock.js';
+import { localDate } from '../../src/domain/dates.js';
 import { withOrganisasjonsnummerCheckDigit } from '../../src/domain/organisasjonsnummer.js';
+import { registrerPart } from '../../src/ledger/index.js';
 import { stopChild, waitForOutput } from '../support/child-process.js';
 import { createTestDatabase, databaseKinds } from '../support/databases.js';
 import { freePort } from '../support/free-port.js';
@@ -24,9 +26,11 @@ describe.runIf(databaseKinds.includes('postgres'))('Altinn system-user requests 
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
+    // A database with a party is not empty: `kob serve` does not seed the demo into it.
+    await registrerPart(database.db, { partId: vendorOrg, navn: 'Kappløp AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') });
     ports = [await freePort(), await freePort()];
     servers = ports.map((port) =>
-      spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port)], {
+      spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--workers', '1'], {
         env: { ...process.env, DATABASE_URL: database.url, KOB_PUBLIC_URL: testPublicUrl, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'inherit'],
       }),

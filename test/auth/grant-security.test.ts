@@ -92,6 +92,12 @@ describeEachDatabase('token endpoint refuses bad grants', ({ handle, kind }) => 
       expect((await postToken(t.app, grant)).statusCode).toBe(200);
       await refused(grant, 'invalid_grant', 'MP-012', 'Grant is used before');
     });
+    it('issues one token for a grant sent many times at once (the single-use writes are batched)', async () => {
+      const grant = await sign(baseClaims());
+      const responses = await Promise.all(Array.from({ length: 6 }, () => postToken(t.app, grant)));
+      expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400]);
+      for (const refusal of responses.filter((response) => response.statusCode === 400)) expect(refusal.json().error_description).toContain('(MP-012)');
+    });
     it('refuses a replay of a grant without jti too', async () => {
       const { jti: _jti, ...claims } = baseClaims();
       const grant = await sign(claims);

@@ -3,6 +3,7 @@ import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthServices, rotateSigningKey, tokenRequestBody, type DemoAccess } from '../../src/auth/index.js';
 import { retiredKeyPublishedSeconds } from '../../src/auth/maskinporten/signing-keys.js';
+import { ChangeNotifications } from '../../src/db/change-notifications.js';
 import { stopChild, waitForOutput } from '../support/child-process.js';
 import { databaseKinds, describeEachDatabase } from '../support/databases.js';
 import { authTestApp, callProtected, grantFor, seedDemo, testConfig, testPublicUrl, tokenFor, type AuthTestApp } from '../support/auth.js';
@@ -17,14 +18,14 @@ describeEachDatabase('signing keys: persistent, shared and rotated', ({ handle, 
 
   it('keeps the key across a restart: a new process signs and publishes the same key', async () => {
     const first = await t.auth.tokenKeys.activeKey();
-    const restarted = createAuthServices(handle().db, t.clock, testConfig());
+    const restarted = createAuthServices(handle().db, t.clock, testConfig(), await ChangeNotifications.start(handle().db));
     expect((await restarted.tokenKeys.activeKey()).kid).toBe(first.kid);
     const jwks = await restarted.tokenKeys.publishedJwks();
     expect(jwks.keys).toEqual([{ kty: 'RSA', use: 'sig', kid: first.kid, alg: 'RS256', n: expect.any(String), e: 'AQAB' }]);
   });
 
   it('rotates: old tokens keep verifying until they expire, the old key leaves the JWKS after that', async () => {
-    const other = createAuthServices(handle().db, t.clock, testConfig());
+    const other = createAuthServices(handle().db, t.clock, testConfig(), await ChangeNotifications.start(handle().db));
     const oldToken = await tokenFor(t.app, demo.regnskapssystem, t.clock, { systemUserOrg: '313367002' });
     expect((await callProtected(t.app, 'regnskapssystem', '313367002', oldToken)).statusCode).toBe(200);
     const { kid, retiredKid } = await rotateSigningKey(handle().db, t.clock, 'maskinporten');
@@ -72,7 +73,7 @@ describe.runIf(databaseKinds.includes('postgres'))('two processes on one Postgre
     database = await createTestDatabase('postgres');
     demo = await seedDemo(database.db, systemClock());
     servers = ports.map((port) =>
-      spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port)], {
+      spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--workers', '1'], {
         env: { ...process.env, DATABASE_URL: database.url, KOB_PUBLIC_URL: testPublicUrl, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn' },
         stdio: ['ignore', 'pipe', 'inherit'],
       }),

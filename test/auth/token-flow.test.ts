@@ -47,6 +47,15 @@ describeEachDatabase('token flow: demo vendor and bank', ({ handle, kind }) => {
     expect(other.json()).toMatchObject({ kode: 'KB-005', melding: expect.stringContaining('system user of another business') });
   });
 
+  it('refuses a token once it has expired, though its verification was kept', async () => {
+    const token = await tokenFor(t.app, demo.regnskapssystem, t.clock, { systemUserOrg: '313367002' });
+    expect((await callProtected(t.app, 'regnskapssystem', '313367002', token)).statusCode).toBe(200);
+    t.clock.advanceSeconds(claimsOf(token).exp! - claimsOf(token).iat! + 11);
+    const expired = await callProtected(t.app, 'regnskapssystem', '313367002', token);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json().melding).toContain('token expired');
+  });
+
   it('issues a consent token for the bank and accepts it for finans on the consenting party only', async () => {
     const consent = demo.finans.consents[0]!;
     const token = await tokenFor(t.app, demo.finans, t.clock, { consent });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthServices } from '../../src/auth/index.js';
+import type { AltinnContext } from '../../src/auth/index.js';
 import { grantDemoConsent, requestDemoSystemUser } from '../../src/auth/demo-access.js';
 import { registerOrganization } from '../../src/auth/altinn/organizations.js';
 
@@ -8,13 +8,13 @@ import { registerOrganization } from '../../src/auth/altinn/organizations.js';
  * functions the /altinn API calls): the demo vendor's system user, approved by the business, and
  * the demo bank's consent, accepted by the business. Needs the demo access data (`seedDemo`).
  */
-export async function approveDemoSystemUser(auth: AuthServices, orgnr: string): Promise<void> {
-  await registerOrganization(auth.altinn.db, orgnr, `Testvirksomhet ${orgnr}`);
-  await requestDemoSystemUser(auth.altinn, orgnr, true);
+export async function approveDemoSystemUser(altinn: AltinnContext, orgnr: string): Promise<void> {
+  await registerOrganization(altinn.db, orgnr, `Testvirksomhet ${orgnr}`);
+  await requestDemoSystemUser(altinn, orgnr, true);
 }
 
 /** Returns the consent as a grant names it (`kob token --consent-id`). */
-export async function acceptDemoConsent(auth: AuthServices, orgnr: string, validDays = 90): Promise<{ id: string; from: string }> {
-  await registerOrganization(auth.altinn.db, orgnr, `Testvirksomhet ${orgnr}`);
-  return grantDemoConsent(auth.altinn, orgnr, randomUUID(), new Date(auth.altinn.clock.nowEpochMs() + validDays * 86_400_000).toISOString());
+export async function acceptDemoConsent(altinn: AltinnContext, orgnr: string, validDays = 90): Promise<{ id: string; from: string }> {
+  await registerOrganization(altinn.db, orgnr, `Testvirksomhet ${orgnr}`);
+  return grantDemoConsent(altinn, orgnr, randomUUID(), new Date(altinn.clock.nowEpochMs() + validDays * 86_400_000).toISOString());
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { decodeJwt } from 'jose';
 import type { Kysely } from 'kysely';
 import { kravOgBetalingerPrefix } from '../../src/api/kravogbetalinger/index.js';
-import { createAuthServices, generateClientKey, registerClient, maskinportenIssuer, pendingTestBusiness, publishedTestBusinesses, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess } from '../../src/auth/index.js';
+import { generateClientKey, registerClient, maskinportenIssuer, pendingTestBusiness, publishedTestBusinesses, seedDemoAccess, signGrant, tokenRequestBody, type AuthServices, type DemoAccess } from '../../src/auth/index.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
@@ -53,8 +53,8 @@ export const protectedPath = (rettighetspakke: string, part: string) => `${kravO
 export async function authTestApp(db: Kysely<Database>, kind: DatabaseKind, options: { clock?: TestClock; config?: Config } = {}): Promise<AuthTestApp> {
   const clock = options.clock ?? testClock();
   const config = options.config ?? testConfig();
-  const auth = createAuthServices(db, clock, config);
-  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
+  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false });
+  const auth = app.kobAuth;
   await registrerParter(
     db,
     [...publishedTestBusinesses, pendingTestBusiness].map((partId) => ({ partId, navn: `Testvirksomhet ${partId}`, organisasjonsform: 'AS', registrertDato: localDate('2015-01-01') })),

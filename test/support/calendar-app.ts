@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Kysely } from 'kysely';
-import { createAuthServices, type AuthServices, type DemoAccess } from '../../src/auth/index.js';
+import type { AuthServices, DemoAccess } from '../../src/auth/index.js';
 import type { Database } from '../../src/db/database.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
 import { localDate } from '../../src/domain/dates.js';
@@ -43,8 +43,8 @@ export interface CalendarTestApp {
 export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind): Promise<CalendarTestApp> {
   const clock = testClock(Date.UTC(2026, 5, 20, 9, 30, 47));
   const config = testConfig();
-  const auth = createAuthServices(db, clock, config);
-  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
+  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false });
+  const auth = app.kobAuth;
   await app.ready();
   const demo = await seedDemo(db, clock);
   const scenario = await bookCalendarScenario(db, scenarioParty, nyttFnr());

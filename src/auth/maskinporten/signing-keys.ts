@@ -1,18 +1,21 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
+import { announcingTransaction, type ChangeNotifications } from '../../db/change-notifications.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
 import { limits } from '../../domain/limits.js';
 import { toJson, type SigningKeyPurpose, type StoredJwk } from '../tables.js';
 
 export const signingAlgorithm = 'RS256';
+/** The channel a rotation is announced on (key: the purpose), so every process signs with the new key at once. */
+export const signingKeyChannel = 'kob_signeringsnokkel';
 /**
- * How long a process keeps using the active key it read before asking the database again. A key
- * rotated in another process is picked up within this time, so a retired key stays published
- * for this long plus the longest token lifetime plus clock skew.
+ * A rotation reaches other processes when PostgreSQL passes its notification on; this margin
+ * covers that, so a retired key stays published for it plus the longest token lifetime plus
+ * clock skew.
  */
-export const activeKeyCacheSeconds = 5;
-export const retiredKeyPublishedSeconds = activeKeyCacheSeconds + limits.accessTokenLifetimeSeconds + limits.clockSkewSeconds;
+export const rotationMarginSeconds = 5;
+export const retiredKeyPublishedSeconds = rotationMarginSeconds + limits.accessTokenLifetimeSeconds + limits.clockSkewSeconds;
 
 export interface ActiveSigningKey {
   readonly kid: string;
@@ -25,19 +28,31 @@ export interface ActiveSigningKey {
  * with the same key and publishes the same JWKS.
  */
 export class SigningKeyStore {
-  #active: { key: ActiveSigningKey; loadedAtMs: number } | undefined;
+  /** Kept until a rotation is announced (or the notification connection is lost). */
+  #active: ActiveSigningKey | undefined;
   readonly #publicKeys = new Map<string, CryptoKey>();
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly clock: Clock,
     readonly purpose: SigningKeyPurpose,
-  ) {}
+    private readonly notifications: ChangeNotifications,
+  ) {
+    notifications.subscribe(signingKeyChannel, {
+      onChange: (purpose) => {
+        if (purpose === this.purpose) this.#active = undefined;
+      },
+      onReset: () => {
+        this.#active = undefined;
+      },
+    });
+  }
 
   /** The key to sign with now; created on first use (a race with another process is harmless). */
   async activeKey(): Promise<ActiveSigningKey> {
+    if (this.#active && this.notifications.live) return this.#active;
+    const generation = this.notifications.generation;
     const nowMs = this.clock.nowEpochMs();
-    if (this.#active && nowMs - this.#active.loadedAtMs < activeKeyCacheSeconds * 1000) return this.#active.key;
     let row = await this.#readActive();
     if (!row) {
       await insertNewKey(this.db, this.purpose, nowMs);
@@ -45,7 +60,8 @@ export class SigningKeyStore {
     }
     if (!row) throw new Error(`no active ${this.purpose} signing key after creating one`);
     const key = { kid: row.kid, privateKey: (await importJWK(row.private_jwk, signingAlgorithm)) as CryptoKey };
-    this.#active = { key, loadedAtMs: nowMs };
+    // A rotation heard while reading may have retired what was read: keep it only if none was.
+    if (generation === this.notifications.generation) this.#active = key;
     return key;
   }
 
@@ -68,12 +84,6 @@ export class SigningKeyStore {
     const key = (await importJWK(row.public_jwk, signingAlgorithm)) as CryptoKey;
     this.#publicKeys.set(kid, key);
     return key;
-  }
-
-  /** Forget what this process read, so the next call sees the database (after a rotation). */
-  forgetCached(): void {
-    this.#active = undefined;
-    this.#publicKeys.clear();
   }
 
   #readActive() {
@@ -100,7 +110,7 @@ export class SigningKeyStore {
  */
 export async function rotateSigningKey(db: Kysely<Database>, clock: Clock, purpose: SigningKeyPurpose): Promise<{ kid: string; retiredKid: string | undefined }> {
   const nowMs = clock.nowEpochMs();
-  return db.transaction().execute(async (trx) => {
+  return announcingTransaction(db, async (trx, announce) => {
     const retired = await trx
       .updateTable('auth_signing_key')
       .set({ retired_at: new Date(nowMs) })
@@ -109,6 +119,7 @@ export async function rotateSigningKey(db: Kysely<Database>, clock: Clock, purpo
       .returning('kid')
       .executeTakeFirst();
     const kid = await insertNewKey(trx, purpose, nowMs);
+    announce([{ channel: signingKeyChannel, key: purpose }]);
     return { kid, retiredKid: retired?.kid };
   });
 }

@@ -8,7 +8,7 @@ import { lookupConsent, type ConsentDetails } from '../altinn/consents.js';
 import type { AltinnContext } from '../altinn/context.js';
 import { lookupSystemUser } from '../altinn/system-user-lookup.js';
 import { iso6523, maskinportenIssuer, systemUserDetailsType } from '../identifiers.js';
-import { findClientWithKey } from './clients.js';
+import type { ClientKeyCache } from './client-key-cache.js';
 import { checkGrantClaims, readGrant, verifyGrantSignature, type CheckedGrant, type GrantForm } from './grant.js';
 import { GrantError, invalidGrant } from './grant-error.js';
 import { signingAlgorithm, type SigningKeyStore } from './signing-keys.js';
@@ -35,6 +35,7 @@ export interface TokenServiceDeps {
   readonly publicUrl: string;
   readonly keys: SigningKeyStore;
   readonly usedGrants: UsedGrants;
+  readonly clients: ClientKeyCache;
 }
 
 /**
@@ -45,7 +46,7 @@ export interface TokenServiceDeps {
 export async function issueToken(deps: TokenServiceDeps, form: GrantForm): Promise<TokenResponse> {
   const issuer = maskinportenIssuer(deps.publicUrl);
   const grant = readGrant(form);
-  const client = await findClientWithKey(deps.db, grant.clientId, grant.kid);
+  const client = await deps.clients.find(grant.clientId, grant.kid);
   if (!client) throw invalidGrant('MP-100', `klient "${grant.clientId.slice(0, 100)}" finnes ikke i denne Maskinporten (${issuer}); iss må være client_id fra kob clients create (Client not found)`);
   if (!client.key) throw invalidGrant('MP-124', `kid "${grant.kid.slice(0, 100)}" er ikke registrert på klient ${client.clientId}; bruk kid fra registreringen (unknown kid)`);
   const nowMs = deps.clock.nowEpochMs();

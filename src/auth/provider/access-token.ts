@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
 import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type CryptoKey, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../domain/clock.js';
 import { limits } from '../../domain/limits.js';
 import { iso6523Authority, orgnrFromIso6523Id } from '../identifiers.js';
 import type { SigningKeyStore } from '../maskinporten/signing-keys.js';
+import { cacheMetrics } from '../../metrics/registry.js';
 
 /**
  * Validation of a Maskinporten access token by the API provider (spec §6 steps 2–9). Tokens from
@@ -14,6 +17,12 @@ export const accessTokenAlgorithms = ['RS256', 'RS384', 'RS512'] as const;
 /** Spec §3.1: resource servers cache Maskinporten's JWKS for about a day. */
 export const externalJwksCacheSeconds = 24 * 60 * 60;
 export const externalJwksCooldownSeconds = 30;
+/**
+ * Verified tokens kept per process, by the SHA-256 of the token, until they expire. A token
+ * cannot be revoked (a retired signing key stays published until its last token has expired), so
+ * what a verification found stays true until `exp`, which is checked again on every use.
+ */
+export const verifiedTokensMax = 100_000;
 
 export interface VerifiedAccessToken {
   readonly issuer: string;
@@ -37,6 +46,8 @@ export interface ExternalIssuer {
 export class AccessTokenVerifier {
   readonly #issuers = new Map<string, KeyResolver>();
   readonly #ownIssuer: string;
+  readonly #verified = new LRUCache<string, VerifiedAccessToken>({ max: verifiedTokensMax });
+  readonly #metrics = cacheMetrics('tilgangstoken');
 
   constructor(
     private readonly clock: Clock,
@@ -76,6 +87,24 @@ export class AccessTokenVerifier {
     if (!match) return deny('Authorization-headeren mangler "Bearer <Maskinporten-token>" (no bearer token)');
     const token = match[1]!;
     if (token.length > limits.jwtBytesMax) return deny(`tokenet er større enn ${limits.jwtBytesMax} byte (token too large)`);
+    const cacheKey = createHash('sha256').update(token).digest('base64url');
+    const cached = this.#verified.get(cacheKey);
+    if (cached !== undefined && cached.expSeconds > Math.floor(this.clock.nowEpochMs() / 1000) - limits.clockSkewSeconds) {
+      this.#metrics.hit();
+      return { ok: true, token: cached };
+    }
+    this.#metrics.miss();
+    const verification = await this.#verify(token);
+    if (verification.ok) {
+      this.#verified.set(cacheKey, verification.token);
+      this.#metrics.size(this.#verified.size);
+    } else if (cached !== undefined) {
+      this.#verified.delete(cacheKey);
+    }
+    return verification;
+  }
+
+  async #verify(token: string): Promise<TokenVerification> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     let unverified: JWTPayload;
     try {

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
 import { beforeAll, expect, it } from 'vitest';
-import { createAuthServices } from '../../../src/auth/index.js';
 import { localDate } from '../../../src/domain/dates.js';
 import { limits } from '../../../src/domain/limits.js';
 import { toOere } from '../../../src/domain/money.js';
@@ -155,7 +154,7 @@ describeEachDatabase('iCalendar subscriptions and feed', ({ handle, kind }) => {
       },
     });
     const config = testConfig();
-    const logged = await buildApp({ db: handle().db, databaseKind: kind, clock: t.clock, config, auth: createAuthServices(handle().db, t.clock, config), logger: { level: 'info', stream } });
+    const logged = await buildApp({ db: handle().db, databaseKind: kind, clock: t.clock, config, logger: { level: 'info', stream } });
     const { url } = await subscribe();
     const secret = feedPath(url).slice('/kalender/'.length, -4);
     expect((await logged.inject({ url: feedPath(url) })).statusCode).toBe(200);

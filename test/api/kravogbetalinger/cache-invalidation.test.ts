@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAuthServices, type AuthServices, type DemoAccess } from '../../../src/auth/index.js';
+import type { AuthServices, DemoAccess } from '../../../src/auth/index.js';
 import { bokfoerInnbetaling, bokfoerKrav, registrerParter } from '../../../src/ledger/index.js';
 import { buildApp } from '../../../src/server.js';
 import { approveDemoSystemUser } from '../../support/api-access.js';
@@ -36,12 +36,12 @@ describeEachDatabase('Krav og betalinger caches: the next request after a change
     const { db } = handle();
     clock = testClock(Date.UTC(2024, 2, 1, 10, 0, 0));
     const config = testConfig();
-    auth = createAuthServices(db, clock, config);
-    app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
+    app = await buildApp({ db, databaseKind: kind, clock, config, logger: false });
+    auth = app.kobAuth;
     origin = await app.listen({ port: 0, host: '127.0.0.1' });
     demo = await seedDemo(db, clock);
     as = await nyttAs(db, { utbetalingskonto: '12345678903' });
-    await approveDemoSystemUser(auth, as);
+    await approveDemoSystemUser(auth.altinn, as);
     await bokfoerKrav(db, { idempotencyKey: nyNoekkel('krav'), bokfoertDato: d('2024-02-01'), partId: as, kravtype: 'arbeidsgiveravgift', periode: { beskrivelse: 'Termin', aar: 2024 }, forfall: [{ forfallsdato: d('2024-02-15'), beloepOere: kr(10_000) }] });
   });
   afterAll(async () => {

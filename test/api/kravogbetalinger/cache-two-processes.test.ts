@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createAuthServices, signGrant, tokenRequestBody, type DemoAccess } from '../../../src/auth/index.js';
+import { signGrant, tokenRequestBody, type DemoAccess } from '../../../src/auth/index.js';
 import { systemClock } from '../../../src/clock.js';
 import { bokfoerInnbetaling, bokfoerKrav } from '../../../src/ledger/index.js';
 import { approveDemoSystemUser } from '../../support/api-access.js';
@@ -38,7 +38,7 @@ describeEachDatabase(
       const config = testConfig();
       demo = await seedDemo(db, clock);
       as = await nyttAs(db);
-      await approveDemoSystemUser(createAuthServices(db, clock, config), as);
+      await approveDemoSystemUser({ db, clock, publicUrl: config.publicUrl }, as);
       await bokfoerKrav(db, { idempotencyKey: nyNoekkel('krav'), bokfoertDato: d('2024-02-01'), partId: as, kravtype: 'arbeidsgiveravgift', periode: { beskrivelse: 'Termin', aar: 2024 }, forfall: [{ forfallsdato: d('2024-02-15'), beloepOere: kr(10_000) }] });
       dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'kob-two-'));
       const ports = [await freePort(), await freePort()];

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAuthServices, type AuthServices, type DemoAccess } from '../../../src/auth/index.js';
+import type { AuthServices, DemoAccess } from '../../../src/auth/index.js';
 import { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger, type Krav } from '../../../src/api/kravogbetalinger/index.js';
 import { bokfoerInnbetaling, registrerParter } from '../../../src/ledger/index.js';
 import { buildApp } from '../../../src/server.js';
@@ -43,12 +43,12 @@ describeEachDatabase('Krav og betalinger over the ledger', ({ handle, kind }) =>
     const { db } = handle();
     clock = testClock(Date.UTC(2023, 7, 28, 10, 0, 0));
     const config = testConfig();
-    auth = createAuthServices(db, clock, config);
-    app = await buildApp({ db, databaseKind: kind, clock, config, logger: false, auth });
+    app = await buildApp({ db, databaseKind: kind, clock, config, logger: false });
+    auth = app.kobAuth;
     await app.ready();
     demo = await seedDemo(db, clock);
-    await approveDemoSystemUser(auth, enk);
-    consent = await acceptDemoConsent(auth, enk);
+    await approveDemoSystemUser(auth.altinn, enk);
+    consent = await acceptDemoConsent(auth.altinn, enk);
     await bookHistory(db);
   });
 
