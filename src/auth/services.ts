@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeNotifications } from '../db/change-notifications.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
+import { CachedAccessReads } from './altinn/cached-access-reads.js';
 import type { AltinnContext } from './altinn/context.js';
 import { maskinportenIssuer } from './identifiers.js';
 import { ClientKeyCache } from './maskinporten/client-key-cache.js';
@@ -45,6 +46,7 @@ export function createAuthServices(db: Kysely<Database>, clock: Clock, config: A
   const altinnKeys = new SigningKeyStore(db, clock, 'altinn', notifications);
   const verifier = new AccessTokenVerifier(clock, { issuer, keys: tokenKeys }, config.externalIssuer);
   const altinn: AltinnContext = { db, clock, publicUrl: config.publicUrl };
+  const reads = new CachedAccessReads(altinn, notifications);
   return {
     db,
     clock,
@@ -53,8 +55,8 @@ export function createAuthServices(db: Kysely<Database>, clock: Clock, config: A
     tokenKeys,
     altinnKeys,
     verifier,
-    accessChecker: new AccessChecker({ altinn, verifier, altinnKeys }),
+    accessChecker: new AccessChecker({ altinn, reads, verifier, altinnKeys }),
     altinn,
-    tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock), clients: new ClientKeyCache(db, notifications) },
+    tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock), clients: new ClientKeyCache(db, notifications), reads },
   };
 }

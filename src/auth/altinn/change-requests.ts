@@ -8,6 +8,8 @@ import { confirmUrl, effectiveStatus } from './requests.js';
 import { packagesMissingFrom, rightsMissingFrom, sameRight, validateAccessPackages, validateRights } from './rights.js';
 import { ownSystem, type VendorCaller } from './system-register.js';
 import { findSystemUser, isUuid, type SystemUserDto } from './system-users.js';
+import { announcingTransaction } from '../../db/change-notifications.js';
+import { accessChange } from './access-changes.js';
 
 /** Change request (spec §4.6): the vendor asks the business to add or remove rights of a system user. */
 export interface ChangeRequestInput {
@@ -137,8 +139,9 @@ export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string
   const now = nowDate(ctx);
   const status = effectiveStatus(row, now);
   if (status !== 'New') throw badRequest('AUTH-00013', `Endringsforespørsel ${id} har status ${status} og kan ikke besvares.`);
-  await ctx.db.transaction().execute(async (trx) => {
+  await announcingTransaction(ctx.db, async (trx, announce) => {
     if (approve) {
+      announce([accessChange.systemUser(systemUser.id)]);
       const rights = [...systemUser.rights.filter((have) => !row.unwanted_rights.some((r) => sameRight(r, have))), ...rightsMissingFrom(row.required_rights, systemUser.rights)];
       const packages = [
         ...systemUser.accessPackages.filter((have) => !row.unwanted_access_packages.some((p) => p.urn === have.urn)),

@@ -5,6 +5,8 @@ import { badRequest, forbidden, notFound } from './problem.js';
 import { accessPackages } from './resource-registry.js';
 import { findSystemUser, type SystemUserDto } from './system-users.js';
 import type { ErRole } from '../tables.js';
+import { announcingTransaction } from '../../db/change-notifications.js';
+import { accessChange } from './access-changes.js';
 
 /**
  * Client delegation (spec §4.7): the accounting firm's client administrator gives its agent
@@ -57,8 +59,9 @@ export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: 
 export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<void> {
   await firmAgent(ctx, firmOrgnr, agentId);
   const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
-  const removed = await ctx.db.transaction().execute(async (trx) => {
+  const removed = await announcingTransaction(ctx.db, async (trx, announce) => {
     if (!client) return false;
+    announce([accessChange.systemUser(agentId)]);
     const deleted = await trx.deleteFrom('altinn_client_delegation').where('system_user_id', '=', agentId).where('client_orgnr', '=', client.orgnr).executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return false;
     await logChange(trx, { at: nowDate(ctx), party: firmOrgnr, action: 'client.removed', objectId: agentId, actor });

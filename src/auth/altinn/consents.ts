@@ -3,6 +3,8 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { consentDetailsType, iso6523, partyFromUrn, partyUrn } from '../identifiers.js';
 import { toJson, type AltinnConsentTable, type ConsentRight, type ConsentStatus } from '../tables.js';
+import { announcingTransaction } from '../../db/change-notifications.js';
+import { accessChange } from './access-changes.js';
 import { logChange, type AccessChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, type AltinnContext } from './context.js';
 import { AltinnProblem, badRequest, forbidden, notFound } from './problem.js';
@@ -39,7 +41,10 @@ export interface ConsentRequestDto {
   viewUri: string;
 }
 
-type ConsentRow = Selectable<AltinnConsentTable>;
+export type ConsentRow = Selectable<AltinnConsentTable>;
+
+/** How a consent row is read: from the database, or from the access checks' cache (cached-access-reads.ts). */
+export type ReadConsentRow = (id: string) => Promise<ConsentRow | undefined>;
 
 export async function createConsentRequest(ctx: AltinnContext, consumerOrgnr: string, input: ConsentRequestInput): Promise<ConsentRequestDto> {
   if (!isUuid(input.id)) throw badRequest('CONSENT-00001', `id må være en UUID valgt av konsumenten, fikk "${input.id}" (id must be a UUID).`);
@@ -88,7 +93,8 @@ async function changeStatus(
   change: { id: string; from: ConsentStatus; set: { status: ConsentStatus; consented_at?: Date; revoked_at?: Date } },
   logged: AccessChange,
 ): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await announcingTransaction(ctx.db, async (trx, announce) => {
+    announce([accessChange.consent(change.id)]);
     const updated = await trx.updateTable('altinn_consent').set(change.set).where('id', '=', change.id).where('status', '=', change.from).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw badRequest('CONSENT-00007', `Samtykke ${change.id} har ikke lenger status ${change.from}.`);
     await logChange(trx, logged);
@@ -112,8 +118,8 @@ export type ConsentLookup = { readonly found: true; readonly details: ConsentDet
  * Maskinporten's check of a consent element (spec §3.6 step 7): the consent exists, is accepted,
  * unexpired, from the party named, and given to the client's org.
  */
-export async function lookupConsent(ctx: AltinnContext, key: { id: string; from: string; consumerOrgnr: string }): Promise<ConsentLookup> {
-  const usable = await usableConsent(ctx, key.id);
+export async function lookupConsent(ctx: AltinnContext, key: { id: string; from: string; consumerOrgnr: string }, readRow?: ReadConsentRow): Promise<ConsentLookup> {
+  const usable = await usableConsent(ctx, key.id, readRow);
   if (!usable.ok) return { found: false, reason: usable.reason };
   const row = usable.row;
   if (partyUrn(row.from_party) !== key.from) return { found: false, reason: `samtykke ${key.id} er gitt av ${partyUrn(row.from_party)}, ikke ${key.from} (from does not match)` };
@@ -133,8 +139,12 @@ export async function lookupConsent(ctx: AltinnContext, key: { id: string; from:
 }
 
 /** A consent that can be used now, or why not (unknown, not accepted, revoked, expired). */
-export async function usableConsent(ctx: AltinnContext, id: string): Promise<{ ok: true; row: ConsentRow } | { ok: false; known: boolean; reason: string }> {
-  const row = isUuid(id) ? await ctx.db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
+export async function usableConsent(
+  ctx: AltinnContext,
+  id: string,
+  readRow: ReadConsentRow = (consentId) => readConsentRow(ctx.db, consentId),
+): Promise<{ ok: true; row: ConsentRow } | { ok: false; known: boolean; reason: string }> {
+  const row = await readRow(id);
   if (!row) return { ok: false, known: false, reason: `samtykke ${id} finnes ikke (unknown consent id)` };
   if (row.status === 'Revoked') return { ok: false, known: true, reason: `samtykke ${id} ble trukket ${isoInstant(row.revoked_at!)} (consent revoked)` };
   if (row.status !== 'Accepted') return { ok: false, known: true, reason: `samtykke ${id} har status ${row.status}; parten må godta det først (consent not accepted)` };
@@ -210,8 +220,12 @@ async function insertConsent(
   return toDto(ctx, await findConsentRow(ctx.db, input.id));
 }
 
+export async function readConsentRow(db: Kysely<Database>, id: string): Promise<ConsentRow | undefined> {
+  return isUuid(id) ? await db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
+}
+
 async function findConsentRow(db: Kysely<Database>, id: string): Promise<ConsentRow> {
-  const row = isUuid(id) ? await db.selectFrom('altinn_consent').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
+  const row = await readConsentRow(db, id);
   if (!row) throw notFound('CONSENT-00012', `Samtykke ${id} finnes ikke (unknown consent id).`);
   return row;
 }

@@ -7,6 +7,8 @@ import { toJson, type AccessPackageRef, type LocalizedText, type Right } from '.
 import { badRequest, forbidden, notFound } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { validateAccessPackages, validateRights } from './rights.js';
+import { announcingTransaction } from '../../db/change-notifications.js';
+import { accessChange } from './access-changes.js';
 
 /** The body of `POST /systemregister/vendor` and of the reads (spec §4.3). */
 export interface SystemDto {
@@ -59,7 +61,8 @@ export async function registerSystem(db: Kysely<Database>, clock: Clock, caller:
 export async function replaceSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, input: SystemDto): Promise<void> {
   if (input.id !== systemId) throw badRequest('AUTH.VLD-00012', `id i body (${input.id}) er ikke lik id i URL (${systemId}) (id in body differs from id in URL).`);
   validateSystem(caller, input);
-  await db.transaction().execute(async (trx) => {
+  await announcingTransaction(db, async (trx, announce) => {
+    announce([accessChange.system(systemId)]);
     await ownSystem(trx, caller, systemId);
     await trx
       .updateTable('altinn_system')
@@ -94,7 +97,8 @@ export async function replaceSystemAccessPackages(db: Kysely<Database>, clock: C
 /** Soft delete: the system disappears from lists and its clients can no longer get system-user tokens. */
 export async function deleteSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string): Promise<void> {
   await ownSystem(db, caller, systemId);
-  await db.transaction().execute(async (trx) => {
+  await announcingTransaction(db, async (trx, announce) => {
+    announce([accessChange.system(systemId)]);
     await trx.updateTable('altinn_system').set({ is_deleted: true, updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', systemId).execute();
     await trx.deleteFrom('altinn_system_client').where('system_id', '=', systemId).execute();
   });

@@ -7,6 +7,8 @@ import { isoInstant, nowDate, type AltinnContext } from './context.js';
 import { badRequest, forbidden, notFound } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { findSystem, ownSystem, type VendorCaller } from './system-register.js';
+import { announcingTransaction } from '../../db/change-notifications.js';
+import { accessChange } from './access-changes.js';
 
 /** The shape of `GET /systemuser/vendor/byquery` and the portal lists (spec §4.8). */
 export interface SystemUserDto {
@@ -138,7 +140,8 @@ export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, i
   const systemUser = await findSystemUser(ctx.db, id);
   if (!systemUser || systemUser.isDeleted || (userType !== undefined && systemUser.userType !== userType)) throw notFound('AUTH-00010', `Systembrukeren ${id} finnes ikke (unknown system user).`);
   if (systemUser.reporteeOrgNo !== partyOrgnr) throw forbidden('AUTH-00041', `Systembrukeren ${id} tilhører ikke ${partyOrgnr} (the system user belongs to another party).`);
-  await ctx.db.transaction().execute(async (trx) => {
+  await announcingTransaction(ctx.db, async (trx, announce) => {
+    announce([accessChange.systemUser(id)]);
     if (systemUser.userType === 'agent') {
       const client = await trx.selectFrom('altinn_client_delegation').where('system_user_id', '=', id).select('client_orgnr').executeTakeFirst();
       if (client) throw badRequest('AUTH-00070', `Klientsystembrukeren har fortsatt klienter (f.eks. ${client.client_orgnr}); fjern dem først (remove client delegations first).`);

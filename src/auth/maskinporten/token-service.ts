@@ -6,7 +6,7 @@ import type { Clock } from '../../domain/clock.js';
 import { limits } from '../../domain/limits.js';
 import { lookupConsent, type ConsentDetails } from '../altinn/consents.js';
 import type { AltinnContext } from '../altinn/context.js';
-import { lookupSystemUser } from '../altinn/system-user-lookup.js';
+import type { CachedAccessReads } from '../altinn/cached-access-reads.js';
 import { iso6523, maskinportenIssuer, systemUserDetailsType } from '../identifiers.js';
 import type { ClientKeyCache } from './client-key-cache.js';
 import { checkGrantClaims, readGrant, verifyGrantSignature, type CheckedGrant, type GrantForm } from './grant.js';
@@ -36,6 +36,8 @@ export interface TokenServiceDeps {
   readonly keys: SigningKeyStore;
   readonly usedGrants: UsedGrants;
   readonly clients: ClientKeyCache;
+  /** The system user or consent a grant names, kept until a write takes it away. */
+  readonly reads: CachedAccessReads;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function issueToken(deps: TokenServiceDeps, form: GrantForm): Promi
   // Independent reads and the one write run together; a replay still wins over an Altinn refusal.
   const [firstUse, resolved] = await Promise.all([
     deps.usedGrants.markUsed(client.clientId, checked.jti, checked.expSeconds + limits.clockSkewSeconds),
-    resolveDetails(altinn, checked, client).then(
+    resolveDetails(altinn, deps.reads, checked, client).then(
       (details) => ({ details }),
       (error: unknown) => ({ error }),
     ),
@@ -89,17 +91,18 @@ export async function issueToken(deps: TokenServiceDeps, form: GrantForm): Promi
 
 async function resolveDetails(
   altinn: AltinnContext,
+  reads: CachedAccessReads,
   checked: CheckedGrant,
   client: { clientId: string; org: string },
 ): Promise<SystemUserTokenDetails | ConsentDetails | undefined> {
   const detail = checked.detail;
   if (!detail) return undefined;
   if (detail.type === systemUserDetailsType) {
-    const found = await lookupSystemUser(altinn, { clientId: client.clientId, vendorOrgnr: client.org, ownerOrgnr: detail.ownerOrgnr, externalRef: detail.externalRef });
+    const found = await reads.systemUser({ clientId: client.clientId, vendorOrgnr: client.org, ownerOrgnr: detail.ownerOrgnr, externalRef: detail.externalRef });
     if (!found.found) throw new GrantError('invalid_altinn_customer_configuration', 'MP-303', found.reason);
     return { type: systemUserDetailsType, systemuser_org: iso6523(detail.ownerOrgnr), systemuser_id: [found.systemUserId], system_id: found.systemId };
   }
-  const consent = await lookupConsent(altinn, { id: detail.id, from: detail.from, consumerOrgnr: client.org });
+  const consent = await lookupConsent(altinn, { id: detail.id, from: detail.from, consumerOrgnr: client.org }, reads.consentRow);
   if (!consent.found) throw new GrantError('invalid_authorization_details', 'MP-303', consent.reason);
   return consent.details;
 }

@@ -1,7 +1,7 @@
 import { compactVerify, decodeProtectedHeader, decodeJwt, type JWTPayload } from 'jose';
 import { usableConsent } from '../altinn/consents.js';
+import type { CachedAccessReads } from '../altinn/cached-access-reads.js';
 import type { AltinnContext } from '../altinn/context.js';
-import { decide } from '../altinn/decision-point.js';
 import { kravOgBetalingerAltinn2Service, kravOgBetalingerConsentResource, kravOgBetalingerResource } from '../altinn/resource-registry.js';
 import { altinnConsentIssuer, consentDetailsType, iso6523Authority, orgnrFromIso6523Id, partyUrn, systemUserDetailsType } from '../identifiers.js';
 import { limits } from '../../domain/limits.js';
@@ -72,6 +72,8 @@ export interface AuthenticatedCaller {
 
 export interface AccessCheckerDeps {
   readonly altinn: AltinnContext;
+  /** The decision point and consents, kept until a write takes the access away. */
+  readonly reads: CachedAccessReads;
   readonly verifier: AccessTokenVerifier;
   /** Keys of our Altinn 2 consent-token issuer. */
   readonly altinnKeys: SigningKeyStore;
@@ -118,7 +120,7 @@ export class AccessChecker {
     if (!element.system_id.startsWith(`${token.consumerOrgnr}_`)) {
       return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
     }
-    const result = await decide(this.deps.altinn, { systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
+    const result = await this.deps.reads.decide({ systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
     if (result.decision !== 'Permit') {
       return authorization(`systembrukeren ${systemUserId} (eid av ${ownerOrgnr}) har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
     }
@@ -139,7 +141,7 @@ export class AccessChecker {
     if (!coversResource) return authorization(`samtykket ${id} gjelder ikke ressursen ${kravOgBetalingerConsentResource} (consent for another resource)`);
     // Our own consents are checked in the store as well, so a revocation takes effect at once.
     // A consent from the external Maskinporten is not in our store: its token is the proof.
-    const stored = await usableConsent(this.deps.altinn, id);
+    const stored = await usableConsent(this.deps.altinn, id, this.deps.reads.consentRow);
     if (!stored.ok && (stored.known || this.deps.verifier.isOwnIssuer(token.issuer))) return authorization(stored.reason);
     return { granted: true, id };
   }
@@ -154,7 +156,7 @@ export class AccessChecker {
     if (!services.includes(kravOgBetalingerAltinn2Service)) return authorization(`samtykketokenet mangler tjenesten ${kravOgBetalingerAltinn2Service} (wrong service)`);
     if (claims.OfferedBy !== party) return authorization(`samtykket er gitt av ${String(claims.OfferedBy)}, ikke parten ${party} i URL-en (consent for another party)`);
     if (claims.CoveredBy !== token.consumerOrgnr) return authorization(`samtykket er gitt til ${String(claims.CoveredBy)}, ikke tokenets consumer ${token.consumerOrgnr}`);
-    const stored = await usableConsent(this.deps.altinn, code);
+    const stored = await usableConsent(this.deps.altinn, code, this.deps.reads.consentRow);
     if (!stored.ok) return authorization(stored.reason);
     return { granted: true, id: code };
   }

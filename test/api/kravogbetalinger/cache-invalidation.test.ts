@@ -6,6 +6,7 @@ import { buildApp } from '../../../src/server.js';
 import { approveDemoSystemUser } from '../../support/api-access.js';
 import { seedDemo, testClock, testConfig, tokenFor, type TestClock } from '../../support/auth.js';
 import { describeEachDatabase } from '../../support/databases.js';
+import { cacheLookupCount } from '../../support/metrics.js';
 import { d, kr, nyNoekkel, nyttAs } from '../../ledger/fixtures.js';
 
 /**
@@ -27,9 +28,7 @@ describeEachDatabase('Krav og betalinger caches: the next request after a change
     return fetch(`${origin}${prefix}/regnskapssystem/${as}/${path}`, { headers: { authorization: `Bearer ${token}`, ...headers } });
   };
   const cacheHits = async () => {
-    const text = await (await fetch(`${origin}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('kob_cache_lookups_total{cache="kravogbetalinger_body",result="hit"}'));
-    return Number(line?.split(' ')[1] ?? 0);
+    return cacheLookupCount(await (await fetch(`${origin}/metrics`)).text(), 'kravogbetalinger_body', 'hit');
   };
 
   beforeAll(async () => {

@@ -3,13 +3,15 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signGrant, tokenRequestBody, type DemoAccess } from '../../../src/auth/index.js';
+import { decodeJwt } from 'jose';
+import { generateClientKey, registerClient, signGrant, tokenRequestBody, type DemoAccess } from '../../../src/auth/index.js';
 import { systemClock } from '../../../src/clock.js';
 import { bokfoerInnbetaling, bokfoerKrav } from '../../../src/ledger/index.js';
 import { approveDemoSystemUser } from '../../support/api-access.js';
 import { seedDemo, testConfig } from '../../support/auth.js';
 import { stopChild, waitForOutput } from '../../support/child-process.js';
 import { describeEachDatabase } from '../../support/databases.js';
+import { cacheLookupCount } from '../../support/metrics.js';
 import { freePort } from '../../support/free-port.js';
 import { d, kr, nyNoekkel, nyttAs } from '../../ledger/fixtures.js';
 
@@ -77,9 +79,7 @@ describeEachDatabase(
       return response.text();
     };
     const bodyHits = async (origin: string) => {
-      const text = await (await fetch(`${origin}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith('kob_cache_lookups_total{cache="kravogbetalinger_body",result="hit"}'));
-      return Number(line?.split(' ')[1] ?? 0);
+      return cacheLookupCount(await (await fetch(`${origin}/metrics`)).text(), 'kravogbetalinger_body', 'hit');
     };
 
     it('both servers answer from their caches, and both see a booking made elsewhere', async () => {
@@ -107,6 +107,30 @@ describeEachDatabase(
     it('a token issued by one server is accepted by the other (the signing keys are in the database)', async () => {
       const fromSecond = await token(servers[1]!.origin);
       expect(await aapneKrav(servers[0]!.origin, fromSecond)).toBe(await aapneKrav(servers[1]!.origin, fromSecond));
+    });
+
+    it('a system user deleted through one server is refused by the other at once (its kept decision is dropped)', async () => {
+      const accessToken = await token(servers[0]!.origin);
+      await aapneKrav(servers[0]!.origin, accessToken);
+      const hits = cacheLookupCount(await (await fetch(`${servers[0]!.origin}/metrics`)).text(), 'tilgangsbeslutning', 'hit');
+      await aapneKrav(servers[0]!.origin, accessToken);
+      expect(cacheLookupCount(await (await fetch(`${servers[0]!.origin}/metrics`)).text(), 'tilgangsbeslutning', 'hit')).toBe(hits + 1);
+
+      const { privateJwk, publicJwk } = await generateClientKey();
+      const owner = await registerClient(handle().db, clock, { org: as, name: 'Eier', scopes: ['altinn:portal/enduser'], publicJwk });
+      const ownerAssertion = await signGrant({ clientId: owner.clientId, jwk: privateJwk, audience: `${publicUrl}/maskinporten/`, scope: 'altinn:portal/enduser', nowSeconds: Math.floor(Date.now() / 1000) });
+      const ownerToken = (await (await fetch(`${servers[1]!.origin}/maskinporten/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: tokenRequestBody(ownerAssertion) })).json()) as { access_token: string };
+      const systemUserId = (decodeJwt(accessToken).authorization_details as { systemuser_id: string[] }[])[0]!.systemuser_id[0];
+      const deleted = await fetch(`${servers[1]!.origin}/altinn/authentication/api/v1/systemuser/${as}/${systemUserId}`, { method: 'DELETE', headers: { authorization: `Bearer ${ownerToken.access_token}` } });
+      expect(deleted.status).toBe(200);
+
+      const start = Date.now();
+      let status = 200;
+      while (status === 200 && Date.now() - start < deliveryWaitMsMax) {
+        status = (await fetch(`${servers[0]!.origin}${prefix}/regnskapssystem/${as}/aapnekrav`, { headers: { authorization: `Bearer ${accessToken}` } })).status;
+        if (status === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(403);
     });
   },
   { only: 'postgres' },

@@ -1,0 +1,62 @@
+import type { ChangeNotifications } from '../../db/change-notifications.js';
+import { InvalidatedCache } from '../../db/invalidated-cache.js';
+import { accessChannel, accessKey } from './access-changes.js';
+import { readConsentRow, type ConsentRow } from './consents.js';
+import type { AltinnContext } from './context.js';
+import { decide, type DecisionRequest, type DecisionResult } from './decision-point.js';
+import { lookupSystemUser, type SystemUserLookup, type SystemUserLookupKey } from './system-user-lookup.js';
+
+const entriesMax = 100_000;
+
+/**
+ * The Altinn reads behind every API call and every token (the decision point, the consent, the
+ * system user of a grant), kept per process. Only what grants is kept: a Permit, a found system
+ * user, a consent row that exists (every change of a consent's status is announced). What grants can be taken away only by a write that announces
+ * it (access-changes.ts), so an entry goes the moment that write commits, here and in every other
+ * process; a refusal, or an id nobody knows, always asks the database, so a caller cannot fill
+ * the cache with names it makes up. Time is never cached: a consent's status and expiry are
+ * judged from the kept row on every call.
+ */
+export class CachedAccessReads {
+  readonly #ctx: AltinnContext;
+  readonly #permits: InvalidatedCache<DecisionResult>;
+  readonly #systemUsers: InvalidatedCache<SystemUserLookup>;
+  readonly #consents: InvalidatedCache<ConsentRow>;
+
+  constructor(ctx: AltinnContext, notifications: ChangeNotifications) {
+    this.#ctx = ctx;
+    this.#permits = new InvalidatedCache(notifications, { name: 'tilgangsbeslutning', channel: accessChannel, entriesMax });
+    this.#systemUsers = new InvalidatedCache(notifications, { name: 'systembruker', channel: accessChannel, entriesMax });
+    this.#consents = new InvalidatedCache(notifications, { name: 'samtykke', channel: accessChannel, entriesMax });
+  }
+
+  async decide(request: DecisionRequest): Promise<DecisionResult> {
+    const key = `${request.systemUserId}\n${request.party}\n${request.resource}\n${request.action}`;
+    const cached = this.#permits.get(key);
+    if (cached !== undefined) return cached;
+    const ticket = this.#permits.ticket();
+    const result = await decide(this.#ctx, request);
+    if (result.decision === 'Permit') this.#permits.set(key, result, [accessKey.systemUser(request.systemUserId)], ticket);
+    return result;
+  }
+
+  async systemUser(lookup: SystemUserLookupKey): Promise<SystemUserLookup> {
+    const key = `${lookup.clientId}\n${lookup.vendorOrgnr}\n${lookup.ownerOrgnr}\n${lookup.externalRef ?? ''}`;
+    const cached = this.#systemUsers.get(key);
+    if (cached !== undefined) return cached;
+    const ticket = this.#systemUsers.ticket();
+    const result = await lookupSystemUser(this.#ctx, lookup);
+    if (result.found) this.#systemUsers.set(key, result, [accessKey.systemUser(result.systemUserId), accessKey.system(result.systemId)], ticket);
+    return result;
+  }
+
+  /** For `usableConsent` and `lookupConsent`, which judge status and expiry. */
+  readonly consentRow = async (id: string): Promise<ConsentRow | undefined> => {
+    const cached = this.#consents.get(id);
+    if (cached !== undefined) return cached;
+    const ticket = this.#consents.ticket();
+    const row = await readConsentRow(this.#ctx.db, id);
+    if (row !== undefined) this.#consents.set(id, row, [accessKey.consent(id)], ticket);
+    return row;
+  };
+}
