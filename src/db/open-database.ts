@@ -96,10 +96,14 @@ function listenConnection(url: string): ConnectNotifications {
     client.on('error', (error) => events.onLost(error));
     client.on('end', () => events.onLost(new Error('LISTEN connection ended')));
     await client.connect();
+    // Caches subscribe as they are built, so LISTENs may be asked for together; one client runs one query at a time.
+    let listening: Promise<unknown> = Promise.resolve();
     return {
-      listen: async (channel) => {
+      listen: (channel) => {
         // Channel names are checked identifiers (change-notifications.ts); LISTEN takes no parameters.
-        await client.query(`listen ${channel}`);
+        const next = listening.catch(() => undefined).then(() => client.query(`listen ${channel}`));
+        listening = next;
+        return next.then(() => undefined);
       },
       close: async () => {
         client.removeAllListeners('end');
