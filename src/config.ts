@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseLocalDate, type LocalDate } from './domain/dates.js';
 
@@ -13,8 +14,17 @@ export interface Config {
   readonly dataDir: string;
   /** Fixed business date for sandboxes and tests (`KOB_TODAY`). */
   readonly today: LocalDate | undefined;
-  /** Base URL the server is reached at; the token issuer is derived from it. */
+  /**
+   * Base URL the server is reached at. Every issuer and metadata URL (Maskinporten, ID-porten,
+   * Altinn's links) is derived from it and never from a request's Host or X-Forwarded-* headers.
+   */
   readonly publicUrl: string;
+  /**
+   * Which peers may tell the client's address (X-Forwarded-For) and the host it asked for
+   * (X-Forwarded-Host, logged only): none by default, every peer (`true`), or the proxies' own
+   * addresses and CIDR ranges (`KOB_TRUST_PROXY`, decision 0085). Fastify's `trustProxy`.
+   */
+  readonly trustProxy: boolean | readonly string[];
   /** Optional external Maskinporten (issuer + JWKS) whose tokens the APIs also accept. */
   readonly externalIssuer: { readonly issuer: string; readonly jwksUrl: string } | undefined;
   readonly logLevel: string;
@@ -78,6 +88,14 @@ export function parseConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides =
     throw new ConfigError('KOB_EXTERNAL_ISSUER og KOB_EXTERNAL_JWKS_URL må settes sammen (set both or neither)');
   }
   const idporten = parseIdporten(env, publicUrl);
+  const sandbox = parseBoolean('KOB_SANDBOX', env.KOB_SANDBOX) ?? idporten === undefined;
+  if (!sandbox && idporten === undefined) {
+    // The built-in ID-porten lets anyone log in as any synthetic person: only a sandbox has it (decision 0086).
+    throw new ConfigError(
+      'KOB_SANDBOX=false krever KOB_IDPORTEN_ISSUER: den innebygde ID-porten finnes bare i en sandkasse ' +
+        '(KOB_SANDBOX=false requires KOB_IDPORTEN_ISSUER: the built-in ID-porten exists only in a sandbox)',
+    );
+  }
   return Object.freeze({
     port,
     host: nonEmpty(env.HOST) ?? '0.0.0.0',
@@ -88,8 +106,9 @@ export function parseConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides =
     externalIssuer:
       externalIssuerUrl && externalJwksUrl ? Object.freeze({ issuer: externalIssuerUrl, jwksUrl: externalJwksUrl }) : undefined,
     logLevel: nonEmpty(env.KOB_LOG_LEVEL) ?? 'info',
+    trustProxy: parseTrustProxy(env.KOB_TRUST_PROXY),
     idporten,
-    sandbox: parseBoolean('KOB_SANDBOX', env.KOB_SANDBOX) ?? idporten === undefined,
+    sandbox,
   });
 }
 
@@ -137,6 +156,39 @@ function parseBoolean(name: string, value: string | undefined): boolean | undefi
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
   throw new ConfigError(`${name} må være true eller false, fikk "${value}" (must be true or false)`);
+}
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `KOB_TRUST_PROXY`: unset or `false` trusts no peer; `true` trusts every peer; otherwise a
+ * comma-separated list of the proxies' addresses, CIDR ranges or proxy-addr's range names.
+ * Only the words, never `1`/`0`: `1` reads as "one hop" to some and as "every peer" to others,
+ * and Fastify no longer honours hop counts (decision 0085).
+ */
+function parseTrustProxy(value: string | undefined): boolean | readonly string[] {
+  const text = nonEmpty(value);
+  if (text === undefined || text.toLowerCase() === 'false') return false;
+  if (text.toLowerCase() === 'true') return true;
+  const entries = text.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `KOB_TRUST_PROXY må være true, false eller en kommaliste av proxyenes IP-adresser og CIDR-områder, fikk "${bad.slice(0, 100)}" ` +
+        '(must be true, false or a comma-separated list of proxy addresses and CIDR ranges)',
+    );
+  }
+  return Object.freeze(entries);
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

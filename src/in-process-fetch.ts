@@ -14,7 +14,7 @@ export function inProcessFetch(app: FastifyInstance, origin: string) {
     const response = await app.inject({
       method: options.method as 'GET' | 'POST',
       url: target.pathname + target.search,
-      headers: { ...options.headers, host: target.host, 'x-forwarded-proto': target.protocol.slice(0, -1) },
+      headers: { ...options.headers, host: target.host },
       ...(options.body === undefined || options.body === null ? {} : { payload: String(options.body) }),
     });
     const headers = new Headers();

@@ -18,6 +18,7 @@ import { portalRedirectUri, type Config } from './config.js';
 import { ChangeNotifications, type ConnectNotifications } from './db/change-notifications.js';
 import type { Database } from './db/database.js';
 import type { DatabaseKind } from './db/open-database.js';
+import { assertInvariant } from './domain/assert.js';
 import type { Clock } from './domain/clock.js';
 import { limits } from './domain/limits.js';
 import { inProcessFetch } from './in-process-fetch.js';
@@ -85,7 +86,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         : { level: deps.config.logLevel, redact: redactedLogPaths, serializers: { req: requestLogFields }, ...(typeof deps.logger === 'object' ? deps.logger : {}) },
     bodyLimit: limits.bodyBytesMax,
     genReqId: () => randomUUID(),
-    trustProxy: true,
+    // Forwarded headers only from the proxies KOB_TRUST_PROXY names (decision 0085); URLs never come from them.
+    trustProxy: typeof deps.config.trustProxy === 'boolean' ? deps.config.trustProxy : [...deps.config.trustProxy],
     return503OnClosing: true,
     // Each surface renders a malformed URL under its prefix with its own catalogue.
     frameworkErrors: routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
@@ -130,7 +132,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
 /**
  * Min side and its login: the built-in identity provider under /idporten unless
- * KOB_IDPORTEN_ISSUER points at a real one; the portal talks OpenID Connect to either.
+ * KOB_IDPORTEN_ISSUER points at a real one; the portal talks OpenID Connect to either. The
+ * built-in one lets anyone be any synthetic person, so it exists only in a sandbox (decision 0086).
  */
 async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publicUrl: URL): Promise<void> {
   const { db, clock, config } = deps;
@@ -141,6 +144,7 @@ async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publ
   if (config.idporten) {
     settings = config.idporten;
   } else {
+    assertInvariant(config.sandbox, 'the built-in ID-porten is mounted only in a sandbox (parseConfig refuses KOB_SANDBOX=false without KOB_IDPORTEN_ISSUER)');
     const redirectUri = portalRedirectUri(config.publicUrl);
     const builtIn = await createBuiltInIdporten({ db, clock, publicUrl: config.publicUrl, portalRedirectUri: redirectUri });
     await app.register(idportenPlugin, { prefix: '/idporten', db, provider: builtIn.provider, webRoot, secureCookies });

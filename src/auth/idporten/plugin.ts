@@ -10,6 +10,7 @@ import type Provider from 'oidc-provider';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Database } from '../../db/database.js';
 import { findPerson } from '../representation/person-roles.js';
+import { pinToIssuerOrigin } from './issuer-origin.js';
 import { sandboxAcr, sandboxAmr } from './provider.js';
 import { searchTestPersons, testPersonSearchLengthMax } from './test-persons.js';
 
@@ -29,6 +30,8 @@ const uidParams = Type.Object({ uid: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64
  * plugin adds the sandbox login ("Velg testperson") that stands in for BankID.
  */
 export async function idportenPlugin(app: FastifyInstance, { db, provider, webRoot, secureCookies }: IdportenPluginOptions): Promise<void> {
+  const issuer = new URL(provider.issuer);
+  app.addHook('onRequest', async (request) => pinToIssuerOrigin(request, issuer));
   // Fresh option objects: the caller's `prefix` must not be applied a second time.
   await app.register(interactionRoutes, { db, provider, webRoot, secureCookies });
   await app.register(providerRoutes, { db, provider, webRoot, secureCookies });

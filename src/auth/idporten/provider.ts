@@ -87,7 +87,7 @@ export async function createIdportenProvider(options: {
   };
   const ProviderClass = await loadOidcProvider();
   const provider = new ProviderClass(issuer, configuration);
-  // Fastify already decided who the client is (trustProxy); let Koa read the same headers.
+  // Koa reads the forwarded headers idportenPlugin pinned: the issuer's origin and Fastify's client.
   provider.proxy = true;
   return provider;
 }
