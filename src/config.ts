@@ -33,7 +33,8 @@ export interface Config {
   /**
    * A sandbox serves tools for testers that a real service would not (Min side's "Testdata":
    * search the synthetic businesses and log in as one). `KOB_SANDBOX`, by default on with the
-   * built-in ID-porten and off with an external one (decision 0072).
+   * built-in ID-porten and off with an external one (decision 0072); off requires an external
+   * one, since the built-in ID-porten is a sandbox tool too (decision 0086).
    */
   readonly sandbox: boolean;
 }

@@ -79,6 +79,8 @@ export function requestLogFields(request: FastifyRequest) {
  * `kob serve` calls it and listens. Each surface is an encapsulated plugin with its own prefix.
  */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  // The built-in ID-porten lets anyone be any synthetic person: only a sandbox may have it (decision 0086).
+  assertInvariant(deps.config.sandbox || deps.config.idporten !== undefined, 'no sandbox, so KOB_IDPORTEN_ISSUER must name the identity provider (parseConfig says so)');
   const app = Fastify({
     logger:
       deps.logger === false
@@ -132,8 +134,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
 /**
  * Min side and its login: the built-in identity provider under /idporten unless
- * KOB_IDPORTEN_ISSUER points at a real one; the portal talks OpenID Connect to either. The
- * built-in one lets anyone be any synthetic person, so it exists only in a sandbox (decision 0086).
+ * KOB_IDPORTEN_ISSUER points at a real one (always, outside a sandbox); the portal talks OpenID
+ * Connect to either.
  */
 async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publicUrl: URL): Promise<void> {
   const { db, clock, config } = deps;
@@ -144,7 +146,6 @@ async function registerMinSide(app: FastifyInstance, deps: AppDependencies, publ
   if (config.idporten) {
     settings = config.idporten;
   } else {
-    assertInvariant(config.sandbox, 'the built-in ID-porten is mounted only in a sandbox (parseConfig refuses KOB_SANDBOX=false without KOB_IDPORTEN_ISSUER)');
     const redirectUri = portalRedirectUri(config.publicUrl);
     const builtIn = await createBuiltInIdporten({ db, clock, publicUrl: config.publicUrl, portalRedirectUri: redirectUri });
     await app.register(idportenPlugin, { prefix: '/idporten', db, provider: builtIn.provider, webRoot, secureCookies });

@@ -1,12 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
-import { parseConfig } from '../../src/config.js';
+import { ConfigError, parseConfig } from '../../src/config.js';
 import { localDate } from '../../src/domain/dates.js';
+import { InvariantError } from '../../src/domain/assert.js';
 import { bokfoerKrav, registrerParter } from '../../src/ledger/index.js';
+import { buildApp } from '../../src/server.js';
 import { krav, nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, InjectBrowser, location, pickPerson } from '../support/portal-app.js';
+import { freePort } from '../support/free-port.js';
+import { buildTestApp, injectPublicUrl, InjectBrowser, location, pickPerson } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 
 const search = '/portal/api/testdata/virksomheter';
@@ -17,13 +20,20 @@ describe('the sandbox flag', () => {
     expect(parseConfig({}).sandbox).toBe(true);
     expect(parseConfig(external).sandbox).toBe(false);
     expect(parseConfig({ ...external, KOB_SANDBOX: 'true' }).sandbox).toBe(true);
-    expect(parseConfig({ KOB_SANDBOX: 'false' }).sandbox).toBe(false);
+    expect(parseConfig({ ...external, KOB_SANDBOX: 'false' }).sandbox).toBe(false);
     expect(() => parseConfig({ KOB_SANDBOX: 'kanskje' })).toThrow(/KOB_SANDBOX må være true eller false/);
+  });
+
+  it('off, needs a real identity provider: the built-in ID-porten exists only in a sandbox', () => {
+    expect(() => parseConfig({ KOB_SANDBOX: 'false' })).toThrow(ConfigError);
+    expect(() => parseConfig({ KOB_SANDBOX: '0' })).toThrow(/KOB_SANDBOX=false krever KOB_IDPORTEN_ISSUER.*requires KOB_IDPORTEN_ISSUER/);
   });
 });
 
 describeEachDatabase('Min side Testdata: search without login, "Logg inn som" through the real login', ({ handle }) => {
   let app: FastifyInstance;
+  /** A real identity provider's stand-in (another server's built-in one, over HTTP) and a server that is no sandbox, logging in there. */
+  let provider: FastifyInstance;
   let closed: FastifyInstance;
   const owner = { fnr: nyttFnr(), navn: 'Tora Testdata' };
   const enk = nyttOrgnr();
@@ -37,11 +47,21 @@ describeEachDatabase('Min side Testdata: search without login, "Logg inn som" th
     ]);
     await bokfoerKrav(db, krav(enk, localDate('2026-01-05'), [['2026-02-15', 1200]]));
     app = await buildTestApp(handle(), {}, systemClock(localDate('2026-06-20')));
-    closed = await buildTestApp(handle(), { KOB_SANDBOX: 'false' }, systemClock(localDate('2026-06-20')));
+    const port = await freePort();
+    const origin = `http://localhost:${port}`;
+    provider = await buildTestApp(handle(), { KOB_PUBLIC_URL: origin });
+    await provider.listen({ port, host: 'localhost' });
+    const secret = (await handle().db.selectFrom('idporten_noekkel').where('navn', '=', 'portal-client-secret').select('verdi').executeTakeFirstOrThrow()).verdi as string;
+    closed = await buildTestApp(
+      handle(),
+      { KOB_SANDBOX: 'false', KOB_IDPORTEN_ISSUER: `${origin}/idporten`, KOB_IDPORTEN_CLIENT_ID: 'kob-minside', KOB_IDPORTEN_CLIENT_SECRET: secret, KOB_IDPORTEN_REDIRECT_URI: `${origin}/portal/innlogging/callback` },
+      systemClock(localDate('2026-06-20')),
+    );
   });
   afterAll(async () => {
     await app?.close();
     await closed?.close();
+    await provider?.close();
   });
 
   it('finds businesses by situation without a session, each with the person to log in as', async () => {
@@ -118,10 +138,22 @@ describeEachDatabase('Min side Testdata: search without login, "Logg inn som" th
     expect((await browser.get(`/portal/innlogging/start?virksomhet=12345`)).statusCode).toBe(400);
   });
 
+  it('outside a sandbox has no built-in ID-porten: no login page, test-person list or login_hint to reach (404)', async () => {
+    const hinted = `/idporten/authorize?client_id=kob-minside&response_type=code&scope=openid&login_hint=${owner.fnr}`;
+    for (const url of ['/idporten/.well-known/openid-configuration', hinted, '/idporten/interaction/abc/testpersoner', '/idporten/interaction/abc']) {
+      expect((await closed.inject({ url })).statusCode, url).toBe(404);
+    }
+    expect((await closed.inject({ method: 'POST', url: '/idporten/interaction/abc/login', payload: { fnr: owner.fnr } })).statusCode).toBe(404);
+    // A configuration parseConfig refuses cannot be built around it either.
+    const notASandbox = { ...parseConfig({ KOB_PUBLIC_URL: injectPublicUrl }), sandbox: false };
+    await expect(buildApp({ db: handle().db, databaseKind: handle().kind, clock: systemClock(), config: notASandbox, logger: false })).rejects.toThrow(InvariantError);
+  });
+
   it('passes no login_hint outside a sandbox', async () => {
     const browser = new InjectBrowser(closed);
     const authorizeUrl = new URL(location(await browser.get(`/portal/innlogging/start?testperson=${owner.fnr}`)));
     expect(authorizeUrl.searchParams.has('login_hint')).toBe(false);
+    browser.app = provider; // the browser is at the identity provider now
     const picker = (await browser.get(`${location(await browser.get(authorizeUrl.href))}/testpersoner`)).json();
     expect(picker.forhaandsvalgt).toBeNull();
   });

@@ -22,3 +22,15 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM');
   await exited;
 }
+
+/** The child's exit code, or undefined if it is still running after `timeoutMs` (then it is stopped). */
+export async function exitCodeWithin(child: ChildProcess, timeoutMs: number): Promise<number | null | undefined> {
+  if (child.exitCode !== null) return child.exitCode;
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), timeoutMs)));
+  const code = await Promise.race([exited, running]);
+  clearTimeout(timer);
+  if (code === undefined) await stopChild(child);
+  return code;
+}
