@@ -32,8 +32,9 @@ describe('the sandbox flag', () => {
 
 describeEachDatabase('Min side Testdata: search without login, "Logg inn som" through the real login', ({ handle }) => {
   let app: FastifyInstance;
-  /** A real identity provider's stand-in (another server's built-in one, over HTTP) and a server that is no sandbox, logging in there. */
+  /** A real identity provider's stand-in: another server's built-in one, over HTTP. */
   let provider: FastifyInstance;
+  /** A server that is no sandbox, logging in at `provider`. */
   let closed: FastifyInstance;
   const owner = { fnr: nyttFnr(), navn: 'Tora Testdata' };
   const enk = nyttOrgnr();
