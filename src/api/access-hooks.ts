@@ -14,7 +14,7 @@ import { rettighetspakkeForToken, type AccessChecker, type AccessGranted, type R
  * api.get('/:orgnr', { onRequest: access.authenticate, preHandler: access.authorize }, handler);
  * ```
  */
-export type PartyAccessChecker = Pick<AccessChecker, 'authenticate' | 'authorize'>;
+export type PartyAccessChecker = Pick<AccessChecker, 'authenticate' | 'authorize'> & Partial<Pick<AccessChecker, 'readableParties'>>;
 
 export interface PartyRefusal {
   readonly partIdentifikator: string;
@@ -46,11 +46,18 @@ export interface AccessHooks {
   readonly authorize: (request: FastifyRequest) => Promise<void>;
   /** What `authorize` granted, one per party in the order asked. */
   granted(request: FastifyRequest): readonly AccessGranted[];
+  /** The token `authenticate` accepted (for a surface that asks the checker more, like the change feed). */
+  token(request: FastifyRequest): VerifiedAccessToken;
 }
 
 export function accessHooks(options: AccessHookOptions): AccessHooks {
   const tokens = new WeakMap<FastifyRequest, VerifiedAccessToken>();
   const grants = new WeakMap<FastifyRequest, readonly AccessGranted[]>();
+  const tokenOf = (request: FastifyRequest) => {
+    const token = tokens.get(request);
+    if (token === undefined) throw new Error('runs after authenticate');
+    return token;
+  };
   return {
     authenticate: async (request) => {
       const caller = await options.checker.authenticate(request.headers.authorization, options.scope);
@@ -62,8 +69,7 @@ export function accessHooks(options: AccessHookOptions): AccessHooks {
       tokens.set(request, caller.token);
     },
     authorize: async (request) => {
-      const token = tokens.get(request);
-      if (token === undefined) throw new Error('authorize runs after authenticate');
+      const token = tokenOf(request);
       const parties = options.parties(request);
       const { granted, refused } = await authorizeParties(options.checker, token, parties, request, options.rettighetspakke?.(request));
       if (refused.length > 0) {
@@ -73,6 +79,7 @@ export function accessHooks(options: AccessHookOptions): AccessHooks {
       grants.set(request, granted);
     },
     granted: (request) => grants.get(request) ?? [],
+    token: tokenOf,
   };
 }
 

@@ -7,6 +7,7 @@ import { idSequences, type IdCounts, type Ids, type IdSequence, type NumberSourc
 import { applyAll, type Kommando, type Utfall } from './kommando.js';
 import { mottakerkontoer, type Mottakerkontoer } from './mottakerkontoer.js';
 import { partChanges } from './part-changes.js';
+import { merkEndretSql } from './part-endringer.js';
 import { emptyDokument, harOppgjoer, serialiserDokument, type PartDokument } from './read-model.js';
 import type { PartRow } from './skyldnergruppe.js';
 
@@ -73,6 +74,7 @@ export class BulkLoad {
       await this.#copy(tx);
       const changed = [...new Set(this.#sisteSeq.map((s) => s.partId))];
       if (changed.length > 0) {
+        await tx.query(merkEndretSql, [changed]);
         const changes = partChanges(changed);
         await tx.query('select pg_notify(c, k) from unnest($1::text[], $2::text[]) as t(c, k)', [changes.map((c) => c.channel), changes.map((c) => c.key)]);
       }

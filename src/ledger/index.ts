@@ -62,6 +62,7 @@ export {
   type UtbetalingView,
 } from './part-view.js';
 export { partVersjon, partVersjonMedGruppe } from './part-versjon.js';
+export { endredeParter, endringsHorisont, merkEndret, type EndringsVindu } from './part-endringer.js';
 export { partChannel } from './part-changes.js';
 export { finnLeveringer, type Levering } from './levering-queries.js';
 export { kontrollerInvarianter } from './invariants.js';

@@ -9,6 +9,7 @@ import { IdempotencyConflictError, LedgerInputError } from './errors.js';
 import { databaseNumbers } from './id-reservation.js';
 import { mottakerkontoer } from './mottakerkontoer.js';
 import { partChanges } from './part-changes.js';
+import { merkEndret } from './part-endringer.js';
 import type { PartDokument } from './read-model.js';
 import { laasSkyldnergruppe, type PartRow } from './skyldnergruppe.js';
 import { checkDato, checkIdempotencyKey } from './validation.js';
@@ -133,6 +134,7 @@ async function runInTransaction<R>(db: Kysely<Database>, kommandoer: readonly Ko
       );
       const results = await applyAll(session, kommandoer, stored);
       await session.flush();
+      await merkEndret(trx, session.touchedPartIds);
       announce(partChanges(session.touchedPartIds));
       return results;
     },

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import type { LocalDate } from '../domain/dates.js';
 import { LedgerInputError } from './errors.js';
 import { partChanges } from './part-changes.js';
+import { merkEndret } from './part-endringer.js';
 import { emptyDokument, serialiserDokument } from './read-model.js';
 import type { MvaTermintype, PartType } from './tables.js';
 import { checkDato, checkKontonummer, checkPartId, checkTekst } from './validation.js';
@@ -92,6 +93,7 @@ export async function registrerParter(db: Kysely<Database>, parter: readonly Par
       .values(ids.map((partId) => ({ part_id: partId, dokument: serialiserDokument(emptyDokument()) })))
       .onConflict((oc) => oc.column('part_id').doNothing())
       .execute();
+    await merkEndret(trx, ids);
     announce(partChanges([...ids, ...ownerIds]));
   });
 }

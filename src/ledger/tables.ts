@@ -188,6 +188,13 @@ export interface PartLesemodellTable {
   har_oppgjoer: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+/** The change feed's record (migration 0008): the last transaction that changed the party's data. */
+export interface PartEndringTable {
+  part_id: string;
+  /** A PostgreSQL `xid8`, as its decimal text. */
+  xid: string;
+}
+
 export interface LedgerTables {
   part: PartTable;
   mottakerkonto: MottakerkontoTable;
@@ -201,6 +208,7 @@ export interface LedgerTables {
   levering: LeveringTable;
   part_siste_seq: PartSisteSeqTable;
   part_lesemodell: PartLesemodellTable;
+  part_endring: PartEndringTable;
 }
 
 export type { Generated };

@@ -104,8 +104,16 @@ describe('buildApp serves the documents', () => {
     const database = await createTestDatabase('pglite');
     const app = await buildApp({ db: database.db, databaseKind: 'pglite', clock: fixedClock('2024-01-01'), config: parseConfig({}), logger: false });
     try {
-      expect((await app.inject('/openapi.json')).json().openapi).toBe('3.1.0');
+      const document = (await app.inject('/openapi.json')).json();
+      expect(document.openapi).toBe('3.1.0');
       expect((await app.inject('/docs/')).statusCode).toBe(200);
+      // The change feed is ours, not Skatteetaten's: marked so a generated client can leave it out.
+      const feed = document.paths[`${prefix}/{rettighetspakke}/endringer`].get;
+      expect(feed['x-kob-utvidelse']).toBe(true);
+      expect(feed.tags).toEqual(['Utvidelser']);
+      expect(feed.description).toContain('Utvidelse');
+      const result = await new Validator().validate(document);
+      expect(result.errors ?? []).toEqual([]);
     } finally {
       await app.close();
       await database.close();

@@ -40,4 +40,14 @@ export interface KravOgBetalingerData {
    * without reading the view; `undefined` (e.g. unknown party) means no ETag.
    */
   version?(query: PartQuery): Promise<string | undefined>;
+  /** Optional: what the change feed (`/{rettighetspakke}/endringer`) reads; without it the feed is not served. */
+  readonly changes?: ChangeSource;
+}
+
+/** The ledger's change record (src/ledger/part-endringer.ts), in transaction ids as decimal text. */
+export interface ChangeSource {
+  /** Every change below it has committed; every later one will be at or above it. */
+  horizon(): Promise<string>;
+  /** Of `partIds`, those whose view changed in [fromXid, toXid), after `afterPartId` in party order, at most `count`. */
+  changed(window: { partIds: readonly string[]; fromXid: string; toXid: string; afterPartId: string; count: number }): Promise<string[]>;
 }

@@ -28,12 +28,14 @@ const error = catalogue.error;
 
 export const apiPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}';
 
+export const feedPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regnskapssystem}/endringer';
+
 /** One constructor per situation, so every melding is written once. */
 export const apiErrors = {
   internal: () => error('KB-001', commonMeldinger.internal),
   backend: () => error('KB-002', commonMeldinger.backend),
   unknownPath: (method: string, path: string) =>
-    error('KB-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET ${apiPathPattern}.`),
+    error('KB-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET ${apiPathPattern} og GET ${feedPathPattern}.`),
   unknownRettighetspakke: (rettighetspakke: string) =>
     error('KB-003', `Rettighetspakken ${echo(rettighetspakke)} finnes ikke. Gyldige rettighetspakker er finans og regnskapssystem.`),
   authentication: (reason: string) => error('KB-004', reason),

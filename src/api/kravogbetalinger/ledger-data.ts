@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChangeNotifications } from '../../db/change-notifications.js';
 import type { Database } from '../../db/database.js';
 import { InvalidatedCache } from '../../db/invalidated-cache.js';
-import { buildPartView, LedgerInputError, partChannel, partVersjonMedGruppe, type PartView, type PartViewQuery } from '../../ledger/index.js';
+import { buildPartView, endredeParter, endringsHorisont, LedgerInputError, partChannel, partVersjonMedGruppe, type PartView, type PartViewQuery } from '../../ledger/index.js';
 import type { KravOgBetalingerData, Lookup, PartQuery } from './data.js';
 import { mapAapneKrav } from './mapping/aapne-krav.js';
 import { mapInnbetaling } from './mapping/innbetaling.js';
@@ -42,6 +42,10 @@ export function ledgerData(db: Kysely<Database>, options: { readonly notificatio
       const found = await partVersjonMedGruppe(db, query.partIdentifikator);
       if (found !== undefined) versions?.set(query.partIdentifikator, found.versjon, found.gruppe, ticket);
       return found?.versjon;
+    },
+    changes: {
+      horizon: () => endringsHorisont(db),
+      changed: (window) => endredeParter(db, { partIds: window.partIds, fraXid: window.fromXid, tilXid: window.toXid, etterPartId: window.afterPartId, antall: window.count }),
     },
   };
 }

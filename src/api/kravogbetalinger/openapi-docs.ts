@@ -13,7 +13,7 @@ import { apiErrors, errorCatalogue, type ErrorCode } from './errors.js';
 export const maskinportenScope = 'skatteetaten:kravogbetalinger';
 
 /** A typical melding per code for the documentation (the real text names the actual value). */
-const documentedErrors: DocumentedCatalogue<ErrorCode> = {
+export const documentedErrors: DocumentedCatalogue<ErrorCode> = {
   entries: errorCatalogue,
   formats: ['json', 'xml'],
   samples: {

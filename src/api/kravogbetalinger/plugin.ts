@@ -9,6 +9,7 @@ import type { PartyAccessChecker } from '../access-hooks.js';
 import type { KravOgBetalingerData } from './data.js';
 import { errorFormat, toApiError, unknownPath } from './error-handler.js';
 import { apiErrors } from './errors.js';
+import { registerChangeFeed } from './change-feed.js';
 import { registerRoutes } from './routes.js';
 
 /** The published path prefix (spec §2); part of the contract, so not an option. */
@@ -58,6 +59,16 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
 
   const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
   registerRoutes(api, { ...options, bodies });
+  const { checker, data } = options;
+  if (checker.readableParties !== undefined && data.changes !== undefined && data.version !== undefined) {
+    registerChangeFeed(api, {
+      clock: options.clock,
+      checker,
+      readableParties: checker.readableParties.bind(checker),
+      changes: data.changes,
+      version: data.version.bind(data),
+    });
+  }
 }
 
 /** Bodies kept per process (a typical /aapnekrav is a few kilobytes): bounded so a worker stays within 512 MB. */

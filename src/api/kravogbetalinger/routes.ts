@@ -111,15 +111,7 @@ async function respond(
   const ticket = bodies?.ticket() ?? 0;
   const version = await fromBackend(request, () => data.version?.(partQuery) ?? Promise.resolve(undefined));
   if (version !== undefined) {
-    const etag = weakEtag([
-      version,
-      partQuery.asOf,
-      endpoint.path,
-      partQuery.rettighetspakke,
-      partQuery.partIdentifikator,
-      periode === undefined ? '' : `${periode.fraOgMed}/${periode.tilOgMed}`,
-      state.format,
-    ]);
+    const etag = viewEtag(version, partQuery, endpoint.path, periode, state.format);
     reply.header('ETag', etag).header('Cache-Control', cacheControl).header('Vary', 'Accept');
     if (isNotModified(request.headers, etag)) return reply.code(304).send();
     const cached = bodies?.get(etag);
@@ -138,8 +130,21 @@ async function respond(
   return reply.header('Cache-Control', cacheControl).header('Vary', 'Accept').type(mediaTypes[state.format]).send(body);
 }
 
+/** The ETag of a view: the data version and everything else the body depends on (decision 0031); the change feed gives the same tag. */
+export function viewEtag(version: string, query: PartQuery, endpointPath: string, periode: ResolvedPeriode | undefined, format: MediaFormat): string {
+  return weakEtag([
+    version,
+    query.asOf,
+    endpointPath,
+    query.rettighetspakke,
+    query.partIdentifikator,
+    periode === undefined ? '' : `${periode.fraOgMed}/${periode.tilOgMed}`,
+    format,
+  ]);
+}
+
 /** Failures of the data provider are back-end failures (KB-002), logged with their cause. */
-async function fromBackend<T>(request: FastifyRequest, read: () => Promise<T>): Promise<T> {
+export async function fromBackend<T>(request: FastifyRequest, read: () => Promise<T>): Promise<T> {
   try {
     return await read();
   } catch (error) {

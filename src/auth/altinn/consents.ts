@@ -138,6 +138,18 @@ export async function lookupConsent(ctx: AltinnContext, key: { id: string; from:
   };
 }
 
+/** The consents a consumer holds that are accepted and unexpired now, oldest first (the change feed's candidates). */
+export async function consentsGivenTo(ctx: AltinnContext, consumerOrgnr: string): Promise<{ id: string }[]> {
+  return ctx.db
+    .selectFrom('altinn_consent')
+    .where('to_orgnr', '=', consumerOrgnr)
+    .where('status', '=', 'Accepted')
+    .where('valid_to', '>', nowDate(ctx))
+    .select('id')
+    .orderBy('created_at')
+    .execute();
+}
+
 /** A consent that can be used now, or why not (unknown, not accepted, revoked, expired). */
 export async function usableConsent(
   ctx: AltinnContext,

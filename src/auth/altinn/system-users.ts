@@ -153,6 +153,16 @@ export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, i
   });
 }
 
+/** The parties a system user may act for, unchecked: its owner, and an agent's delegated clients. */
+export async function systemUserParties(ctx: AltinnContext, systemUserId: string): Promise<string[]> {
+  if (!isUuid(systemUserId)) return [];
+  const user = await ctx.db.selectFrom('altinn_system_user').where('id', '=', systemUserId).where('is_deleted', '=', false).select(['owner_orgnr', 'user_type']).executeTakeFirst();
+  if (!user) return [];
+  if (user.user_type === 'standard') return [user.owner_orgnr];
+  const clients = await ctx.db.selectFrom('altinn_client_delegation').where('system_user_id', '=', systemUserId).select('client_orgnr').orderBy('client_orgnr').execute();
+  return clients.map((client) => client.client_orgnr);
+}
+
 function selectSystemUsers(db: Kysely<Database>) {
   return db
     .selectFrom('altinn_system_user as u')

@@ -1,5 +1,6 @@
 import { compactVerify, decodeProtectedHeader, decodeJwt, type JWTPayload } from 'jose';
-import { usableConsent } from '../altinn/consents.js';
+import { consentsGivenTo, usableConsent } from '../altinn/consents.js';
+import { systemUserParties } from '../altinn/system-users.js';
 import type { CachedAccessReads } from '../altinn/cached-access-reads.js';
 import type { AltinnContext } from '../altinn/context.js';
 import { kravOgBetalingerAltinn2Service, kravOgBetalingerConsentResource, kravOgBetalingerResource } from '../altinn/resource-registry.js';
@@ -108,18 +109,33 @@ export class AccessChecker {
     return result.granted ? { ...base, mechanism: 'samtykke', consentId: result.id } : result;
   }
 
+  /**
+   * The parties the token may read in a rights package, each passing `authorize` (the change
+   * feed): the system user's owner and its delegated clients, or the parties whose consent to the
+   * token's consumer is usable now.
+   */
+  async readableParties(token: VerifiedAccessToken, rettighetspakke: Rettighetspakke): Promise<{ granted: true; parties: string[] } | AccessDenied> {
+    if (rettighetspakke === 'regnskapssystem') {
+      const systemUser = systemUserOfToken(token);
+      if (!systemUser.granted) return systemUser;
+      const candidates = await systemUserParties(this.deps.altinn, systemUser.systemUserId);
+      const decisions = await Promise.all(candidates.map((party) => this.#systemUser(token, party)));
+      return { granted: true, parties: candidates.filter((_, index) => decisions[index]!.granted) };
+    }
+    const consents = await consentsGivenTo(this.deps.altinn, token.consumerOrgnr);
+    const parties = new Set<string>();
+    for (const consent of consents) {
+      const stored = await usableConsent(this.deps.altinn, consent.id, this.deps.reads.consentRow);
+      const resource = stored.ok && stored.row.generation === 2 ? kravOgBetalingerAltinn2Service : kravOgBetalingerConsentResource;
+      if (stored.ok && coversResource(stored.row.consent_rights, resource)) parties.add(stored.row.from_party);
+    }
+    return { granted: true, parties: [...parties].sort() };
+  }
+
   async #systemUser(token: VerifiedAccessToken, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
-    const element = token.authorizationDetails.find((candidate) => candidate.type === systemUserDetailsType);
-    const ids = element?.systemuser_id;
-    const systemUserId = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
-    const org = element?.systemuser_org as { authority?: unknown; ID?: unknown; id?: unknown } | undefined;
-    const ownerOrgnr = org?.authority === iso6523Authority ? orgnrFromIso6523Id(org.ID ?? org.id) : undefined;
-    if (!element || !systemUserId || typeof element.system_id !== 'string' || !ownerOrgnr) {
-      return authorization('rettighetspakke regnskapssystem krever et systembruker-token: be om authorization_details {"type":"urn:altinn:systemuser","systemuser_org":{"authority":"iso6523-actorid-upis","ID":"0192:<orgnr>"}} i grantet (no system user in token)');
-    }
-    if (!element.system_id.startsWith(`${token.consumerOrgnr}_`)) {
-      return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
-    }
+    const systemUser = systemUserOfToken(token);
+    if (!systemUser.granted) return systemUser;
+    const { systemUserId, ownerOrgnr } = systemUser;
     const result = await this.deps.reads.decide({ systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
     if (result.decision !== 'Permit') {
       return authorization(`systembrukeren ${systemUserId} (eid av ${ownerOrgnr}) har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
@@ -134,11 +150,8 @@ export class AccessChecker {
     if (orgnrFromIso6523Id(to?.ID) !== token.consumerOrgnr) return authorization(`samtykket ${id} er gitt til ${String(to?.ID)}, ikke tokenets consumer 0192:${token.consumerOrgnr}`);
     const validToMs = typeof element.validTo === 'string' ? Date.parse(element.validTo) : Number.NaN;
     if (!(validToMs > this.deps.altinn.clock.nowEpochMs())) return authorization(`samtykket ${id} utløp ${String(element.validTo)} (consent expired)`);
-    const rights = Array.isArray(element.consentRights) ? (element.consentRights as { action?: unknown; resource?: unknown }[]) : [];
-    const coversResource = rights.some(
-      (right) => Array.isArray(right.action) && right.action.includes('consent') && Array.isArray(right.resource) && right.resource.some((resource: { value?: unknown }) => resource.value === kravOgBetalingerConsentResource),
-    );
-    if (!coversResource) return authorization(`samtykket ${id} gjelder ikke ressursen ${kravOgBetalingerConsentResource} (consent for another resource)`);
+    const rights = Array.isArray(element.consentRights) ? (element.consentRights as ConsentRightClaim[]) : [];
+    if (!coversResource(rights, kravOgBetalingerConsentResource)) return authorization(`samtykket ${id} gjelder ikke ressursen ${kravOgBetalingerConsentResource} (consent for another resource)`);
     // Our own consents are checked in the store as well, so a revocation takes effect at once.
     // A consent from the external Maskinporten is not in our store: its token is the proof.
     const stored = await usableConsent(this.deps.altinn, id, this.deps.reads.consentRow);
@@ -191,6 +204,31 @@ export function rettighetspakkeForToken(token: VerifiedAccessToken, altinnSamtyk
   if (token.authorizationDetails.some((element) => element.type === systemUserDetailsType)) return 'regnskapssystem';
   if (altinnSamtykkeHeader !== undefined || token.authorizationDetails.some((element) => element.type === consentDetailsType)) return 'finans';
   return undefined;
+}
+
+type ConsentRightClaim = { readonly action?: unknown; readonly resource?: unknown };
+
+/** The consent's rights include `consent` on the resource (an Altinn 3 resource id or an Altinn 2 service code). */
+function coversResource(rights: readonly ConsentRightClaim[], resourceValue: string): boolean {
+  return rights.some(
+    (right) => Array.isArray(right.action) && right.action.includes('consent') && Array.isArray(right.resource) && right.resource.some((resource: { value?: unknown }) => resource.value === resourceValue),
+  );
+}
+
+/** The system user a token acts through (its `urn:altinn:systemuser` element), of a system of the token's consumer. */
+function systemUserOfToken(token: VerifiedAccessToken): { granted: true; systemUserId: string; ownerOrgnr: string } | AccessDenied {
+  const element = token.authorizationDetails.find((candidate) => candidate.type === systemUserDetailsType);
+  const ids = element?.systemuser_id;
+  const systemUserId = Array.isArray(ids) && typeof ids[0] === 'string' ? ids[0] : undefined;
+  const org = element?.systemuser_org as { authority?: unknown; ID?: unknown; id?: unknown } | undefined;
+  const ownerOrgnr = org?.authority === iso6523Authority ? orgnrFromIso6523Id(org.ID ?? org.id) : undefined;
+  if (!element || !systemUserId || typeof element.system_id !== 'string' || !ownerOrgnr) {
+    return authorization('rettighetspakke regnskapssystem krever et systembruker-token: be om authorization_details {"type":"urn:altinn:systemuser","systemuser_org":{"authority":"iso6523-actorid-upis","ID":"0192:<orgnr>"}} i grantet (no system user in token)');
+  }
+  if (!element.system_id.startsWith(`${token.consumerOrgnr}_`)) {
+    return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
+  }
+  return { granted: true, systemUserId, ownerOrgnr };
 }
 
 function authentication(reason: string): AccessDenied {

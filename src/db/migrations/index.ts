@@ -6,6 +6,7 @@ import * as kalender from './0004-kalender.js';
 import * as minsideTilganger from './0005-minside-tilganger.js';
 import * as altinnAapneForesporsler from './0006-altinn-aapne-foresporsler.js';
 import * as lesemodell from './0007-lesemodell.js';
+import * as endringer from './0008-endringer.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005-minside-tilganger': minsideTilganger,
   '0006-altinn-aapne-foresporsler': altinnAapneForesporsler,
   '0007-lesemodell': lesemodell,
+  '0008-endringer': endringer,
 };
