@@ -14,6 +14,7 @@ import {
 import { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
+import { limitJsonBodyDepth } from './body-depth.js';
 import { portalRedirectUri, type Config } from './config.js';
 import { ChangeNotifications, type ConnectNotifications } from './db/change-notifications.js';
 import type { Database } from './db/database.js';
@@ -94,6 +95,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Each surface renders a malformed URL under its prefix with its own catalogue.
     frameworkErrors: routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
   });
+  // Every surface's JSON bodies, before any surface is registered (plugins copy the parsers).
+  limitJsonBodyDepth(app);
 
   // One hub per process: caches drop what a booking or registration changed, here and in other processes.
   const notifications = await ChangeNotifications.start(deps.db, deps.connectNotifications);

@@ -1,4 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { BodyTooDeepError } from '../body-depth.js';
+import { limits } from '../domain/limits.js';
 import type { AccessTokenVerifier, VerifiedAccessToken } from './provider/access-token.js';
 
 /**
@@ -53,6 +55,7 @@ export function clientErrorMessage(error: FastifyError): string {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'forespørselen er for stor (request body too large)';
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Content-Type støttes ikke her (unsupported content type)';
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'tom JSON-body (empty JSON body)';
+  if (error instanceof BodyTooDeepError) return `forespørselen er nestet dypere enn ${limits.bodyDepthMax} nivåer (request body nested too deeply)`;
   return `ugyldig forespørsel (${error.code ?? 'bad request'})`;
 }
 

@@ -10,6 +10,8 @@ export const limits = Object.freeze({
   periodDaysMax: 366,
   /** Request bodies (calendar requests, token requests, Altinn admin calls). */
   bodyBytesMax: 64 * 1024,
+  /** Nesting of a JSON or XML request body: objects and arrays, or elements (decision 0087). */
+  bodyDepthMax: 64,
   /** Parties in one calendar request. */
   calendarPartiesMax: 50,
   /** Active iCalendar subscriptions of one party (one per calendar app and person is plenty). */

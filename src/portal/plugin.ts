@@ -43,6 +43,7 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const [status, body] = portalErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'portal error');
+    else request.log.info({ kode: body.kode, reason: error.message }, 'portal request refused');
     return reply.code(status).header('cache-control', 'no-store').send(body);
   });
 

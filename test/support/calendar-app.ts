@@ -40,10 +40,11 @@ export interface CalendarTestApp {
   agentToken(scope?: string): Promise<string>;
 }
 
-export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind): Promise<CalendarTestApp> {
+/** `logger`: pino options for the server's log (none by default). */
+export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind, logger: object | false = false): Promise<CalendarTestApp> {
   const clock = testClock(Date.UTC(2026, 5, 20, 9, 30, 47));
   const config = testConfig();
-  const app = await buildApp({ db, databaseKind: kind, clock, config, logger: false });
+  const app = await buildApp({ db, databaseKind: kind, clock, config, logger });
   const auth = app.kobAuth;
   await app.ready();
   const demo = await seedDemo(db, clock);

@@ -8,10 +8,10 @@ import { CookieJar } from './cookie-jar.js';
 
 export const injectPublicUrl = 'http://localhost:8080';
 
-/** The whole server on a test database, for `app.inject` (no port). */
-export async function buildTestApp(database: DatabaseHandle, env: NodeJS.ProcessEnv = {}, clock: Clock = systemClock()): Promise<FastifyInstance> {
+/** The whole server on a test database, for `app.inject` (no port); `logger`: pino options for its log (none by default). */
+export async function buildTestApp(database: DatabaseHandle, env: NodeJS.ProcessEnv = {}, clock: Clock = systemClock(), logger: object | false = false): Promise<FastifyInstance> {
   const config = parseConfig({ KOB_PUBLIC_URL: injectPublicUrl, ...env });
-  return buildApp({ db: database.db, databaseKind: database.kind, clock, config, logger: false });
+  return buildApp({ db: database.db, databaseKind: database.kind, clock, config, logger });
 }
 
 /** The real clock moved forward by hand (sessions read it; the identity provider keeps real time). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { BodyTooDeepError } from '../../body-depth.js';
 import { limits } from '../../domain/limits.js';
 import { calendarSourceOf } from '../calendar-options.js';
 import { echo, type ApiError } from '../error-catalogue.js';
@@ -59,6 +60,7 @@ function toApiError(error: FastifyError, request: FastifyRequest): ApiError {
     if (error.validationContext === 'body') return kalErrors.invalidInput(kalenderRequestMelding(first, request.body));
     return kalErrors.invalidInput(parameterMelding(first?.instancePath.replace(/^\//, '') ?? '', request.params));
   }
+  if (error instanceof BodyTooDeepError) return kalErrors.invalidInput(error.message);
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return kalErrors.tooLarge(limits.bodyBytesMax);

@@ -26,11 +26,22 @@ export function normalizeKalenderRequest(body: unknown): unknown {
   };
 }
 
-/** `"n1:part"` → `"part"`: the namespace prefixes of the JSON example carry no meaning in JSON. */
+/**
+ * `"n1:part"` → `"part"`: the namespace prefixes of the JSON example carry no meaning in JSON.
+ * The body is no deeper than the depth limit (decision 0087), so the recursion is bounded.
+ */
 function stripPrefixes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripPrefixes);
   if (!isRecord(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key.replace(/^[A-Za-z_][\w.-]*:/, ''), stripPrefixes(child)]));
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [withoutPrefix(key), stripPrefixes(child)]));
+}
+
+/** Names of an object's own machinery: a key the parser would refuse must not appear by losing its prefix. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+function withoutPrefix(key: string): string {
+  const local = key.replace(/^[A-Za-z_][\w.-]*:/, '');
+  return prototypeKeys.has(local) ? key : local;
 }
 
 /** The example's `"organisasjonsnummer": 313268489`: a whole number becomes its digits. */

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { bodyTooDeepMelding, isXmlTooDeep, xmlDepthOption } from '../../body-depth.js';
 import { echo } from '../error-catalogue.js';
 import { kalendertjenesteNamespace } from './schemas.js';
 
@@ -7,7 +8,8 @@ import { kalendertjenesteNamespace } from './schemas.js';
  * into the same plain object a JSON request gives, so one normalization and one schema check
  * serve both. Namespaces are resolved properly — any prefix (`n1:` in the published example) or
  * a default namespace — and every element must be in the Kalendertjeneste namespace and one the
- * XSD names. A DOCTYPE is refused outright: no DTD, no entity expansion, nothing fetched.
+ * XSD names. A DOCTYPE is refused outright: no DTD, no entity expansion, nothing fetched; so is
+ * nesting past the body depth limit (decision 0087).
  */
 export type XmlReading = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly melding: string };
 
@@ -19,6 +21,7 @@ const parser = new XMLParser({
   trimValues: true,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  ...xmlDepthOption,
 });
 
 /** The XSD's element names of a request; anything else is refused by name. */
@@ -32,7 +35,14 @@ export function readKalenderRequestXml(text: string): XmlReading {
   if (valid !== true) {
     return { ok: false, melding: `Ugyldig XML på linje ${valid.err.line}, kolonne ${valid.err.col}: ${echo(valid.err.msg)}` };
   }
-  const document = parser.parse(text) as Record<string, unknown>;
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    const melding = parserRefusal(error);
+    if (melding === undefined) throw error;
+    return { ok: false, melding };
+  }
   const roots = Object.keys(document);
   if (roots.length !== 1) return { ok: false, melding: 'XML-dokumentet må ha nøyaktig ett rotelement, kalenderRequest.' };
   const [rootName] = roots as [string];
@@ -44,6 +54,21 @@ export function readKalenderRequestXml(text: string): XmlReading {
     if (error instanceof XmlRequestError) return { ok: false, melding: error.message };
     throw error;
   }
+}
+
+/**
+ * What the parser refuses in well-formed XML: nesting past the limit, and the element names
+ * `__proto__`, `constructor` and `prototype`, which would reach an object's prototype. None of
+ * them is in the XSD, so the melding is the one any unknown element gets.
+ */
+function parserRefusal(error: unknown): string | undefined {
+  if (isXmlTooDeep(error)) return bodyTooDeepMelding;
+  const reservedName = error instanceof Error ? /^\[SECURITY\] Invalid name: "([^"]*)"/.exec(error.message)?.[1] : undefined;
+  return reservedName === undefined ? undefined : unknownElementMelding(reservedName);
+}
+
+function unknownElementMelding(name: string): string {
+  return `Elementet ${echo(name)} finnes ikke i kalenderRequest.`;
 }
 
 type Scope = ReadonlyMap<string, string>;
@@ -63,7 +88,7 @@ function element(qualifiedName: string, node: unknown, parentScope: Scope): { na
   if (namespace !== kalendertjenesteNamespace) {
     throw new XmlRequestError(`Elementet ${echo(qualifiedName)} er ikke i navnerommet ${kalendertjenesteNamespace}${namespace === undefined ? '' : ` (men i ${echo(namespace)})`}.`);
   }
-  if (!elements.has(name)) throw new XmlRequestError(`Elementet ${echo(name)} finnes ikke i kalenderRequest.`);
+  if (!elements.has(name)) throw new XmlRequestError(unknownElementMelding(name));
   return { name, value: content(node, scope) };
 }
 
