@@ -9,11 +9,8 @@ export interface PortalCookies {
   readonly secure: boolean;
   readonly sesjon: string;
   readonly innlogging: string;
-  readonly csrf: string;
   /** Session and login binding: Lax, so the top-level redirect back from the identity provider carries them. */
   readonly laxOptions: CookieSerializeOptions;
-  /** The CSRF secret: Strict, never sent on a cross-site request. */
-  readonly strictOptions: CookieSerializeOptions;
 }
 
 export function portalCookies(secure: boolean): PortalCookies {
@@ -22,8 +19,6 @@ export function portalCookies(secure: boolean): PortalCookies {
     secure,
     sesjon: `${prefix}kob-sesjon`,
     innlogging: `${prefix}kob-innlogging`,
-    csrf: `${prefix}kob-csrf`,
     laxOptions: { path: '/', httpOnly: true, sameSite: 'lax', secure },
-    strictOptions: { path: '/', httpOnly: true, sameSite: 'strict', secure },
   };
 }

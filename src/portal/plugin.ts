@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import csrfProtection from '@fastify/csrf-protection';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -39,7 +38,6 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
   const context: PortalApiContext = { db: options.db, clock: options.clock, sessions, cookies, publicUrl: options.publicUrl };
 
   await app.register(cookie);
-  await app.register(csrfProtection, { cookieKey: cookies.csrf, cookieOpts: cookies.strictOptions });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const [status, body] = portalErrorBody(error);
     if (status >= 500) request.log.error({ err: error }, 'portal error');
@@ -58,7 +56,7 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
       person: { navn: person.navn },
       virksomheter,
       valgtVirksomhet: virksomheter.find((v) => v.orgnr === sesjon.valgtOrgnr) ?? null,
-      csrfToken: reply.generateCsrf(),
+      csrfToken: sesjon.csrfToken,
     };
   });
   await app.register(guardedPortalApi(portalApiRoutes, context), { prefix: '/portal/api' });
@@ -69,9 +67,6 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
 
 function portalErrorBody(error: FastifyError): [number, Feil] {
   if (error instanceof PortalApiError) return [error.statusCode, { kode: error.kode, melding: error.message }];
-  if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
-    return [403, { kode: 'csrf', melding: 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt.' }];
-  }
   if (error.validation) return [400, { kode: 'ugyldig_forespoersel', melding: 'Ugyldig forespørsel.' }];
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return [error.statusCode, { kode: 'ugyldig_forespoersel', melding: 'Ugyldig forespørsel.' }];

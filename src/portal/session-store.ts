@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import { limits } from '../domain/limits.js';
+import { csrfTokenFor } from './csrf-token.js';
 import type { PendingLogin } from './oidc-login.js';
 
 /** A live portal session, as the guard hands it to a route. */
@@ -12,6 +13,8 @@ export interface PortalSesjon {
   readonly fnr: string;
   readonly valgtOrgnr: string | null;
   readonly idToken: string | null;
+  /** What every write of this session must send as `x-csrf-token` (decision 0088). */
+  readonly csrfToken: string;
 }
 
 /** 256 random bits, base64url: the cookie value of a session or a login binding. */
@@ -95,7 +98,7 @@ export class SessionStore {
     if (now - row.sist_aktiv_ms >= touchIntervalMs) {
       await this.db.updateTable('portal_sesjon').set({ sist_aktiv_ms: now }).where('sesjon_hash', '=', sesjonHash).execute();
     }
-    return { sesjonHash, fnr: row.fnr, valgtOrgnr: row.valgt_orgnr, idToken: row.id_token };
+    return { sesjonHash, fnr: row.fnr, valgtOrgnr: row.valgt_orgnr, idToken: row.id_token, csrfToken: csrfTokenFor(id) };
   }
 
   async chooseBusiness(sesjonHash: string, orgnr: string): Promise<void> {

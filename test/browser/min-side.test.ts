@@ -108,7 +108,8 @@ describeInBrowser('Min side in Chromium', () => {
     const sesjon = cookies.find((c) => c.name === '__Host-kob-sesjon');
     expect(sesjon).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
     expect(sesjon!.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(cookies.find((c) => c.name === '__Host-kob-csrf')).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true });
+    // The CSRF token comes from the session itself (decision 0088): no cookie of its own.
+    expect(cookies.map((c) => c.name)).not.toContain('__Host-kob-csrf');
     expect(await page.evaluate(() => document.cookie)).toBe('');
     // Only the hash of the id is stored.
     const rows = await h.db.selectFrom('portal_sesjon').select('sesjon_hash').execute();
@@ -127,6 +128,29 @@ describeInBrowser('Min side in Chromium', () => {
     expect((await context.cookies(origin)).map((c) => c.name)).not.toContain('__Host-kob-sesjon');
     expect(await db.selectFrom('portal_sesjon').where('fnr', '=', testPersons.ola.fnr).select('fnr').execute()).toHaveLength(0);
     expect(await page.evaluate(async () => (await fetch('/portal/api/sesjon')).json())).toEqual({ innlogget: false });
+  });
+
+  it('hands a new CSRF token to every login: the page works after logging in again, the old token does not', async () => {
+    const { page, origin } = h;
+    const tokenNow = () => page.evaluate(async () => ((await (await fetch('/portal/api/sesjon')).json()) as { csrfToken: string }).csrfToken);
+    await loginAs(page, origin, testPersons.kari.navn);
+    await chooseBusiness(page, origin, testBusinesses.enk.navn);
+    const first = await tokenNow();
+    await page.getByRole('banner').getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { name: 'Krav og betalinger for virksomheter' }).waitFor();
+    await loginAs(page, origin, testPersons.kari.navn);
+    expect(await tokenNow()).not.toBe(first);
+    const oldTokenAnswer = await page.evaluate(
+      async ({ token, orgnr }) => {
+        const response = await fetch('/portal/api/virksomhet', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify({ orgnr }) });
+        return { status: response.status, body: await response.json() };
+      },
+      { token: first, orgnr: testBusinesses.as.orgnr },
+    );
+    expect(oldTokenAnswer).toEqual({ status: 403, body: { kode: 'csrf', melding: 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt.' } });
+    // The page itself writes with the new session's token.
+    await chooseBusiness(page, origin, testBusinesses.as.navn);
+    expect(await page.getByTestId('valgt-virksomhet').innerText()).toContain(testBusinesses.as.navn);
   });
 
   it('can be used with the keyboard alone: login, person picker, role picker, shell actions', async () => {

@@ -1,10 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { representasjonFor, type Representasjon } from '../../auth/index.js';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
 import type { PortalCookies } from '../cookies.js';
+import { isSessionCsrfToken } from '../csrf-token.js';
 import type { PortalSesjon, SessionStore } from '../session-store.js';
 
 declare module 'fastify' {
@@ -43,7 +44,8 @@ export class PortalApiError extends Error {
 
 /**
  * The guarded part of /portal/api: every route needs a live session (401 otherwise), and every
- * request that is not GET/HEAD must carry the CSRF token from `GET /portal/api/sesjon` (403).
+ * request that is not GET/HEAD must carry that session's CSRF token from `GET /portal/api/sesjon`
+ * in `x-csrf-token` (403 otherwise).
  */
 export function guardedPortalApi(routes: readonly PortalApiRoutes[], context: PortalApiContext) {
   return async function guarded(instance: FastifyInstance): Promise<void> {
@@ -54,9 +56,11 @@ export function guardedPortalApi(routes: readonly PortalApiRoutes[], context: Po
       if (!sesjon) throw new PortalApiError(401, 'ikke_innlogget', 'Du er ikke logget inn, eller økten er utløpt.');
       request.portalSesjon = sesjon;
     });
-    api.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
-      if (request.method === 'GET' || request.method === 'HEAD') return done();
-      instance.csrfProtection(request, reply, done);
+    api.addHook('preHandler', async (request) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return;
+      if (!isSessionCsrfToken(sesjonOf(request).csrfToken, request.headers['x-csrf-token'])) {
+        throw new PortalApiError(403, 'csrf', 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt.');
+      }
     });
     for (const register of routes) await register(api, context);
   };
