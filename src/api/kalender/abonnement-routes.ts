@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { limits } from '../../domain/limits.js';
 import { createSubscription, listSubscriptions, revokeSubscription, subscriptionUrl, type Subscription } from '../../kalender/index.js';
 import { negotiateFormat } from '../negotiation.js';
-import { accessHooks, callerDescription } from '../access-hooks.js';
+import { accessHooks, callerDescription, grantedAccess } from '../access-hooks.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
 import { kalenderScope, type KalenderContext } from './context.js';
 import { kalErrors } from './errors.js';
@@ -37,8 +37,18 @@ export function registerAbonnementRoutes(api: FastifyInstance, context: Kalender
 
   api.post('/abonnementer/:partIdentifikator', { schema: { params: AbonnementParams, ...abonnementDocs.create }, ...hooks }, async (request, reply) => {
     const { partIdentifikator } = request.params as Static<typeof AbonnementParams>;
-    const opprettetAv = callerDescription(grantOf(request));
-    const result = await createSubscription(context.db, context.clock, { partId: partIdentifikator, opprettetAv });
+    const grant = grantOf(request);
+    const tilgang = grantedAccess(grant);
+    // The subscription outlives this request and ends with the access it is made under, so that
+    // access must be one the feed can check again (decision 0089): a consent an external
+    // Maskinporten vouches for, which our store does not hold, cannot be.
+    const checkable = await context.checker.stillGranted(tilgang, partIdentifikator);
+    if (!checkable.granted) {
+      const reason = `et kalenderabonnement lages bare med en tilgang som kan sjekkes igjen senere, og denne kan ikke: ${checkable.reason}`;
+      throw kalErrors.authorization([{ partIdentifikator, reason, mechanism: grant.mechanism === 'systembruker' ? 'regnskapssystem' : 'finans' }], 1);
+    }
+    const opprettetAv = callerDescription(grant);
+    const result = await createSubscription(context.db, context.clock, { partId: partIdentifikator, opprettetAv, tilgang });
     if (!result.ok && result.reason === 'unknownParty') throw kalErrors.unknownParties([partIdentifikator]);
     if (!result.ok) {
       throw kalErrors.invalidInput(
