@@ -100,19 +100,6 @@ describeEachDatabase('calendar subscriptions end with the access they were made 
     expect(await feedStatus(await subscribe(await t.agentToken(), scenarioParty))).toEqual({ inject: 200, fetch: 200 });
   });
 
-  it('a client role the accounting firm lost ends the subscription at the next poll, and it stays ended when the role is back', async () => {
-    const feed = await subscribe(await t.agentToken(), secondDelegatedParty);
-    const role = { client_orgnr: secondDelegatedParty, holder_orgnr: agentOrg, role: 'regnskapsforer' } as const;
-    const row = await handle().db.selectFrom('altinn_er_role').selectAll().where('client_orgnr', '=', role.client_orgnr).where('holder_orgnr', '=', role.holder_orgnr).executeTakeFirstOrThrow();
-    await handle().db.deleteFrom('altinn_er_role').where('client_orgnr', '=', role.client_orgnr).where('holder_orgnr', '=', role.holder_orgnr).execute();
-    await expectGone(feed);
-    await handle().db.insertInto('altinn_er_role').values(row).execute();
-    expect((await feedStatus(feed)).inject).toBe(410);
-    const listed = await t.app.inject({ url: `${base}/${secondDelegatedParty}`, headers: { authorization: `Bearer ${await t.agentToken()}` } });
-    const ended = listed.json<{ abonnement: { tilbakekaltAv?: string }[] }>().abonnement.filter((a) => a.tilbakekaltAv !== undefined);
-    expect(ended.map((a) => a.tilbakekaltAv)).toContainEqual(expect.stringMatching(/^Avsluttet fordi tilgangen det ble laget med, er borte: .*firm lost the client role/));
-  });
-
   it("the bank's consent revoked by the business: its subscription answers 410 at once", async () => {
     const consent = t.demo.finans.consents[0]!;
     const feed = await subscribe(await bankToken(consent), scenarioParty);
