@@ -12,11 +12,12 @@ import { abonnementDocs } from './openapi-docs.js';
 import { AbonnementIdParams, AbonnementParams, Abonnementer, NyttAbonnement } from './schemas.js';
 
 /**
- * The iCalendar subscriptions of a party through the API (decision 0060), protected like the
- * calendar itself (scope `skatteetaten:kalender`, system user or consent for the party):
+ * The iCalendar subscriptions of a party through the API (decisions 0060, 0089), protected like
+ * the calendar itself (scope `skatteetaten:kalender`, system user or consent for the party); each
+ * records the access it is made under and ends with it:
  *
  *   POST   /abonnementer/{partIdentifikator}                  → 201, the URL (shown this once)
- *   GET    /abonnementer/{partIdentifikator}                  → 200, every subscription, revoked ones too
+ *   GET    /abonnementer/{partIdentifikator}                  → 200, every subscription, revoked and ended ones too
  *   DELETE /abonnementer/{partIdentifikator}/{abonnementId}   → 204
  *
  * JSON only: these are our own addition, not part of the published XML model.
