@@ -62,6 +62,18 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
     return { browser, csrf, get, post };
   }
 
+  /** A new person, daglig leder of a new business in Enhetsregisteret; the role row, to take away and give back. */
+  async function newDagligLeder() {
+    const { db } = handle();
+    const role = { orgnr: nyttOrgnr(), fnr: nyttFnr(), rolle: 'daglig_leder' } as const;
+    await registrerParter(db, [
+      { partId: role.fnr, navn: 'Dag Avgått', registrertDato: localDate('2020-01-01') },
+      { partId: role.orgnr, navn: 'Avgått AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') },
+    ]);
+    await db.insertInto('er_person_rolle').values(role).execute();
+    return role;
+  }
+
   beforeAll(async () => {
     const { db } = handle();
     await seedPortalFixtures(db);
@@ -96,13 +108,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
 
     it('answers 403 on every route once the person may no longer represent the chosen business', async () => {
       const { db } = handle();
-      const fnr = nyttFnr();
-      const orgnr = nyttOrgnr();
-      await registrerParter(db, [
-        { partId: fnr, navn: 'Dag Avgått', registrertDato: localDate('2020-01-01') },
-        { partId: orgnr, navn: 'Avgått AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') },
-      ]);
-      await db.insertInto('er_person_rolle').values({ orgnr, fnr, rolle: 'daglig_leder' }).execute();
+      const { fnr, orgnr } = await newDagligLeder();
       const { browser, csrf } = await actingFor(fnr, orgnr);
       await db.deleteFrom('er_person_rolle').where('fnr', '=', fnr).execute();
       for (const route of routes) {
@@ -182,14 +188,8 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
 
     it('a subscription made in Min side ends when the person may no longer act for the business, and stays ended', async () => {
       const { db } = handle();
-      const fnr = nyttFnr();
-      const orgnr = nyttOrgnr();
-      await registrerParter(db, [
-        { partId: fnr, navn: 'Dag Avgått', registrertDato: localDate('2020-01-01') },
-        { partId: orgnr, navn: 'Avgått AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') },
-      ]);
-      const role = { orgnr, fnr, rolle: 'daglig_leder' } as const;
-      await db.insertInto('er_person_rolle').values(role).execute();
+      const role = await newDagligLeder();
+      const { fnr, orgnr } = role;
       const { post } = await actingFor(fnr, orgnr);
       const feed = new URL((await post('/kalenderabonnementer')).json<{ url: string }>().url).pathname;
       expect((await app.inject({ url: feed })).statusCode).toBe(200);
