@@ -54,11 +54,11 @@ it('0006 keeps one open system-user request per key, closing later duplicates an
   }
 });
 
-it('0008 reads the access of the API\'s older subscriptions from who made them; Min side\'s stay without one', async () => {
+it('0009 reads the access of the API\'s older subscriptions from who made them; Min side\'s stay without one', async () => {
   const handle = await openDatabase({ kind: 'pglite-instance', pglite: await PGlite.create({ parsers: pgliteParsers }) });
   try {
     const { db } = handle;
-    expect((await schemaMigrator(db).migrateTo('0007-lesemodell')).error).toBeUndefined();
+    expect((await schemaMigrator(db).migrateTo('0008-endringer')).error).toBeUndefined();
     await sql`insert into part (part_id, part_type, navn, registrert_dato) values ('313367002', 'organisasjon', 'Test', '2024-01-01')`.execute(db);
     const made = [
       ['00000000-0000-4000-8000-000000000001', 'API: 315600014 med systembruker 4b7a4dd2-5632-4a53-acc3-ca3698fa85ec'],
