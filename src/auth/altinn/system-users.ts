@@ -135,8 +135,8 @@ export async function listSystemUsersOfParty(ctx: AltinnContext, partyOrgnr: str
 /**
  * The business revokes its system user (soft delete). Pending change requests and the calendar
  * subscriptions made under it go with it; an agent system user is refused while it still has
- * clients (spec §4.8). `userType` is the kind the
- * URL names; undefined (the portal, which lists both) takes either.
+ * clients (spec §4.8). `userType` is the kind the URL names; undefined (the portal, which lists
+ * both) takes either.
  */
 export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType | undefined, actor: AltinnActor): Promise<void> {
   const systemUser = await findSystemUser(ctx.db, id);
