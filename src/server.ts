@@ -107,14 +107,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(securityHeaders, { https: publicUrl.protocol === 'https:' });
   // Min side is web pages, not part of the published API: registered before the OpenAPI collector.
   await registerMinSide(app, deps, publicUrl);
-  // The calendar feed is for calendar apps, not an API: also before the collector.
-  await app.register(icsFeedPlugin, { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl });
-  // Then the collector, so /openapi.json and /docs describe every route registered after it.
-  await app.register(openApiDocs);
   // One access-control service per process, its caches kept exact by the notifications; the API
-  // plugins get `auth.accessChecker`, and tests look inside through `app.kobAuth`.
+  // plugins and the calendar feed get `auth.accessChecker`, and tests look inside through `app.kobAuth`.
   const auth = createAuthServices(deps.db, deps.clock, deps.config, notifications);
   app.decorate('kobAuth', auth);
+  // The calendar feed is for calendar apps, not an API: also before the collector.
+  await app.register(icsFeedPlugin, { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, checker: auth.accessChecker });
+  // Then the collector, so /openapi.json and /docs describe every route registered after it.
+  await app.register(openApiDocs);
   await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications });
   await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
   await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { rettighetspakkeForToken, type AccessChecker, type AccessGranted, type Rettighetspakke, type VerifiedAccessToken } from '../auth/index.js';
+import { assertInvariant } from '../domain/assert.js';
+import type { SubscriptionAccess } from '../kalender/index.js';
 
 /**
  * The provider check as route hooks, one pair for every protected surface: the Krav og
@@ -111,4 +113,14 @@ const neitherReason =
 export function callerDescription(access: AccessGranted): string {
   if (access.systemUserId !== undefined) return `API: ${access.consumerOrgnr} med systembruker ${access.systemUserId}`;
   return `API: ${access.consumerOrgnr} med samtykke ${access.consentId ?? ''}`.trimEnd();
+}
+
+/** The access a grant was made under, recorded with what the caller makes (a subscription, decision 0089). */
+export function grantedAccess(access: AccessGranted): SubscriptionAccess {
+  if (access.mechanism === 'systembruker') {
+    assertInvariant(access.systemUserId !== undefined, 'a system-user grant names its system user');
+    return { kind: 'systembruker', id: access.systemUserId };
+  }
+  assertInvariant(access.consentId !== undefined, 'a consent grant names its consent');
+  return { kind: 'samtykke', id: access.consentId };
 }

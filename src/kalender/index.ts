@@ -14,7 +14,9 @@ export {
 } from './party-calendar.js';
 export { icsCalendar, icsPeriode, icsUid, statusTekst, type IcsOptions } from './ics.js';
 export {
+  activeSubscriptionsUnder,
   createSubscription,
+  endSubscriptionsUnder,
   listSubscriptions,
   revokeSubscription,
   subscriptionForToken,
@@ -22,5 +24,7 @@ export {
   type CreateSubscriptionResult,
   type RevokeSubscriptionResult,
   type Subscription,
+  type SubscriptionAccess,
+  type SubscriptionOfParty,
 } from './subscriptions.js';
 export type { KalenderTables } from './tables.js';

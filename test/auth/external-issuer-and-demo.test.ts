@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoAccess, type DemoAccess } from '../../src/auth/index.js';
+import { generateClientKey, registerClient, seedDemoAccess, type DemoAccess } from '../../src/auth/index.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/open-database.js';
 import { buildApp } from '../../src/server.js';
@@ -53,6 +53,23 @@ describe('tokens from a configured external issuer', () => {
   it('accepts an external consent token on its own evidence', async () => {
     const token = await tokenFor(external.app, external.demo.finans, clock, { consent: external.demo.finans.consents[0]!, audience });
     expect((await callProtected(local.app, 'finans', '313367002', token)).statusCode).toBe(200);
+  });
+
+  it('reads the calendar with an external consent, but makes no subscription under it: the feed could not check it again (decision 0089)', async () => {
+    const { privateJwk, publicJwk } = await generateClientKey();
+    const client = await registerClient(external.database.db, clock, { org: external.demo.finans.org, name: 'Bank kalender', scopes: ['skatteetaten:kalender'], publicJwk });
+    const token = await tokenFor(external.app, { client_id: client.clientId, jwk: privateJwk }, clock, { scope: 'skatteetaten:kalender', consent: external.demo.finans.consents[0]!, audience });
+    const calendar = await local.app.inject({
+      method: 'POST',
+      url: '/api/innkreving/kalendertjeneste/v1/frister',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: { kalenderRequest: { part: [{ organisasjonsnummer: '313367002' }] } },
+    });
+    expect(calendar.statusCode).toBe(200);
+    const refused = await local.app.inject({ method: 'POST', url: '/api/innkreving/kalendertjeneste/v1/abonnementer/313367002', headers: { authorization: `Bearer ${token}` } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ kode: 'KAL-005', melding: expect.stringContaining('et kalenderabonnement lages bare med en tilgang som kan sjekkes igjen senere') });
+    expect(await localDatabase.db.selectFrom('kalender_abonnement').select('abonnement_id').execute()).toEqual([]);
   });
 
   it('still refuses tokens of an issuer it was not told about', async () => {

@@ -45,7 +45,7 @@ describeInBrowser('Min side: Frister og oppgaver in Chromium', () => {
     await page.getByRole('heading', { name: 'Oppgaver i 2026' }).waitFor();
   });
 
-  it('"Legg til i kalender" shows a private URL once, with a copy button; the URL is an iCalendar feed until revoked', async () => {
+  it('"Legg til i kalender" shows a private URL once, with a copy button; the URL is an iCalendar feed until revoked, then 410 Gone', async () => {
     const { page } = h;
     await page.getByRole('button', { name: 'Legg til i kalender' }).click();
     const field = page.getByLabel('Din kalenderadresse');
@@ -78,6 +78,6 @@ describeInBrowser('Min side: Frister og oppgaver in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Kalenderadressen er trukket tilbake.' }).waitFor();
     expect(await page.getByText('Virksomheten har ingen aktive kalenderadresser.').count()).toBe(1);
     expect(await page.getByLabel('Din kalenderadresse').count()).toBe(0);
-    expect((await fetch(url)).status).toBe(404);
+    expect((await fetch(url)).status).toBe(410);
   });
 });

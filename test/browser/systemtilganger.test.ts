@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
+import { generateClientKey, registerClient } from '../../src/auth/index.js';
+import { tokenFor } from '../support/auth.js';
 import {
   acceptedConsent,
   callCalendarApi,
@@ -20,6 +22,7 @@ describeInBrowser('Min side: Systemtilganger in Chromium', () => {
   let kassa: TestVendor;
   const business = testBusinesses.as;
   const bank = { orgnr: '315600022', name: 'Demo Bank ASA' };
+  let consentId: string;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -29,11 +32,28 @@ describeInBrowser('Min side: Systemtilganger in Chromium', () => {
     kassa = await registerTestVendor(server, { orgnr: '315600073', name: 'Kassaskyen AS', system: 'kassaskyen', systemName: 'Kassaskyen', isVisible: true });
     await sendVendorRequest(server, smart, business.orgnr);
     await sendVendorRequest(server, rask, business.orgnr);
-    await acceptedConsent(h.db, server.clock, bank, business.orgnr);
+    consentId = await acceptedConsent(h.db, server.clock, bank, business.orgnr);
   });
   afterAll(async () => h?.close());
 
   const card = (testIdPrefix: string, text: string) => h.page.locator(`[data-testid^="${testIdPrefix}-"]`).filter({ hasText: text });
+
+  /** A calendar subscription for the business made through the API with `token`; returns its feed URL. */
+  async function subscribe(token: string): Promise<string> {
+    const made = await h.app.inject({ method: 'POST', url: `/api/innkreving/kalendertjeneste/v1/abonnementer/${business.orgnr}`, headers: { authorization: `Bearer ${token}` } });
+    expect(made.statusCode, made.body).toBe(201);
+    return made.json<{ url: string }>().url;
+  }
+  const feedStatus = async (url: string) => {
+    const response = await fetch(url);
+    await response.text();
+    return response.status;
+  };
+  /** Shows the page again after a change made outside it. */
+  async function reloadPage(): Promise<void> {
+    await h.page.reload();
+    await h.page.getByRole('heading', { name: 'Systemer med tilgang' }).waitFor();
+  }
 
   it('approves a pending vendor request: the vendor\'s token request then succeeds and the API answers 200', async () => {
     const { page, origin } = h;
@@ -83,26 +103,51 @@ describeInBrowser('Min side: Systemtilganger in Chromium', () => {
     expect((await systemUserTokenResponse(server, kassa, business.orgnr)).statusCode).toBe(200);
   });
 
-  it('revokes the approved system user in the page: the next token request fails with Maskinporten\'s error', async () => {
+  it('revokes the approved system user in the page, after naming the calendar subscription that ends with it: the next token request fails with Maskinporten\'s error', async () => {
     const { page } = h;
+    const feed = await subscribe((await systemUserTokenResponse(server, smart, business.orgnr)).json<{ access_token: string }>().access_token);
+    expect(await feedStatus(feed)).toBe(200);
+    await reloadPage();
+    expect(await card('systembruker', 'Smart Regnskap').innerText()).toMatch(/Kalenderabonnementer\s+1 aktivt/);
+    expect(await card('systembruker', 'Kassaskyen').innerText()).toMatch(/Kalenderabonnementer\s+Ingen/);
     await card('systembruker', 'Smart Regnskap').getByRole('button', { name: 'Slett tilgangen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Slette systemtilgangen?' });
     await dialog.waitFor();
+    expect(await dialog.getByTestId('abonnementer-som-avsluttes').innerText()).toMatch(
+      new RegExp(`Dette kalenderabonnementet ble laget med tilgangen og slutter å virke med en gang:\\s+Frister for ${business.navn}, laget \\d\\d\\.\\d\\d\\.\\d{4} av API: 315600057 med systembruker`),
+    );
+    await inspectPage(h, 'systemtilganger-slett-med-abonnement');
+    expect(await feedStatus(feed)).toBe(200);
     await dialog.getByRole('button', { name: 'Ja, slett' }).click();
     await page.getByRole('status').filter({ hasText: 'Tilgangen for Smart Regnskap er slettet.' }).waitFor();
     expect(await card('systembruker', 'Smart Regnskap').count()).toBe(0);
+    expect(await feedStatus(feed)).toBe(410);
     const refused = await systemUserTokenResponse(server, smart, business.orgnr);
     expect(refused.statusCode).toBe(400);
     expect(refused.json()).toMatchObject({ error: 'invalid_altinn_customer_configuration' });
   });
 
-  it('revokes a bank\'s consent and shows it as withdrawn', async () => {
+  it('revokes a bank\'s consent, after naming the calendar subscription that ends with it, and shows it as withdrawn', async () => {
     const { page } = h;
+    const { privateJwk, publicJwk } = await generateClientKey();
+    const bankClient = await registerClient(h.db, server.clock, { org: bank.orgnr, name: 'Demo Bank kalender', scopes: ['skatteetaten:kalender'], publicJwk });
+    const bankToken = await tokenFor(h.app, { client_id: bankClient.clientId, jwk: privateJwk }, server.clock, {
+      audience: `${h.origin}/maskinporten/`,
+      scope: 'skatteetaten:kalender',
+      consent: { id: consentId, from: `urn:altinn:organization:identifier-no:${business.orgnr}` },
+    });
+    const feed = await subscribe(bankToken);
+    await reloadPage();
     const consent = card('samtykke', bank.name);
     expect(await consent.innerText()).toMatch(/Gyldig til \d\d\.\d\d\.\d{4}/);
+    expect(await consent.innerText()).toMatch(/Kalenderabonnementer\s+1 aktivt/);
     await consent.getByRole('button', { name: 'Trekk samtykket' }).click();
-    await page.getByRole('dialog', { name: 'Trekke samtykket?' }).getByRole('button', { name: 'Ja, trekk samtykket' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Trekke samtykket?' });
+    expect(await dialog.getByTestId('abonnementer-som-avsluttes').innerText()).toMatch(/laget \d\d\.\d\d\.\d{4} av API: 315600022 med samtykke /);
+    expect(await feedStatus(feed)).toBe(200);
+    await dialog.getByRole('button', { name: 'Ja, trekk samtykket' }).click();
     await page.getByRole('status').filter({ hasText: `Samtykket til ${bank.name} er trukket.` }).waitFor();
+    expect(await feedStatus(feed)).toBe(410);
     const withdrawn = await card('samtykke', bank.name).innerText();
     expect(withdrawn).toMatch(/Trukket av\s+Kari Nordmann/);
     expect(withdrawn).toMatch(/Trukket \d\d\.\d\d\.\d{4}/);

@@ -53,3 +53,32 @@ it('0006 keeps one open system-user request per key, closing later duplicates an
     await handle.close();
   }
 });
+
+it('0009 reads the access of the API\'s older subscriptions from who made them; Min side\'s stay without one', async () => {
+  const handle = await openDatabase({ kind: 'pglite-instance', pglite: await PGlite.create({ parsers: pgliteParsers }) });
+  try {
+    const { db } = handle;
+    expect((await schemaMigrator(db).migrateTo('0008-endringer')).error).toBeUndefined();
+    await sql`insert into part (part_id, part_type, navn, registrert_dato) values ('313367002', 'organisasjon', 'Test', '2024-01-01')`.execute(db);
+    const made = [
+      ['00000000-0000-4000-8000-000000000001', 'API: 315600014 med systembruker 4b7a4dd2-5632-4a53-acc3-ca3698fa85ec'],
+      ['00000000-0000-4000-8000-000000000002', 'API: 315600022 med samtykke 0c1e2d3f-4a5b-4c6d-8e7f-8091a2b3c4d5'],
+      ['00000000-0000-4000-8000-000000000003', 'Min side: Kari Nordmann'],
+    ] as const;
+    for (const [id, opprettetAv] of made) {
+      await sql`insert into kalender_abonnement (abonnement_id, token_hash, part_id, opprettet_ms, opprettet_av)
+        values (${id}, ${id.replace(/-/g, '').padEnd(64, '0')}, '313367002', 0, ${opprettetAv})`.execute(db);
+    }
+    await migrateToLatest(db);
+    const rows = await sql<{ abonnement_id: string; tilgang: string | null; tilgang_id: string | null }>`
+      select abonnement_id, tilgang, tilgang_id from kalender_abonnement order by abonnement_id`.execute(db);
+    expect(rows.rows.map((row) => [row.tilgang, row.tilgang_id])).toEqual([
+      ['systembruker', '4b7a4dd2-5632-4a53-acc3-ca3698fa85ec'],
+      ['samtykke', '0c1e2d3f-4a5b-4c6d-8e7f-8091a2b3c4d5'],
+      [null, null],
+    ]);
+    await expect(sql`update kalender_abonnement set tilgang = 'person' where tilgang is null`.execute(db)).rejects.toThrow(/kalender_abonnement_tilgang_med_id/);
+  } finally {
+    await handle.close();
+  }
+});

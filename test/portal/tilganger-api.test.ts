@@ -6,6 +6,7 @@ import { calendarForParty } from '../../src/kalender/index.js';
 import { registrerParter } from '../../src/ledger/index.js';
 import { nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 import { addClient } from '../../src/auth/altinn/client-delegation.js';
+import { generateClientKey, registerClient } from '../../src/auth/index.js';
 import { partyUuidFor } from '../../src/auth/altinn/organizations.js';
 import {
   acceptedConsent,
@@ -17,6 +18,7 @@ import {
   type VendorServer,
 } from '../support/access-fixtures.js';
 import { bookCalendarScenario, scenarioToday, scenarioYear, type CalendarScenario } from '../support/calendar-scenario.js';
+import { tokenFor } from '../support/auth.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
@@ -60,6 +62,18 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
     return { browser, csrf, get, post };
   }
 
+  /** A new person, daglig leder of a new business in Enhetsregisteret; the role row, to take away and give back. */
+  async function newDagligLeder() {
+    const { db } = handle();
+    const role = { orgnr: nyttOrgnr(), fnr: nyttFnr(), rolle: 'daglig_leder' } as const;
+    await registrerParter(db, [
+      { partId: role.fnr, navn: 'Dag Avgått', registrertDato: localDate('2020-01-01') },
+      { partId: role.orgnr, navn: 'Avgått AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') },
+    ]);
+    await db.insertInto('er_person_rolle').values(role).execute();
+    return role;
+  }
+
   beforeAll(async () => {
     const { db } = handle();
     await seedPortalFixtures(db);
@@ -94,13 +108,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
 
     it('answers 403 on every route once the person may no longer represent the chosen business', async () => {
       const { db } = handle();
-      const fnr = nyttFnr();
-      const orgnr = nyttOrgnr();
-      await registrerParter(db, [
-        { partId: fnr, navn: 'Dag Avgått', registrertDato: localDate('2020-01-01') },
-        { partId: orgnr, navn: 'Avgått AS', organisasjonsform: 'AS', registrertDato: localDate('2020-01-01') },
-      ]);
-      await db.insertInto('er_person_rolle').values({ orgnr, fnr, rolle: 'daglig_leder' }).execute();
+      const { fnr, orgnr } = await newDagligLeder();
       const { browser, csrf } = await actingFor(fnr, orgnr);
       await db.deleteFrom('er_person_rolle').where('fnr', '=', fnr).execute();
       for (const route of routes) {
@@ -171,11 +179,28 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect((await app.inject({ url: new URL(url).pathname })).statusCode).toBe(200);
 
       expect((await post(`/kalenderabonnementer/${id}/tilbakekall`)).statusCode).toBe(204);
-      expect((await app.inject({ url: new URL(url).pathname })).statusCode).toBe(404);
+      expect((await app.inject({ url: new URL(url).pathname })).statusCode).toBe(410);
       expect((await get('/kalenderabonnementer')).json().abonnementer).toEqual([]);
       expect((await post(`/kalenderabonnementer/${id}/tilbakekall`)).statusCode).toBe(204);
       const revoked = await handle().db.selectFrom('kalender_abonnement').where('abonnement_id', '=', id).select('tilbakekalt_av').executeTakeFirstOrThrow();
       expect(revoked.tilbakekalt_av).toBe('Min side: Kari Kalender');
+    });
+
+    it('a subscription made in Min side ends when the person may no longer act for the business, and stays ended', async () => {
+      const { db } = handle();
+      const role = await newDagligLeder();
+      const { fnr, orgnr } = role;
+      const { post } = await actingFor(fnr, orgnr);
+      const feed = new URL((await post('/kalenderabonnementer')).json<{ url: string }>().url).pathname;
+      expect((await app.inject({ url: feed })).statusCode).toBe(200);
+
+      await db.deleteFrom('er_person_rolle').where('fnr', '=', fnr).execute();
+      expect((await app.inject({ url: feed })).statusCode).toBe(410);
+      await db.insertInto('er_person_rolle').values(role).execute();
+      expect((await app.inject({ url: feed })).statusCode).toBe(410);
+      const ended = await db.selectFrom('kalender_abonnement').where('part_id', '=', orgnr).select('tilbakekalt_av').executeTakeFirstOrThrow();
+      expect(ended.tilbakekalt_av).toMatch(/^Avsluttet fordi tilgangen det ble laget med, er borte: personen som laget det, kan ikke lenger representere/);
+      expect(ended.tilbakekalt_av).not.toContain(fnr);
     });
   });
 
@@ -302,6 +327,48 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       // The other business's consent is not this one's to revoke.
       const other = await handle().db.selectFrom('altinn_consent').where('from_party', '=', testBusinesses.enk.orgnr).select('id').executeTakeFirstOrThrow();
       expect((await post(`/samtykker/${other.id}/trekk`)).statusCode).toBe(404);
+    });
+
+    it('says which calendar subscriptions deleting a system user or revoking a consent ends, before it is done; doing it ends them', async () => {
+      const { db } = handle();
+      const business = testBusinesses.as;
+      const kalenderVendor = await registerTestVendor(server, { orgnr: nyttOrgnr(), name: 'Kalender Regnskap AS', system: 'kalenderregnskap', systemName: 'Kalender Regnskap', isVisible: false });
+      const { get, post } = await actingFor(testPersons.kari.fnr, business.orgnr);
+      expect((await post(`/systemtilganger/forespoersler/${await sendVendorRequest(server, kalenderVendor, business.orgnr)}/godkjenn`)).statusCode).toBe(200);
+      const vendorToken = (await systemUserTokenResponse(server, kalenderVendor, business.orgnr)).json<{ access_token: string }>().access_token;
+      const consentId = await acceptedConsent(db, clock, bank, business.orgnr);
+      const { privateJwk, publicJwk } = await generateClientKey();
+      const bankClient = await registerClient(db, clock, { org: bank.orgnr, name: 'Demo Bank kalender', scopes: ['skatteetaten:kalender'], publicJwk });
+      const bankToken = await tokenFor(app, { client_id: bankClient.clientId, jwk: privateJwk }, clock, {
+        audience: `${injectPublicUrl}/maskinporten/`,
+        scope: 'skatteetaten:kalender',
+        consent: { id: consentId, from: `urn:altinn:organization:identifier-no:${business.orgnr}` },
+      });
+      const subscribe = async (token: string) => {
+        const made = await app.inject({ method: 'POST', url: `/api/innkreving/kalendertjeneste/v1/abonnementer/${business.orgnr}`, headers: { authorization: `Bearer ${token}` } });
+        expect(made.statusCode, made.body).toBe(201);
+        return made.json<{ abonnementId: string; url: string; opprettetAv: string }>();
+      };
+      const [underSystemUser, underConsent] = [await subscribe(vendorToken), await subscribe(bankToken)];
+
+      const page = (await get('/systemtilganger')).json();
+      const user = page.systembrukere.find((u: { system: { id: string } }) => u.system.id === kalenderVendor.systemId);
+      expect(user.kalenderabonnementer).toEqual([
+        { id: underSystemUser.abonnementId, part: { orgnr: business.orgnr, navn: business.navn }, opprettet: expect.any(String), opprettetAv: underSystemUser.opprettetAv },
+      ]);
+      const consent = page.samtykker.find((c: { id: string }) => c.id === consentId);
+      expect(consent.kalenderabonnementer).toEqual([
+        { id: underConsent.abonnementId, part: { orgnr: business.orgnr, navn: business.navn }, opprettet: expect.any(String), opprettetAv: underConsent.opprettetAv },
+      ]);
+      const feed = (made: { url: string }) => app.inject({ url: new URL(made.url).pathname });
+      expect([(await feed(underSystemUser)).statusCode, (await feed(underConsent)).statusCode]).toEqual([200, 200]);
+
+      expect((await post(`/systemtilganger/${user.id}/slett`)).json()).toEqual({ status: 'Deleted' });
+      expect([(await feed(underSystemUser)).statusCode, (await feed(underConsent)).statusCode]).toEqual([410, 200]);
+      expect((await post(`/samtykker/${consentId}/trekk`)).json()).toEqual({ status: 'Revoked' });
+      expect((await feed(underConsent)).statusCode).toBe(410);
+      const after = (await get('/systemtilganger')).json();
+      expect(after.samtykker.find((c: { id: string }) => c.id === consentId)).toMatchObject({ status: 'trukket', kalenderabonnementer: [] });
     });
 
     it('lets an accountant see a client\'s access but not change it; a firm\'s agent shows its clients', async () => {

@@ -16,6 +16,14 @@ export interface System {
 
 export type Systembrukertype = 'standard' | 'agent';
 
+/** A calendar subscription made under a system user or consent: removing that access ends it. */
+export interface Kalenderabonnement {
+  readonly id: string;
+  readonly part: Organisasjon;
+  readonly opprettet: string;
+  readonly opprettetAv: string;
+}
+
 export interface Systembruker {
   readonly id: string;
   readonly tittel: string;
@@ -25,6 +33,7 @@ export interface Systembruker {
   readonly opprettet: string;
   readonly opprettetAv: string | null;
   readonly klienter: readonly Organisasjon[];
+  readonly kalenderabonnementer: readonly Kalenderabonnement[];
 }
 
 export interface Forespoersel {
@@ -45,6 +54,7 @@ export interface Samtykke {
   readonly gyldigTil: string;
   readonly trukket: string | null;
   readonly trukketAv: string | null;
+  readonly kalenderabonnementer: readonly Kalenderabonnement[];
 }
 
 export interface Systemtilganger {

@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { limits } from '../../domain/limits.js';
 import { createSubscription, listSubscriptions, revokeSubscription, subscriptionUrl, type Subscription } from '../../kalender/index.js';
 import { negotiateFormat } from '../negotiation.js';
-import { accessHooks, callerDescription } from '../access-hooks.js';
+import { accessHooks, callerDescription, grantedAccess } from '../access-hooks.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
 import { kalenderScope, type KalenderContext } from './context.js';
 import { kalErrors } from './errors.js';
@@ -12,11 +12,12 @@ import { abonnementDocs } from './openapi-docs.js';
 import { AbonnementIdParams, AbonnementParams, Abonnementer, NyttAbonnement } from './schemas.js';
 
 /**
- * The iCalendar subscriptions of a party through the API (decision 0060), protected like the
- * calendar itself (scope `skatteetaten:kalender`, system user or consent for the party):
+ * The iCalendar subscriptions of a party through the API (decisions 0060, 0089), protected like
+ * the calendar itself (scope `skatteetaten:kalender`, system user or consent for the party); each
+ * records the access it is made under and ends with it:
  *
  *   POST   /abonnementer/{partIdentifikator}                  → 201, the URL (shown this once)
- *   GET    /abonnementer/{partIdentifikator}                  → 200, every subscription, revoked ones too
+ *   GET    /abonnementer/{partIdentifikator}                  → 200, every subscription, revoked and ended ones too
  *   DELETE /abonnementer/{partIdentifikator}/{abonnementId}   → 204
  *
  * JSON only: these are our own addition, not part of the published XML model.
@@ -37,8 +38,18 @@ export function registerAbonnementRoutes(api: FastifyInstance, context: Kalender
 
   api.post('/abonnementer/:partIdentifikator', { schema: { params: AbonnementParams, ...abonnementDocs.create }, ...hooks }, async (request, reply) => {
     const { partIdentifikator } = request.params as Static<typeof AbonnementParams>;
-    const opprettetAv = callerDescription(grantOf(request));
-    const result = await createSubscription(context.db, context.clock, { partId: partIdentifikator, opprettetAv });
+    const grant = grantOf(request);
+    const tilgang = grantedAccess(grant);
+    // The subscription outlives this request and ends with the access it is made under, so that
+    // access must be one the feed can check again (decision 0089): a consent an external
+    // Maskinporten vouches for, which our store does not hold, cannot be.
+    const checkable = await context.checker.stillGranted(tilgang, partIdentifikator);
+    if (!checkable.granted) {
+      const reason = `et kalenderabonnement lages bare med en tilgang som kan sjekkes igjen senere, og denne kan ikke: ${checkable.reason}`;
+      throw kalErrors.authorization([{ partIdentifikator, reason, mechanism: grant.mechanism === 'systembruker' ? 'regnskapssystem' : 'finans' }], 1);
+    }
+    const opprettetAv = callerDescription(grant);
+    const result = await createSubscription(context.db, context.clock, { partId: partIdentifikator, opprettetAv, tilgang });
     if (!result.ok && result.reason === 'unknownParty') throw kalErrors.unknownParties([partIdentifikator]);
     if (!result.ok) {
       throw kalErrors.invalidInput(

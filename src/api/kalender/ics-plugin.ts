@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { icsCalendar, icsPeriode, subscriptionForToken } from '../../kalender/index.js';
+import type { AccessChecker } from '../../auth/index.js';
+import { icsCalendar, icsPeriode, revokeSubscription, subscriptionForToken, type Subscription } from '../../kalender/index.js';
 import { calendarSourceOf, type CalendarSurfaceOptions } from '../calendar-options.js';
 import { bodyEtag, cacheControl, errorCacheControl, isNotModified } from '../etag.js';
 import type { FrameworkErrorRoute } from '../framework-errors.js';
@@ -7,15 +8,20 @@ import { registerSurface } from '../surface.js';
 
 /**
  * `GET /kalender/{token}.ics`: the iCalendar feed a calendar app polls (decision 0060). The
- * unguessable token is the only credential, so an unknown, malformed or revoked one gets the
- * same bare 404, and the token never reaches a log line (`redactCalendarTokens`). The body is
- * `text/calendar` with a strong ETag, so a polling app gets 304 until something changes.
+ * unguessable token is the only credential, so an unknown or malformed one gets a bare 404, and
+ * the token never reaches a log line (`redactCalendarTokens`). A subscription ends with the
+ * access it was made under (decision 0089): every request checks that access again with the
+ * provider check's own logic, and an ended subscription — revoked, or its access gone — answers
+ * 410 Gone, which tells the calendar app to stop polling. The body is `text/calendar` with a
+ * strong ETag, so a polling app gets 304 until something changes.
  */
 export const icsPrefix = '/kalender';
 
 export interface IcsFeedOptions extends CalendarSurfaceOptions {
   /** The UIDs' host: the public URL's host name. */
   readonly publicUrl: string;
+  /** src/auth's provider check, asked whether each subscription's access still holds. */
+  readonly checker: Pick<AccessChecker, 'stillGranted'>;
 }
 
 const feedFile = /^([A-Za-z0-9_-]+)\.ics$/;
@@ -35,6 +41,7 @@ export async function icsFeedPlugin(app: FastifyInstance, options: IcsFeedOption
       const match = feedFile.exec((request.params as { fil: string }).fil);
       const subscription = match === null ? undefined : await subscriptionForToken(options.db, match[1]!);
       if (subscription === undefined) return notFound(reply);
+      if (!(await stillActive(request, options, subscription))) return gone(reply);
       const idag = options.clock.today();
       const found = await calendar({ partId: subscription.partId, idag, periode: icsPeriode(idag) });
       if (found === undefined) return notFound(reply);
@@ -51,6 +58,32 @@ function sendCalendar(request: FastifyRequest, reply: FastifyReply, body: string
   reply.header('ETag', etag).header('Cache-Control', cacheControl);
   if (isNotModified(request.headers, etag)) return reply.code(304).send();
   return reply.type(icsMediaType).send(body);
+}
+
+/**
+ * Whether the subscription still answers: not revoked, and the access it was made under still
+ * holds. One whose access is gone is recorded as ended, so it stays ended even if that access
+ * comes back (a client delegated again, a role regained) and the business's lists show it.
+ */
+async function stillActive(request: FastifyRequest, options: IcsFeedOptions, subscription: Subscription): Promise<boolean> {
+  if (subscription.tilbakekaltMs !== null) return false;
+  const access = await options.checker.stillGranted(subscription.tilgang, subscription.partId);
+  if (access.granted) return true;
+  request.log.info({ abonnementId: subscription.abonnementId, reason: access.reason }, 'kalenderabonnement avsluttet: tilgangen er borte');
+  await revokeSubscription(options.db, options.clock, {
+    partId: subscription.partId,
+    abonnementId: subscription.abonnementId,
+    tilbakekaltAv: `Avsluttet fordi tilgangen det ble laget med, er borte: ${access.reason}`,
+  });
+  return false;
+}
+
+function gone(reply: FastifyReply): FastifyReply {
+  return reply
+    .code(410)
+    .header('Cache-Control', errorCacheControl)
+    .type(textMediaType)
+    .send('Kalenderabonnementet er avsluttet: det ble trukket tilbake, eller tilgangen det ble laget med, finnes ikke lenger. Lag et nytt abonnement.');
 }
 
 function notFound(reply: FastifyReply): FastifyReply {

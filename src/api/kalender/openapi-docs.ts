@@ -88,7 +88,10 @@ const abonnementErrors = ['KAL-001', 'KAL-003', 'KAL-004', 'KAL-005', 'KAL-006',
 export const abonnementDocs = {
   create: {
     summary: 'Lag et privat kalenderabonnement (iCalendar) for parten',
-    description: 'Gir en hemmelig adresse `/kalender/{token}.ics` som kalenderapper abonnerer på. Adressen vises bare i dette svaret.',
+    description:
+      'Gir en hemmelig adresse `/kalender/{token}.ics` som kalenderapper abonnerer på. Adressen vises bare i dette svaret. ' +
+      'Abonnementet varer til det tilbakekalles eller tilgangen det lages med (systembrukeren, klientdelegeringen eller samtykket) tas bort eller utløper; ' +
+      'da svarer adressen 410 Gone. Et samtykke som bare en ekstern Maskinporten kjenner, kan ikke sjekkes igjen og gir ikke abonnement (KAL-005).',
     tags,
     security,
     response: {
@@ -98,7 +101,7 @@ export const abonnementDocs = {
   },
   list: {
     summary: 'Partens kalenderabonnementer',
-    description: 'Alle abonnementer, også tilbakekalte, nyeste først. Adressene vises ikke (bare hashen er lagret).',
+    description: 'Alle abonnementer, også tilbakekalte og de som ble avsluttet med tilgangen sin, nyeste først. Adressene vises ikke (bare hashen er lagret).',
     tags,
     security,
     response: {

@@ -124,8 +124,8 @@ export const Abonnement = Type.Object(
     abonnementId: Type.String(),
     opprettet: Tidspunkt('Når abonnementet ble laget.'),
     opprettetAv: Type.String(),
-    tilbakekalt: Type.Optional(Tidspunkt('Når det ble tilbakekalt; utelatt for et aktivt abonnement.')),
-    tilbakekaltAv: Type.Optional(Type.String()),
+    tilbakekalt: Type.Optional(Tidspunkt('Når det ble tilbakekalt eller avsluttet med tilgangen sin; utelatt for et aktivt abonnement.')),
+    tilbakekaltAv: Type.Optional(Type.String({ description: 'Hvem som tilbakekalte det, eller hvorfor det ble avsluttet.' })),
   },
   { title: 'Kalenderabonnement' },
 );

@@ -1,3 +1,4 @@
+import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { nowDate, type AltinnContext } from './context.js';
 import { clientsOfFirm, findOrganizationByPartyUuid, type Organization } from './organizations.js';
@@ -64,7 +65,15 @@ export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentI
     announce([accessChange.systemUser(agentId)]);
     const deleted = await trx.deleteFrom('altinn_client_delegation').where('system_user_id', '=', agentId).where('client_orgnr', '=', client.orgnr).executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return false;
-    await logChange(trx, { at: nowDate(ctx), party: firmOrgnr, action: 'client.removed', objectId: agentId, actor });
+    const now = nowDate(ctx);
+    // The agent's calendar subscriptions for this client end with the delegation (decision 0089).
+    await endSubscriptionsUnder(trx, {
+      tilgang: { kind: 'systembruker', id: agentId },
+      partId: client.orgnr,
+      endedMs: now.getTime(),
+      endedBy: 'Avsluttet fordi klientdelegeringen det ble laget med, ble fjernet',
+    });
+    await logChange(trx, { at: now, party: firmOrgnr, action: 'client.removed', objectId: agentId, actor });
     return true;
   });
   if (!removed) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { consentDetailsType, iso6523, partyFromUrn, partyUrn } from '../identifiers.js';
 import { toJson, type AltinnConsentTable, type ConsentRight, type ConsentStatus } from '../tables.js';
 import { announcingTransaction } from '../../db/change-notifications.js';
@@ -77,27 +78,37 @@ export async function answerConsentRequest(ctx: AltinnContext, partyId: string, 
   return toDto(ctx, await findConsentRow(ctx.db, id));
 }
 
-/** The party withdraws an accepted consent; it stops working at once (the API checks the store). */
+/**
+ * The party withdraws an accepted consent; it stops working at once (the API checks the store),
+ * and the calendar subscriptions made under it end with it (decision 0089).
+ */
 export async function revokeConsent(ctx: AltinnContext, partyId: string, id: string, actor: AltinnActor): Promise<ConsentRequestDto> {
   const row = await findConsentRow(ctx.db, id);
   if (row.from_party !== partyId) throw forbidden('CONSENT-00006', `Samtykke ${id} er gitt av ${row.from_party}, ikke ${partyId}.`);
   if (row.status !== 'Accepted') throw badRequest('CONSENT-00007', `Samtykke ${id} har status ${row.status} og kan ikke trekkes.`);
   const now = nowDate(ctx);
-  await changeStatus(ctx, { id, from: 'Accepted', set: { status: 'Revoked', revoked_at: now } }, { at: now, party: partyId, action: 'consent.revoked', objectId: id, actor });
+  await changeStatus(ctx, { id, from: 'Accepted', set: { status: 'Revoked', revoked_at: now } }, { at: now, party: partyId, action: 'consent.revoked', objectId: id, actor }, async (trx) => {
+    await endSubscriptionsUnder(trx, { tilgang: { kind: 'samtykke', id }, endedMs: now.getTime(), endedBy: 'Avsluttet fordi samtykket det ble laget med, ble trukket' });
+  });
   return toDto(ctx, await findConsentRow(ctx.db, id));
 }
 
-/** Moves a consent on from the status read, and logs it; a concurrent answer makes this one fail. */
+/**
+ * Moves a consent on from the status read, and logs it, with what else goes with the change in
+ * the same transaction; a concurrent answer makes this one fail.
+ */
 async function changeStatus(
   ctx: AltinnContext,
   change: { id: string; from: ConsentStatus; set: { status: ConsentStatus; consented_at?: Date; revoked_at?: Date } },
   logged: AccessChange,
+  alongside: (trx: Kysely<Database>) => Promise<void> = async () => {},
 ): Promise<void> {
   await announcingTransaction(ctx.db, async (trx, announce) => {
     announce([accessChange.consent(change.id)]);
     const updated = await trx.updateTable('altinn_consent').set(change.set).where('id', '=', change.id).where('status', '=', change.from).executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw badRequest('CONSENT-00007', `Samtykke ${change.id} har ikke lenger status ${change.from}.`);
     await logChange(trx, logged);
+    await alongside(trx);
   });
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { toJson, type AccessPackageRef, type AltinnSystemUserTable, type Right, type SystemUserType } from '../tables.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, type AltinnContext } from './context.js';
@@ -132,9 +133,10 @@ export async function listSystemUsersOfParty(ctx: AltinnContext, partyOrgnr: str
 }
 
 /**
- * The business revokes its system user (soft delete). Pending change requests go with it; an
- * agent system user is refused while it still has clients (spec §4.8). `userType` is the kind the
- * URL names; undefined (the portal, which lists both) takes either.
+ * The business revokes its system user (soft delete). Pending change requests and the calendar
+ * subscriptions made under it go with it; an agent system user is refused while it still has
+ * clients (spec §4.8). `userType` is the kind the URL names; undefined (the portal, which lists
+ * both) takes either.
  */
 export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType | undefined, actor: AltinnActor): Promise<void> {
   const systemUser = await findSystemUser(ctx.db, id);
@@ -149,6 +151,8 @@ export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, i
     const now = nowDate(ctx);
     await trx.updateTable('altinn_system_user').set({ is_deleted: true, deleted_at: now }).where('id', '=', id).execute();
     await trx.deleteFrom('altinn_change_request').where('system_user_id', '=', id).where('status', '=', 'New').execute();
+    // The calendar subscriptions made under it end with it (decision 0089).
+    await endSubscriptionsUnder(trx, { tilgang: { kind: 'systembruker', id }, endedMs: now.getTime(), endedBy: 'Avsluttet fordi systembrukeren det ble laget med, ble slettet' });
     await logChange(trx, { at: now, party: partyOrgnr, action: 'system_user.deleted', objectId: id, actor });
   });
 }

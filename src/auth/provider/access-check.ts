@@ -1,4 +1,5 @@
 import { compactVerify, decodeProtectedHeader, decodeJwt, type JWTPayload } from 'jose';
+import type { SubscriptionAccess } from '../../kalender/index.js';
 import { consentsGivenTo, usableConsent } from '../altinn/consents.js';
 import { systemUserParties } from '../altinn/system-users.js';
 import type { CachedAccessReads } from '../altinn/cached-access-reads.js';
@@ -7,6 +8,7 @@ import { kravOgBetalingerAltinn2Service, kravOgBetalingerConsentResource, kravOg
 import { altinnConsentIssuer, consentDetailsType, iso6523Authority, orgnrFromIso6523Id, partyUrn, systemUserDetailsType } from '../identifiers.js';
 import { limits } from '../../domain/limits.js';
 import type { SigningKeyStore } from '../maskinporten/signing-keys.js';
+import { representasjonFor } from '../representation/person-roles.js';
 import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js';
 
 /**
@@ -33,6 +35,9 @@ import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js
  *     finans: an Altinn 3 consent element from the party, to the consumer, unexpired, for
  *       `ske-samtykke-krav-og-betalinger`, and still accepted in Altinn; or else an Altinn 2
  *       consent token in `AltinnSamtykke` with service 5928_202301 from the party.
+ *
+ * `stillGranted` asks the store-side part of step 12 again, without a token, for an access
+ * recorded earlier (a calendar subscription's, decision 0089).
  */
 export type Rettighetspakke = 'finans' | 'regnskapssystem';
 
@@ -136,11 +141,42 @@ export class AccessChecker {
     const systemUser = systemUserOfToken(token);
     if (!systemUser.granted) return systemUser;
     const { systemUserId, ownerOrgnr } = systemUser;
-    const result = await this.deps.reads.decide({ systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
-    if (result.decision !== 'Permit') {
-      return authorization(`systembrukeren ${systemUserId} (eid av ${ownerOrgnr}) har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
+    return this.#systemUserMayRead(systemUserId, party, `systembrukeren ${systemUserId} (eid av ${ownerOrgnr})`);
+  }
+
+  /**
+   * Whether an access recorded when something was made under it still holds for the party: the
+   * decision point for a system user (so a deleted system user, a removed client delegation or a
+   * lost client role ends it), the stored consent for a consent (revoked or expired ends it), and
+   * Min side's rule for a person (decision 0039). An access never recorded holds nothing.
+   */
+  async stillGranted(tilgang: SubscriptionAccess | null, partIdentifikator: string): Promise<{ granted: true } | AccessDenied> {
+    if (tilgang === null) return authorization('tilgangen det ble laget med, er ikke registrert og kan ikke sjekkes (access not recorded)');
+    switch (tilgang.kind) {
+      case 'systembruker':
+        return this.#systemUserMayRead(tilgang.id, partIdentifikator, `systembrukeren ${tilgang.id}`);
+      case 'samtykke':
+        return this.#storedConsentFrom(tilgang.id, partIdentifikator);
+      case 'person':
+        return (await representasjonFor(this.deps.altinn.db, tilgang.id, partIdentifikator)) === undefined
+          ? authorization(`personen som laget det, kan ikke lenger representere ${partIdentifikator} (no role any more)`)
+          : { granted: true };
     }
+  }
+
+  /** The decision point's answer to reading the party's claims through a system user (its own, or a delegated client). */
+  async #systemUserMayRead(systemUserId: string, party: string, who: string): Promise<{ granted: true; id: string } | AccessDenied> {
+    const result = await this.deps.reads.decide({ systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
+    if (result.decision !== 'Permit') return authorization(`${who} har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
     return { granted: true, id: systemUserId };
+  }
+
+  /** A consent in our store that can be used now (accepted, not revoked, not expired) and is the party's. */
+  async #storedConsentFrom(id: string, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
+    const stored = await usableConsent(this.deps.altinn, id, this.deps.reads.consentRow);
+    if (!stored.ok) return authorization(stored.reason);
+    if (stored.row.from_party !== party) return authorization(`samtykke ${id} er gitt av ${stored.row.from_party}, ikke parten ${party} (consent for another party)`);
+    return { granted: true, id };
   }
 
   async #altinn3Consent(token: VerifiedAccessToken, element: Record<string, unknown>, party: string): Promise<{ granted: true; id: string } | AccessDenied> {
@@ -169,9 +205,7 @@ export class AccessChecker {
     if (!services.includes(kravOgBetalingerAltinn2Service)) return authorization(`samtykketokenet mangler tjenesten ${kravOgBetalingerAltinn2Service} (wrong service)`);
     if (claims.OfferedBy !== party) return authorization(`samtykket er gitt av ${String(claims.OfferedBy)}, ikke parten ${party} i URL-en (consent for another party)`);
     if (claims.CoveredBy !== token.consumerOrgnr) return authorization(`samtykket er gitt til ${String(claims.CoveredBy)}, ikke tokenets consumer ${token.consumerOrgnr}`);
-    const stored = await usableConsent(this.deps.altinn, code, this.deps.reads.consentRow);
-    if (!stored.ok) return authorization(stored.reason);
-    return { granted: true, id: code };
+    return this.#storedConsentFrom(code, party);
   }
 
   async #verifyAltinn2Token(consentToken: string): Promise<JWTPayload | undefined> {

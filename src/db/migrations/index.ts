@@ -7,6 +7,7 @@ import * as minsideTilganger from './0005-minside-tilganger.js';
 import * as altinnAapneForesporsler from './0006-altinn-aapne-foresporsler.js';
 import * as lesemodell from './0007-lesemodell.js';
 import * as endringer from './0008-endringer.js';
+import * as kalenderTilgang from './0009-kalender-tilgang.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-altinn-aapne-foresporsler': altinnAapneForesporsler,
   '0007-lesemodell': lesemodell,
   '0008-endringer': endringer,
+  '0009-kalender-tilgang': kalenderTilgang,
 };

@@ -80,7 +80,9 @@ export const fristerRoutes: PortalApiRoutes = (api, context) => {
 
   api.post('/kalenderabonnementer', { schema: { response: { 201: NyttAbonnementSvar, 409: Feil } } }, async (request, reply) => {
     const virksomhet = await requireVirksomhet(request, context);
-    const created = await createSubscription(db, clock, { partId: virksomhet.orgnr, opprettetAv: await minSideAktoer(context, request) });
+    // Made under the person's right to act for the business: it ends when that right does (decision 0089).
+    const tilgang = { kind: 'person', id: sesjonOf(request).fnr } as const;
+    const created = await createSubscription(db, clock, { partId: virksomhet.orgnr, opprettetAv: await minSideAktoer(context, request), tilgang });
     if (!created.ok) {
       throw created.reason === 'tooMany'
         ? new PortalApiError(409, 'for_mange', `Virksomheten har allerede ${limits.calendarSubscriptionsPerPartyMax} aktive kalenderabonnementer. Trekk tilbake ett du ikke bruker.`)

@@ -15,6 +15,7 @@ import {
   type Representasjon,
   type SystemSummary,
 } from '../../auth/index.js';
+import { activeSubscriptionsUnder, type SubscriptionAccess, type SubscriptionOfParty } from '../../kalender/index.js';
 import { PortalApiError, requireVirksomhet, sesjonOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
 import { Feil, Orgnr } from './schemas.js';
 
@@ -22,6 +23,9 @@ const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{
 const IdParams = Type.Object({ id: Uuid });
 const Organisasjon = Type.Object({ orgnr: Orgnr, navn: Type.String() });
 const Tidspunkt = Type.String({ format: 'date-time' });
+
+/** An active calendar subscription made under a system user or consent: removing that access ends it (decision 0089). */
+const Kalenderabonnement = Type.Object({ id: Uuid, part: Organisasjon, opprettet: Tidspunkt, opprettetAv: Type.String() });
 
 const System = Type.Object({
   id: Type.String(),
@@ -45,6 +49,8 @@ export const SystemtilgangerSvar = Type.Object({
       opprettet: Tidspunkt,
       opprettetAv: Type.Union([Type.String(), Type.Null()]),
       klienter: Type.Array(Organisasjon),
+      /** What deleting it ends: for an agent, its subscriptions for its clients. */
+      kalenderabonnementer: Type.Array(Kalenderabonnement),
     }),
   ),
   forespoersler: Type.Array(
@@ -68,6 +74,8 @@ export const SystemtilgangerSvar = Type.Object({
       gyldigTil: Tidspunkt,
       trukket: Type.Union([Tidspunkt, Type.Null()]),
       trukketAv: Type.Union([Type.String(), Type.Null()]),
+      /** What revoking it ends (none once it is no longer active). */
+      kalenderabonnementer: Type.Array(Kalenderabonnement),
     }),
   ),
 });
@@ -79,8 +87,10 @@ const Svar = Type.Object({ status: Type.String() });
 
 /**
  * "Systemtilganger": the chosen business's system users, the vendor requests waiting for it, the
- * systems it may pick itself, and the consents it gave banks. Every change calls the function the
- * /altinn HTTP API calls, with the logged-in person as the actor Altinn logs (decision 0070).
+ * systems it may pick itself, and the consents it gave banks, each system user and active consent
+ * with the calendar subscriptions its removal ends (decision 0089). Every change calls the
+ * function the /altinn HTTP API calls, with the logged-in person as the actor Altinn logs
+ * (decision 0070).
  */
 export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
   const altinn: AltinnContext = { db: context.db, clock: context.clock, publicUrl: context.publicUrl };
@@ -88,6 +98,10 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
   api.get('/systemtilganger', { schema: { response: { 200: SystemtilgangerSvar } } }, async (request, reply) => {
     const virksomhet = await requireVirksomhet(request, context);
     const overview = await partyAccessOverview(altinn, virksomhet.orgnr);
+    const endedBy = await subscriptionsEndedBy(context, [
+      ...overview.systemUsers.map((user) => ({ kind: 'systembruker' as const, id: user.id })),
+      ...overview.consents.filter((consent) => consent.active).map((consent) => ({ kind: 'samtykke' as const, id: consent.id })),
+    ]);
     reply.header('cache-control', 'no-store');
     return {
       kanEndre: mayManageAccess(virksomhet),
@@ -100,6 +114,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         opprettet: user.created.toISOString(),
         opprettetAv: actorText(user.createdBy),
         klienter: user.clients.map((client) => ({ orgnr: client.orgnr, navn: client.name })),
+        kalenderabonnementer: endedBy({ kind: 'systembruker', id: user.id }),
       })),
       forespoersler: overview.pendingRequests.map((pending) => ({
         id: pending.id,
@@ -119,6 +134,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         gyldigTil: consent.validTo.toISOString(),
         trukket: consent.revoked?.toISOString() ?? null,
         trukketAv: actorText(consent.revokedBy),
+        kalenderabonnementer: endedBy({ kind: 'samtykke', id: consent.id }),
       })),
     };
   });
@@ -154,6 +170,22 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
     return { status: revoked.status };
   });
 };
+
+/** The active calendar subscriptions made under the accesses, looked up by access: what removing it ends. */
+async function subscriptionsEndedBy(context: PortalApiContext, tilganger: readonly SubscriptionAccess[]) {
+  const subscriptions = await activeSubscriptionsUnder(context.db, tilganger);
+  return (tilgang: SubscriptionAccess): Static<typeof Kalenderabonnement>[] =>
+    subscriptions.filter((s) => s.tilgang?.kind === tilgang.kind && s.tilgang.id === tilgang.id).map(kalenderabonnement);
+}
+
+function kalenderabonnement(subscription: SubscriptionOfParty): Static<typeof Kalenderabonnement> {
+  return {
+    id: subscription.abonnementId,
+    part: { orgnr: subscription.partId, navn: subscription.partNavn },
+    opprettet: new Date(subscription.opprettetMs).toISOString(),
+    opprettetAv: subscription.opprettetAv,
+  };
+}
 
 /** The chosen business and the person acting, who must be its Tilgangsstyrer (decision 0070). */
 async function tilgangsstyrer(request: FastifyRequest, context: PortalApiContext): Promise<{ orgnr: string; actor: AltinnActor }> {

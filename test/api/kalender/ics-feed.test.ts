@@ -105,7 +105,7 @@ describeEachDatabase('iCalendar subscriptions and feed', ({ handle, kind }) => {
     expect(aga.description).toContain('Arbeidsgiveravgift: 0,00 kroner');
   });
 
-  it('lists the subscriptions without their URLs, revokes one at once, and a revoked URL looks like one that never was', async () => {
+  it('lists the subscriptions without their URLs, revokes one at once: a revoked URL is 410 Gone, one that never was 404', async () => {
     const created = await subscribe();
     const listed = await t.app.inject({ url: `${base}/${scenarioParty}`, headers: auth() });
     expect(listed.statusCode).toBe(200);
@@ -116,8 +116,9 @@ describeEachDatabase('iCalendar subscriptions and feed', ({ handle, kind }) => {
     expect(revoked.statusCode).toBe(204);
     const gone = await t.app.inject({ url: feedPath(created.url) });
     const neverWas = await t.app.inject({ url: `/kalender/${'A'.repeat(43)}.ics` });
-    expect([gone.statusCode, gone.body, gone.headers['content-type']]).toEqual([404, 'Fant ikke kalenderen.', 'text/plain; charset=utf-8']);
-    expect([neverWas.statusCode, neverWas.body]).toEqual([gone.statusCode, gone.body]);
+    expect([gone.statusCode, gone.headers['content-type'], gone.headers['cache-control']]).toEqual([410, 'text/plain; charset=utf-8', 'no-store']);
+    expect(gone.body).toMatch(/^Kalenderabonnementet er avsluttet/);
+    expect([neverWas.statusCode, neverWas.body]).toEqual([404, 'Fant ikke kalenderen.']);
     expect((await t.app.inject({ method: 'DELETE', url: `${base}/${scenarioParty}/${created.abonnementId}`, headers: auth() })).statusCode).toBe(204);
     const after = (await t.app.inject({ url: `${base}/${scenarioParty}`, headers: auth() })).json().abonnement;
     expect(after.find((a: { abonnementId: string }) => a.abonnementId === created.abonnementId)).toMatchObject({ tilbakekalt: '2026-06-20T09:30:47Z', tilbakekaltAv: created.opprettetAv });

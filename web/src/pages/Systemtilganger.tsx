@@ -17,6 +17,7 @@ import {
   svarPaaForespoersel,
   trekkSamtykke,
   type Forespoersel,
+  type Kalenderabonnement,
   type Organisasjon,
   type Samtykke,
   type System,
@@ -162,12 +163,16 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                   tilganger={s.tilganger}
                   dato={`Gitt ${formatTidspunktSomDato(s.opprettet)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
                 />
-                {s.type === 'agent' && (
-                  <dl className={styles.detaljer}>
-                    <dt>Klienter</dt>
-                    <dd>{s.klienter.length === 0 ? 'Ingen ennå' : s.klienter.map(orgTekst).join(', ')}</dd>
-                  </dl>
-                )}
+                <dl className={styles.detaljer}>
+                  {s.type === 'agent' && (
+                    <>
+                      <dt>Klienter</dt>
+                      <dd>{s.klienter.length === 0 ? 'Ingen ennå' : s.klienter.map(orgTekst).join(', ')}</dd>
+                    </>
+                  )}
+                  <dt>Kalenderabonnementer</dt>
+                  <dd>{antallAbonnementer(s.kalenderabonnementer)}</dd>
+                </dl>
               </div>
               {kanEndre && (
                 <BekreftKnapp
@@ -184,6 +189,7 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                     {s.system.navn} fra {s.system.leverandoer.navn} kan ikke lenger hente data for virksomheten. Tokens som allerede er utstedt,
                     avvises også.
                   </Paragraph>
+                  <AbonnementerSomAvsluttes abonnementer={s.kalenderabonnementer} />
                 </BekreftKnapp>
               )}
             </li>
@@ -191,6 +197,32 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
         </ul>
       )}
     </section>
+  );
+}
+
+const antallAbonnementer = (abonnementer: readonly Kalenderabonnement[]) =>
+  abonnementer.length === 0 ? 'Ingen' : abonnementer.length === 1 ? '1 aktivt' : `${abonnementer.length} aktive`;
+
+/**
+ * In a removal's dialog: the calendar subscriptions made under this access, which end with it
+ * (decision 0089), so the person knows before saying yes. Nothing when there are none.
+ */
+function AbonnementerSomAvsluttes({ abonnementer }: { readonly abonnementer: readonly Kalenderabonnement[] }) {
+  if (abonnementer.length === 0) return null;
+  return (
+    <div data-testid="abonnementer-som-avsluttes">
+      <Paragraph>
+        {abonnementer.length === 1 ? 'Dette kalenderabonnementet' : `Disse ${abonnementer.length} kalenderabonnementene`} ble laget med tilgangen og
+        slutter å virke med en gang:
+      </Paragraph>
+      <ul>
+        {abonnementer.map((a) => (
+          <li key={a.id}>
+            Frister for {a.part.navn}, laget {formatTidspunktSomDato(a.opprettet)} av {a.opprettetAv}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -300,6 +332,12 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                         <dd>{formatTidspunktSomDato(s.samtykket)}</dd>
                       </>
                     )}
+                    {s.status === 'aktivt' && (
+                      <>
+                        <dt>Kalenderabonnementer</dt>
+                        <dd>{antallAbonnementer(s.kalenderabonnementer)}</dd>
+                      </>
+                    )}
                     {s.trukketAv && (
                       <>
                         <dt>Trukket av</dt>
@@ -322,6 +360,7 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                       }}
                     >
                       <Paragraph>{s.mottaker.navn} kan ikke lenger se krav og betalinger for virksomheten. Banken må be om et nytt samtykke.</Paragraph>
+                      <AbonnementerSomAvsluttes abonnementer={s.kalenderabonnementer} />
                     </BekreftKnapp>
                   )}
                 </div>
