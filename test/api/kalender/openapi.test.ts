@@ -41,6 +41,7 @@ describe('OpenAPI document of the calendar surfaces', () => {
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/innbetalinger',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/krav',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/endringer',
     ]);
   });
 
