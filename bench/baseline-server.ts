@@ -12,7 +12,8 @@ const port = Number(process.argv[2]);
 const databaseUrl = process.argv[3];
 let input = '';
 for await (const chunk of process.stdin) input += String(chunk);
-const bodies = new Map(Object.entries(JSON.parse(input) as Record<string, string>));
+// Bytes, as our server keeps its bodies (src/api/body-cache.ts).
+const bodies = new Map(Object.entries(JSON.parse(input) as Record<string, string>).map(([path, body]) => [path, Buffer.from(body, 'utf8')]));
 
 const app = Fastify({ logger: false });
 let pool: pg.Pool | undefined;

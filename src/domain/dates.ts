@@ -96,15 +96,13 @@ export function lastDayOfMonth(year: number, month: number): LocalDate {
   return makeDate(year, month, daysInMonth(year, month));
 }
 
+// One formatter for the process: building one loads ICU's time-zone data, which costs more than
+// the rest of an API call and leaves native memory behind until a full collection.
+const osloDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The Oslo calendar date of an instant; the only place a time zone is applied. */
 export function osloDate(epochMs: number): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(epochMs));
-  return localDate(parts);
+  return localDate(osloDateFormat.format(epochMs));
 }
 
 function pad2(n: number): string {
