@@ -248,6 +248,9 @@ const malformed: readonly (readonly [string, string, BankfilFeilkode, string | u
   ['an entity XML does not define', v02.replace('Fjellheim', 'Fjellheim &nbsp;'), 'xml-syntax', undefined],
   ['two root elements', `${v02}<Document/>`, 'xml-syntax', undefined],
   ['not XML at all', 'hello', 'xml-syntax', undefined],
+  ['an element named __proto__', v02.replace('<GrpHdr>', '<GrpHdr><__proto__/>'), 'xml-syntax', undefined],
+  ['an element named constructor', v02.replace('<GrpHdr>', '<GrpHdr><constructor>x</constructor>'), 'xml-syntax', undefined],
+  ['an attribute named __proto__', v02.replace('<GrpHdr>', '<GrpHdr __proto__="x">'), 'xml-syntax', undefined],
 ];
 
 describe('camt.054: a malformed file is refused whole, naming the element', () => {

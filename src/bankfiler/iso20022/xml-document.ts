@@ -59,6 +59,12 @@ export function readXmlDocument(text: string): XmlElement {
     parsed = parser.parse(source) as ParsedNode[];
   } catch (error) {
     if (error instanceof Error && /nested tags/i.test(error.message)) depthError(undefined);
+    // The parser refuses names that would reach an object's prototype (`__proto__`, `constructor`,
+    // `prototype`); no bank file has them, so they are the file's fault, not a failure.
+    const reserved = error instanceof Error ? /^\[SECURITY\] Invalid name: "([^"]*)"/.exec(error.message)?.[1] : undefined;
+    if (reserved !== undefined) {
+      refuse({ kode: 'xml-syntax', melding: `Navnet ${quote(reserved)} er ikke tillatt i en bankfil.`, message: `The name ${quote(reserved)} is not allowed in a bank file.` });
+    }
     throw error;
   }
   const roots = parsed.filter((node) => elementName(node) !== undefined);
