@@ -11,7 +11,8 @@ import { median } from './support/statistics.js';
 /**
  * Token issuances per second, all in one run:
  *  - our `POST /maskinporten/token` (a `kob serve` child process with the demo dataset, PGlite;
- *    and PostgreSQL when one answers on 127.0.0.1:5432), plain client token and system-user token;
+ *    and PostgreSQL with one and two workers when one answers on 127.0.0.1:5432), plain client
+ *    token and system-user token;
  *  - the physical limit: a loop that only signs the same RS256 access token with jose;
  *  - oidc-provider (client_credentials + private_key_jwt, RS256 JWT access tokens), a child process.
  * Load: a fetch loop (Node's undici, keep-alive) with `concurrency` requests in flight; grants are
@@ -25,15 +26,16 @@ const ports = { pglite: 18150, postgres: 18151, oidcProvider: 18152 };
 export async function run(): Promise<void> {
   const results: { name: string; perSecond: number }[] = [];
   results.push({ name: 'jose: sign RS256 only (limit)', perSecond: await joseSigningRate() });
-  for (const kind of ['pglite', 'postgres'] as const) {
-    const server = await startKobServer(kind, ports[kind]);
+  for (const [kind, workers] of [['pglite', 1], ['postgres', 1], ['postgres', 2]] as const) {
+    const server = await startKobServer(kind, ports[kind], workers);
     if (!server) continue;
     try {
       const endpoint = `${server.origin}/maskinporten/token`;
+      const label = workers === 1 ? kind : `${kind} ×${workers}`;
       const grant = (options: { systemUserOrg?: string }) => () =>
         signGrant({ clientId: server.vendor.client_id, jwk: server.vendor.jwk, audience: `${server.origin}/maskinporten/`, scope: 'skatteetaten:kravogbetalinger', nowSeconds: nowSeconds(), ...options });
-      results.push({ name: `ours ${kind}: plain token`, perSecond: await httpRate(endpoint, grant({}), tokenRequestBody) });
-      results.push({ name: `ours ${kind}: system-user token`, perSecond: await httpRate(endpoint, grant({ systemUserOrg: '313367002' }), tokenRequestBody) });
+      results.push({ name: `ours ${label}: plain token`, perSecond: await httpRate(endpoint, grant({}), tokenRequestBody) });
+      results.push({ name: `ours ${label}: system-user token`, perSecond: await httpRate(endpoint, grant({ systemUserOrg: '313367002' }), tokenRequestBody) });
     } finally {
       await server.stop();
     }
