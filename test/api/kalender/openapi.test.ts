@@ -37,11 +37,11 @@ describe('OpenAPI document of the calendar surfaces', () => {
       '/api/innkreving/kalendertjeneste/v1/abonnementer/{partIdentifikator}',
       '/api/innkreving/kalendertjeneste/v1/abonnementer/{partIdentifikator}/{abonnementId}',
       '/api/innkreving/kalendertjeneste/v1/frister',
+      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/endringer',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/aapnekrav',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/innbetalinger',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/krav',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
-      '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/endringer',
     ]);
   });
 
