@@ -89,7 +89,8 @@ describeInBrowser('Min side: Systemtilganger in Chromium', () => {
     await tabTo(page, /^Ja, avvis$/);
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Forespørselen fra Rask Faktura AS er avvist.' }).waitFor();
-    expect(await page.getByText('Ingen forespørsler venter på svar.').count()).toBe(1);
+    // The list is read again after the answer; wait for it rather than look once.
+    await page.getByText('Ingen forespørsler venter på svar.').waitFor();
     const refused = await systemUserTokenResponse(server, rask, business.orgnr);
     expect(refused.json()).toMatchObject({ error: 'invalid_altinn_customer_configuration', error_description: expect.stringContaining('status Rejected') });
   });
