@@ -17,7 +17,7 @@ import {
 } from '../domain/deadlines/index.js';
 import { isValidKontonummer, type Kontonummer } from '../domain/kontonummer.js';
 import { sumOere, type Oere } from '../domain/money.js';
-import { buildPartView, finnLeveringer, LedgerInputError, type KravView, type Levering, type PartInfo } from '../ledger/index.js';
+import { buildPartView, finnLeveringer, kravgruppeFor, LedgerInputError, type KravView, type Levering, type PartInfo } from '../ledger/index.js';
 
 /**
  * "Which deadlines apply to me?" for one party, from its own situation: the obligations its
@@ -220,7 +220,7 @@ function claimTasks(registreringer: Registreringer, aapnePoster: readonly Post[]
     if (explained) continue;
     const obligation = oppgaveFraKrav({
       ...referanse,
-      kravgruppe: krav.kravgruppe,
+      produktomraade: kravgruppeFor(krav.kravgruppe).produktomraade,
       kravbeskrivelse: krav.beskrivelse,
       periodeFra: krav.periode.fra ?? null,
       periodeTil: krav.periode.til ?? null,

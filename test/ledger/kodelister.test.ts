@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiKravtype, findKravtype, kodelister, kravgruppeTekst } from '../../src/ledger/kodelister.js';
+import { apiKravtype, findKravtype, kodelister, kravgruppeFor, kravgruppeTekst } from '../../src/ledger/kodelister.js';
 
 describe('kodelister', () => {
   it('loads every published kravtype and our supplement', () => {
@@ -37,5 +37,23 @@ describe('kodelister', () => {
 
   it('cleans the one label with a line break', () => {
     for (const kravtype of kodelister().kravtyper.values()) expect(kravtype.tekst).not.toMatch(/\n/);
+  });
+
+  it.each([
+    ['merverdiavgift', 'MVA'],
+    ['arbeidsgiveravgift', 'Arbeidsgiveravgift'],
+    ['forskuddstrekk', 'Forskuddstrekk'],
+    ['skatt', 'Skatt'],
+    ['særavgifter', 'Saeravgift'],
+    ['andreKrav', 'AndreKrav'],
+    ['øvrigeOffentligeKrav', 'OevrigeOffentligeKrav'],
+    ['tilbakebetalingskrav', 'AndreKrav'],
+    ['en gruppe listene ikke kjenner', 'AndreKrav'],
+  ])('gives the calendar the product area of kravgruppe %s: %s', (kode, produktomraade) => {
+    expect(kravgruppeFor(kode).produktomraade).toBe(produktomraade);
+  });
+
+  it('gives every kravtype a group whose product area is a known one', () => {
+    for (const kravtype of kodelister().kravtyper.values()) expect(kravgruppeFor(kravtype.kravgruppe).produktomraade).toMatch(/^[A-Za-z-]+$/);
   });
 });

@@ -16,7 +16,7 @@ export type {
 export { myndighet, obligationId, kravforfallObligationId } from './obligation.js';
 
 export type { Produktomraade } from './produktomraade.js';
-export { produktomraader, produktomraadeForKravgruppe } from './produktomraade.js';
+export { produktomraader } from './produktomraade.js';
 
 export type {
   Betalingsnoekkel,

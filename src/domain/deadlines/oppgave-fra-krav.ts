@@ -2,12 +2,12 @@ import { makeDate, type LocalDate } from '../dates.js';
 import { limits } from '../limits.js';
 import { terminNummer, type KravforfallReferanse } from './matchnoekkel.js';
 import { kravforfallObligationId, makeObligation, type Obligation, type Referanseperiode } from './obligation.js';
-import { produktomraadeForKravgruppe } from './produktomraade.js';
+import type { Produktomraade } from './produktomraade.js';
 
 /** A debit due item of a booked claim, with what the task needs to say about its claim. */
 export interface KravforfallForOppgave extends KravforfallReferanse {
-  /** kravgruppe code or label, e.g. "skatt" / "Skatt". */
-  readonly kravgruppe: string;
+  /** The claim's product area, from its kravgruppe's record (the ledger's code lists). */
+  readonly produktomraade: Produktomraade;
   /** The claim's description (kravtype label), e.g. "Restskatt". */
   readonly kravbeskrivelse: string;
   readonly periodeFra: LocalDate | null;
@@ -22,7 +22,7 @@ export interface KravforfallForOppgave extends KravforfallReferanse {
  * The payment task for a due item of an actual claim that no registration explains (restskatt,
  * interest, fees, assessments). Its id is the due item's, so it never changes (decision 0013).
  *
- * @example oppgaveFraKrav({ kravforfallId: '360000007', kravtype: 'restskattPerson', kravgruppe: 'skatt',
+ * @example oppgaveFraKrav({ kravforfallId: '360000007', kravtype: 'restskattPerson', produktomraade: 'Skatt',
  *   kravbeskrivelse: 'Restskatt', periodeAar: 2025, termin: null, forfallNummer: 1, antallForfall: 2, … })
  * // { id: 'kravforfall-360000007', oppgaveBeskrivelse: 'Betal restskatt for 2025, 1. termin', … }
  */
@@ -32,7 +32,7 @@ export function oppgaveFraKrav(kravforfall: KravforfallForOppgave): Obligation {
     kind: 'krav',
     periode: kravperiode(kravforfall),
     nominellFrist: kravforfall.forfallsdato,
-    produktomraade: produktomraadeForKravgruppe(kravforfall.kravgruppe),
+    produktomraade: kravforfall.produktomraade,
     oppgaveType: 'betalingskrav',
     fristType: 'betalingsfrist',
     oppgaveBeskrivelse: beskrivelse(kravforfall),

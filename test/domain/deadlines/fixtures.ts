@@ -26,7 +26,7 @@ export function enkObligation(id: string): Obligation {
 export const restskattKravforfall: KravforfallForOppgave = {
   kravforfallId: '360000042',
   kravtype: 'restskattPerson',
-  kravgruppe: 'skatt',
+  produktomraade: 'Skatt',
   kravbeskrivelse: 'Restskatt',
   periodeAar: 2025,
   termin: null,

@@ -4,7 +4,6 @@ import {
   matcherKravforfall,
   matcherLevering,
   oppgaveFraKrav,
-  produktomraadeForKravgruppe,
   terminNummer,
   type KravforfallReferanse,
   type Matchnoekkel,
@@ -104,7 +103,7 @@ describe('oppgaveFraKrav', () => {
       ...restskatt,
       kravforfallId: '360000099',
       kravtype: 'forsinkelsesrenterMva',
-      kravgruppe: 'Merverdiavgift',
+      produktomraade: 'MVA',
       kravbeskrivelse: 'Forsinkelsesrenter - Mva-melding september - oktober',
       periodeAar: 2021,
       termin: '05',
@@ -131,24 +130,5 @@ describe('oppgaveFraKrav', () => {
     const task = oppgaveFraKrav(restskatt);
     expect(matcherKravforfall(task.noekkel, kravforfall({ kravforfallId: '360000042', kravtype: 'restskattPerson' }))).toBe(true);
     expect(matcherKravforfall(task.noekkel, kravforfall({ kravforfallId: '360000043', kravtype: 'restskattPerson' }))).toBe(false);
-  });
-});
-
-describe('produktomraadeForKravgruppe', () => {
-  it.each([
-    ['merverdiavgift', 'MVA'],
-    ['Merverdiavgift', 'MVA'],
-    ['arbeidsgiveravgift', 'Arbeidsgiveravgift'],
-    ['forskuddstrekk', 'Forskuddstrekk'],
-    ['skatt', 'Skatt'],
-    ['særavgifter', 'Saeravgift'],
-    ['Særavgift', 'Saeravgift'],
-    ['andreKrav', 'AndreKrav'],
-    ['Andre krav', 'AndreKrav'],
-    ['øvrigeOffentligeKrav', 'OevrigeOffentligeKrav'],
-    ['Øvrige offentlige krav', 'OevrigeOffentligeKrav'],
-    ['Bidragssak', 'AndreKrav'],
-  ])('%s → %s', (kravgruppe, expected) => {
-    expect(produktomraadeForKravgruppe(kravgruppe)).toBe(expected);
   });
 });
