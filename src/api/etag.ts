@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import fresh from 'fresh';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
@@ -23,7 +22,22 @@ export function bodyEtag(body: string): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
-/** True when the client's `If-None-Match` already holds this tag: answer 304 without a body. */
+/**
+ * True when the client's `If-None-Match` already holds this tag: answer 304 without a body.
+ * RFC 9110 §13.1.2 as an origin server applies it: `*`, or any listed tag equal under weak
+ * comparison (§8.8.3.2). The request's `Cache-Control` plays no part: `fetch` (browsers and
+ * Node) adds `no-cache` to every request that carries `If-None-Match`, and a cache's rule
+ * (§13.2.1) applied here would make such a poller download every body again.
+ */
 export function isNotModified(requestHeaders: IncomingHttpHeaders, etag: string): boolean {
-  return fresh(requestHeaders, { etag });
+  const header = requestHeaders['if-none-match'];
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = opaqueTag(etag);
+  return header.split(',').some((candidate) => opaqueTag(candidate.trim()) === opaque);
+}
+
+/** The quoted part of an entity tag, which weak comparison compares (`W/"x"` and `"x"` match). */
+function opaqueTag(tag: string): string {
+  return tag.startsWith('W/') ? tag.slice(2) : tag;
 }

@@ -67,8 +67,8 @@ describeEachDatabase('Krav og betalinger caches: the next request after a change
   it('answers 304 from the cached version, and 200 with the new body once the party changed', async () => {
     const first = await get('aapnekrav');
     const etag = first.headers.get('etag')!;
-    // fetch adds `Cache-Control: no-cache` to a conditional request unless one is given, and that asks for a full answer.
-    const conditional = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    // fetch adds `Cache-Control: no-cache` to a conditional request; the server answers 304 all the same (decision 0150).
+    const conditional = { 'if-none-match': etag };
     expect((await get('aapnekrav', conditional)).status).toBe(304);
     await bokfoerInnbetaling(handle().db, { idempotencyKey: nyNoekkel('inn'), bokfoertDato: d('2024-02-21'), partId: as, beloepOere: kr(1_000) });
     const changed = await get('aapnekrav', conditional);
