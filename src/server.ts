@@ -11,7 +11,7 @@ import {
   kalendertjenestePlugin,
   redactCalendarTokens,
 } from './api/kalender/index.js';
-import { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
+import { kravOgBetalingerFrameworkErrorRoutes, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import { limitJsonBodyDepth } from './body-depth.js';
@@ -93,7 +93,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: typeof deps.config.trustProxy === 'boolean' ? deps.config.trustProxy : [...deps.config.trustProxy],
     return503OnClosing: true,
     // Each surface renders a malformed URL under its prefix with its own catalogue.
-    frameworkErrors: routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
+    frameworkErrors: routeFrameworkErrors([...kravOgBetalingerFrameworkErrorRoutes, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
   });
   // Every surface's JSON bodies, before any surface is registered (plugins copy the parsers).
   limitJsonBodyDepth(app);

@@ -26,16 +26,17 @@ export const errorCatalogue = catalogue.entries;
 export const errorCodes = catalogue.codes;
 const error = catalogue.error;
 
-export const apiPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}';
-
-export const feedPathPattern = '/api/innkreving/kravogbetalinger/v1/{finans|regnskapssystem}/endringer';
+/** The paths the API serves, below either base path (decision 0151). */
+const apiPathPattern = '{finans|regnskapssystem}/{partIdentifikator}/{aapnekrav|krav|innbetalinger|utbetalinger}';
+const feedPathPattern = '{finans|regnskapssystem}/endringer';
+const basePaths = '/api/innkreving/kravogbetalinger/v1 eller /v1';
 
 /** One constructor per situation, so every melding is written once. */
 export const apiErrors = {
   internal: () => error('KB-001', commonMeldinger.internal),
   backend: () => error('KB-002', commonMeldinger.backend),
   unknownPath: (method: string, path: string) =>
-    error('KB-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET ${apiPathPattern} og GET ${feedPathPattern}.`),
+    error('KB-003', `Fant ingen ressurs for ${method} ${echo(path)}. Tjenesten har bare GET …/${apiPathPattern} og GET …/${feedPathPattern} under ${basePaths}.`),
   unknownRettighetspakke: (rettighetspakke: string) =>
     error('KB-003', `Rettighetspakken ${echo(rettighetspakke)} finnes ikke. Gyldige rettighetspakker er finans og regnskapssystem.`),
   authentication: (reason: string) => error('KB-004', reason),

@@ -2,7 +2,14 @@
  * What the rest of the program may use of the Krav og betalinger API: the plugin and its
  * options (server.ts), its data provider over src/ledger, and the published object types.
  */
-export { kravOgBetalingerFrameworkErrorRoute, kravOgBetalingerFrameworkErrors, kravOgBetalingerPlugin, kravOgBetalingerPrefix, type KravOgBetalingerOptions } from './plugin.js';
+export {
+  kravOgBetalingerFrameworkErrorRoutes,
+  kravOgBetalingerFrameworkErrors,
+  kravOgBetalingerGatewayPrefix,
+  kravOgBetalingerPlugin,
+  kravOgBetalingerPrefix,
+  type KravOgBetalingerOptions,
+} from './plugin.js';
 export { ledgerData } from './ledger-data.js';
 export type { KravOgBetalingerData, Lookup, PartQuery, PeriodQuery } from './data.js';
 export type { Rettighetspakke } from './parameters.js';

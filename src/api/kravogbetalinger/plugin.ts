@@ -14,6 +14,13 @@ import { registerRoutes } from './routes.js';
 
 /** The published path prefix (spec §2); part of the contract, so not an option. */
 export const kravOgBetalingerPrefix = '/api/innkreving/kravogbetalinger/v1';
+/**
+ * The path behind Skatteetaten's API gateway (api-dokumentasjon `docs/om/url.md`:
+ * `https://kravogbetalinger.api.skatteetaten[-test].no/v1/{rettighetspakke}/{part}/{endpoint}`),
+ * served on this host too so a client changes only its base URL (decision 0151).
+ */
+export const kravOgBetalingerGatewayPrefix = '/v1';
+const prefixes = [kravOgBetalingerPrefix, kravOgBetalingerGatewayPrefix] as const;
 
 export interface KravOgBetalingerOptions {
   /** The business date: the view's "as of" and the period defaults. */
@@ -30,13 +37,27 @@ export interface KravOgBetalingerOptions {
 
 /**
  * Krav og betalinger API v1 as one encapsulated plugin: register it at the root and it serves
- * `GET /api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/{endpoint}`.
- * Everything it sets up — validator, serializer, korrelasjonsid logging, error and not-found
- * handlers — stays inside the prefix.
+ * `GET /api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/{endpoint}`,
+ * and the same under the gateway's `/v1`. Everything it sets up — validator, serializer,
+ * korrelasjonsid logging, error and not-found handlers — stays inside each prefix; the two share
+ * the body cache. The OpenAPI document describes the routes once, under the first prefix.
  */
 export async function kravOgBetalingerPlugin(app: FastifyInstance, options: KravOgBetalingerOptions): Promise<void> {
   checkOptions(options);
-  await registerSurface(app, kravOgBetalingerPrefix, (api) => configure(api, options));
+  const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
+  for (const prefix of prefixes) {
+    await registerSurface(app, prefix, (api) => {
+      if (prefix !== kravOgBetalingerPrefix) hideFromOpenApi(api);
+      configure(api, options, bodies);
+    });
+  }
+}
+
+/** The gateway path serves the same operations: listed once, generated clients get one set of operationIds. */
+function hideFromOpenApi(api: FastifyInstance): void {
+  api.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true };
+  });
 }
 
 function checkOptions(options: KravOgBetalingerOptions): void {
@@ -50,14 +71,13 @@ function checkOptions(options: KravOgBetalingerOptions): void {
   if (typeof options.clock?.today !== 'function') throw new Error('kravOgBetalingerPlugin needs a clock');
 }
 
-function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void {
+function configure(api: FastifyInstance, options: KravOgBetalingerOptions, bodies: BodyCache | undefined): void {
   const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
 
   useApiSchemas(api);
 
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: apiErrors.invalidInput, format: errorFormat });
 
-  const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
   registerRoutes(api, { ...options, bodies });
   const { checker, data } = options;
   if (checker.readableParties !== undefined && data.changes !== undefined && data.version !== undefined) {
@@ -74,8 +94,8 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions): void
 /** Bodies kept per process (a typical /aapnekrav is a few kilobytes): bounded so a worker stays within 512 MB. */
 const bodyCacheBytesMax = 128 * 1024 * 1024;
 
-/** Malformed URLs under the API prefix get a catalogued KB-006 body (see ../framework-errors.ts). */
-export const kravOgBetalingerFrameworkErrorRoute: FrameworkErrorRoute = catalogueFrameworkErrorRoute(kravOgBetalingerPrefix, apiErrors.invalidInput, errorFormat);
+/** Malformed URLs under either API prefix get a catalogued KB-006 body (see ../framework-errors.ts). */
+export const kravOgBetalingerFrameworkErrorRoutes: readonly FrameworkErrorRoute[] = prefixes.map((prefix) => catalogueFrameworkErrorRoute(prefix, apiErrors.invalidInput, errorFormat));
 
 /** The server's `frameworkErrors` for an app that serves only this API (tests). */
-export const kravOgBetalingerFrameworkErrors = routeFrameworkErrors([kravOgBetalingerFrameworkErrorRoute]);
+export const kravOgBetalingerFrameworkErrors = routeFrameworkErrors(kravOgBetalingerFrameworkErrorRoutes);
