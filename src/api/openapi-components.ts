@@ -3,8 +3,10 @@ import { isDeepStrictEqual } from 'node:util';
 /**
  * Route schemas are written inline (that is what Fastify validates and serializes); the OpenAPI
  * document is easier to read and gives generated clients the published type names when every
- * titled object schema is a named component. This moves each `title`d object schema found under
- * a `schema` key of the paths into `components.schemas[title]` and leaves a `$ref` behind.
+ * titled object or enum schema is a named component (an enum becomes an enum type in a generated
+ * client, as the published `Fastsettingsmaate` does). This moves each `title`d object or enum
+ * schema found under a `schema` key of the paths into `components.schemas[title]` and leaves a
+ * `$ref` behind.
  * Two different schemas with one title (say another API's `Periode`) get `Periode2`, … .
  */
 type Json = unknown;
@@ -25,7 +27,7 @@ export function hoistTitledSchemas(document: JsonObject): JsonObject {
     }
     for (const key of nestedSchemaKeys) if (isObject(copy[key])) copy[key] = hoist(copy[key]);
     for (const key of schemaListKeys) if (Array.isArray(copy[key])) copy[key] = (copy[key] as Json[]).map(hoist);
-    if (typeof copy.title !== 'string' || copy.type !== 'object') return copy;
+    if (typeof copy.title !== 'string' || (copy.type !== 'object' && !Array.isArray(copy.enum))) return copy;
     return { $ref: `#/components/schemas/${register(copy.title, copy)}` };
   };
 

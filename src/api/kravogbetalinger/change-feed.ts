@@ -138,6 +138,7 @@ function pageSize(antall: string | undefined): number {
 }
 
 const feedDocs = {
+  operationId: 'hentEndringer',
   summary: 'Endringer siden forrige kall (utvidelse)',
   description:
     '**Utvidelse i krav-og-betalinger, ikke en del av Skatteetatens API.** Parter du har tilgang til i rettighetspakken, der visningen er endret etter markøren, ' +

@@ -15,6 +15,8 @@ import { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger } from './schemas/svar
  */
 export interface Endpoint {
   readonly path: string;
+  /** The OpenAPI operationId: what a generated client names the method (decision 0152). */
+  readonly operationId: string;
   readonly schema: TSchema;
   readonly summary: string;
   readonly description: string;
@@ -29,6 +31,7 @@ export interface Endpoint {
 
 interface Definition<S extends TSchema> {
   readonly path: string;
+  readonly operationId: string;
   readonly schema: S;
   readonly summary: string;
   readonly description: string;
@@ -71,6 +74,7 @@ export const endpoints: readonly Endpoint[] = [
   partEndpoint(
     {
       path: 'aapnekrav',
+      operationId: 'hentAapneKrav',
       schema: AapneKrav,
       summary: 'Åpne krav',
       description:
@@ -83,6 +87,7 @@ export const endpoints: readonly Endpoint[] = [
   periodEndpoint(
     {
       path: 'krav',
+      operationId: 'hentKrav',
       schema: AlleKrav,
       summary: 'Krav',
       description: `Alle krav (åpne og oppgjorte) opprettet i perioden. ${periodNote}`,
@@ -95,6 +100,7 @@ export const endpoints: readonly Endpoint[] = [
   periodEndpoint(
     {
       path: 'innbetalinger',
+      operationId: 'hentInnbetalinger',
       schema: Innbetalinger,
       summary: 'Innbetalinger',
       description: `Innbetalinger med innbetalingsdato i perioden, med kravene de er plassert på. ${periodNote}`,
@@ -107,6 +113,7 @@ export const endpoints: readonly Endpoint[] = [
   periodEndpoint(
     {
       path: 'utbetalinger',
+      operationId: 'hentUtbetalinger',
       schema: Utbetalinger,
       summary: 'Utbetalinger',
       description: `Utbetalinger med utbetalingsdato i perioden, med kreditkravene de gjør opp. ${periodNote}`,

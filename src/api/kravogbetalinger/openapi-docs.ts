@@ -6,7 +6,7 @@ import { apiErrors, errorCatalogue, type ErrorCode } from './errors.js';
 
 /**
  * The OpenAPI side of a route: response objects with both media types, the published example
- * (JSON, and its XML rendering), response headers, and one error response per status listing
+ * (JSON as published, and our XML rendering of it), response headers, and one error response per status listing
  * its codes with a sample body each. Kept apart from the route logic; `routes.ts` only spreads
  * `operationDocs(endpoint)` into the route schema.
  */
@@ -29,8 +29,11 @@ export const documentedErrors: DocumentedCatalogue<ErrorCode> = {
   },
 };
 
+/**
+ * Skatteetaten published the JSON example; it published no XML (spec §3), so the XML example is
+ * our rendering of the same body and says so (decision 0152).
+ */
 function okResponse(schema: TSchema, example: unknown) {
-  const summary = 'Publisert eksempel fra Skatteetaten';
   return {
     description: 'Svaret. Tomme lister og felt uten verdi er utelatt.',
     headers: {
@@ -39,8 +42,16 @@ function okResponse(schema: TSchema, example: unknown) {
       'Cache-Control': { type: 'string', description: '`private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang.' },
     },
     content: {
-      'application/json': { schema, examples: { publisert: { summary, value: example } } },
-      'application/xml': { schema, examples: { publisert: { summary, value: xmlWriter(schema)(example) } } },
+      'application/json': { schema, examples: { publisert: { summary: 'Publisert eksempel fra Skatteetaten', value: example } } },
+      'application/xml': {
+        schema,
+        examples: {
+          xmlGjengivelse: {
+            summary: 'Det publiserte JSON-eksempelet i vår XML-gjengivelse (Skatteetaten har ikke publisert XML)',
+            value: xmlWriter(schema)(example),
+          },
+        },
+      },
     },
   };
 }
@@ -50,6 +61,7 @@ export function operationDocs(endpoint: Endpoint) {
   if (endpoint.period) codes.push('KB-007');
   codes.sort();
   return {
+    operationId: endpoint.operationId,
     summary: endpoint.summary,
     description: endpoint.description,
     tags: ['Krav og betalinger'],

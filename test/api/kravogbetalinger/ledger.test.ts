@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AuthServices, DemoAccess } from '../../../src/auth/index.js';
 import { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger, type Krav } from '../../../src/api/kravogbetalinger/index.js';
-import { bokfoerInnbetaling, registrerParter } from '../../../src/ledger/index.js';
+import { bokfoerInnbetaling, registrerParter, registrerUtbetalingReturnert } from '../../../src/ledger/index.js';
 import { buildApp } from '../../../src/server.js';
 import { acceptDemoConsent, approveDemoSystemUser } from '../../support/api-access.js';
 import { closed, readJson, schemaErrors } from '../../support/api-schemas.js';
@@ -257,5 +257,14 @@ describeEachDatabase('Krav og betalinger over the ledger', ({ handle, kind }) =>
       expect(response.statusCode).toBe(200);
       expect(response.json<AapneKrav>().skjermet).toBe(false);
     });
+  });
+
+  it('a returned payout keeps a status of the published enum, bekreftet; the money back is a new credit (decision 0152)', async () => {
+    const before = (await get(`regnskapssystem/${enk}/utbetalinger?${year2022}`, await vendorToken(enk))).json<Utbetalinger>();
+    const utbetalingId = before.utbetaling![0]!.utbetalingsidentifikator;
+    await registrerUtbetalingReturnert(handle().db, { idempotencyKey: nyNoekkel('retur'), bokfoertDato: d('2023-08-28'), utbetalingId });
+    const after = await get(`regnskapssystem/${enk}/utbetalinger?${year2022}`, await vendorToken(enk));
+    expect(schemaErrors(closed(Utbetalinger), after.json())).toBe('');
+    expect(after.json<Utbetalinger>().utbetaling![0]).toMatchObject({ utbetalingsidentifikator: utbetalingId, utbetalingstatus: 'bekreftet' });
   });
 });

@@ -1,7 +1,7 @@
 import { maskKontonummer } from '../../../domain/kontonummer.js';
 import { negateOere, oereToKroner, type Oere } from '../../../domain/money.js';
 import type { InnbetalingInfo, Kravperiode as LedgerKravperiode, Mottakerkonto, UtbetalingInfo } from '../../../ledger/index.js';
-import type { Avsender, Konto, Kravperiode, Mottaker, Tekst } from '../schemas/felles.js';
+import type { Bankkonto, Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from '../schemas/felles.js';
 
 /**
  * The small published objects (spec §4.9) from the ledger's view. Signs (decision 0034): a due
@@ -23,7 +23,7 @@ export function bevegelse(itemOriginalOere: Oere, coveredOere: Oere): number {
   return itemOriginalOere > 0 ? kredit(coveredOere) : kroner(coveredOere);
 }
 
-export function tekst(text: string): Tekst {
+export function tekst(text: string): MultiSpraakTekst {
   return { spraakTekst: [{ tekst: text, spraak: 'nb' }] };
 }
 
@@ -38,7 +38,7 @@ export function kravperiode(periode: LedgerKravperiode): Kravperiode {
 }
 
 /** Skatteetaten's receiving account, as `betalingsinformasjon.konto` shows it. */
-export function mottakerkonto(konto: Mottakerkonto): Konto {
+export function mottakerkonto(konto: Mottakerkonto): Bankkonto {
   return {
     kontoeiersNavn: konto.kontoeiersNavn ?? undefined,
     bankinformasjon: konto.bankinformasjon ?? undefined,
@@ -49,8 +49,8 @@ export function mottakerkonto(konto: Mottakerkonto): Konto {
 }
 
 /** The payer, with the account masked to its last five digits as published (`******43210`). */
-export function avsender(innbetaling: InnbetalingInfo): Avsender {
-  const konto: Konto = {
+export function avsender(innbetaling: InnbetalingInfo): Betalingsinformasjon {
+  const konto: Bankkonto = {
     kontoeiersNavn: innbetaling.betalerNavn ?? undefined,
     kontonummer: innbetaling.betalerKonto === null ? undefined : maskKontonummer(innbetaling.betalerKonto),
   };
@@ -63,7 +63,7 @@ export function avsender(innbetaling: InnbetalingInfo): Avsender {
 }
 
 /** Where a payout went: the party's own registered account, in full (decision 0034). */
-export function mottaker(utbetaling: UtbetalingInfo): Mottaker {
+export function mottaker(utbetaling: UtbetalingInfo): Betalingsinformasjon {
   return {
     meldingSendtTilMottaker: utbetaling.melding ?? undefined,
     konto: { kontoeiersNavn: utbetaling.kontoeiersNavn ?? undefined, kontonummer: utbetaling.konto },

@@ -12,7 +12,7 @@ import type { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger } from '../schema
 type Body = AapneKrav | AlleKrav | Innbetalinger | Utbetalinger;
 
 const listKeys = ['aapentKravMedGjenstaaendeBeloep', 'innbetalingMedUplassertBeloep', 'krav', 'innbetaling', 'utbetaling'] as const;
-/** The keys whose values (`Avsender`, `Mottaker`) carry names, accounts and messages. */
+/** The keys whose values (`Betalingsinformasjon` of the payer or payee) carry names, accounts and messages. */
 const partyDetailKeys = new Set(['innbetaltFra', 'betaltTil']);
 
 export function skjerm<T extends Body>(body: T, rettighetspakke: Rettighetspakke): T {

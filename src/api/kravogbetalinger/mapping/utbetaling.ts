@@ -1,5 +1,5 @@
 import type { UtbetalingView } from '../../../ledger/index.js';
-import type { Utbetaling } from '../schemas/utbetaling.js';
+import type { Utbetaling, Utbetalingstatus } from '../schemas/utbetaling.js';
 import { kroner, kravperiode, mottaker, tekst } from './felles.js';
 
 /** A payout and the credit items it paid out (spec §4.8); payouts are positive. */
@@ -21,6 +21,15 @@ export function mapUtbetaling(utbetaling: UtbetalingView): Utbetaling {
         kravperiode: kravperiode(k.krav.periode),
       })),
     },
-    utbetalingstatus: utbetaling.status,
+    utbetalingstatus: publishedStatus(utbetaling.status),
   };
+}
+
+/**
+ * The published enum has `bekreftet` and `underUtbetaling` only, and a generated client refuses
+ * any other value (decision 0152). A returned payout was paid out and confirmed; the money that
+ * came back is a new credit claim ("Returnert utbetaling", decision 0006).
+ */
+function publishedStatus(status: UtbetalingView['status']): Utbetalingstatus {
+  return status === 'returnert' ? 'bekreftet' : status;
 }

@@ -5,7 +5,9 @@ import { Dato } from '../../schema-types.js';
  * The small objects shared by claims, payments and payouts (spec §4.3, §4.4, §4.9).
  *
  * Every object schema carries a `title`: the OpenAPI document hoists titled schemas into named
- * components, so generated clients get the published object names. Objects stay open (no
+ * components, so generated clients get the object names of Skatteetaten's OpenAPI 1.1.1
+ * (decision 0152; the generated models in TheTechArch/altinn-systemuser,
+ * `src/SystemUserClientSystem/SuperSystem/SuperSystem.Server/Models/KravOgBetalinger/`). Objects stay open (no
  * `additionalProperties: false`) because clients must tolerate fields Skatteetaten adds; what
  * we send is bounded by the serializer, which writes only the properties listed here.
  */
@@ -19,20 +21,20 @@ export const SpraakTekst = Type.Object(
 );
 export type SpraakTekst = Static<typeof SpraakTekst>;
 
-export const Tekst = Type.Object(
+export const MultiSpraakTekst = Type.Object(
   {
     spraakTekst: Type.Array(SpraakTekst, {
       minItems: 1,
       description: 'Språkvarianter; velg foretrukket språk og falle tilbake til den første.',
     }),
   },
-  { title: 'Tekst' },
+  { title: 'MultiSpraakTekst', description: 'Samme tekst på ett eller flere språk.' },
 );
-export type Tekst = Static<typeof Tekst>;
+export type MultiSpraakTekst = Static<typeof MultiSpraakTekst>;
 
 export const Kravperiode = Type.Object(
   {
-    periodeBeskrivelse: Tekst,
+    periodeBeskrivelse: MultiSpraakTekst,
     aar: Type.Optional(Type.String({ pattern: '^[0-9]{4}$', examples: ['2022'] })),
     fraDato: Type.Optional(Dato),
     tilDato: Type.Optional(Dato),
@@ -44,7 +46,7 @@ export const Kravperiode = Type.Object(
 );
 export type Kravperiode = Static<typeof Kravperiode>;
 
-export const Konto = Type.Object(
+export const Bankkonto = Type.Object(
   {
     kontoeiersNavn: Type.Optional(Type.String()),
     bankinformasjon: Type.Optional(Type.String({ description: 'Bankens navn og adresse.' })),
@@ -52,39 +54,28 @@ export const Konto = Type.Object(
     iban: Type.Optional(Type.String({ examples: ['NO5876940518888'] })),
     swiftBIC: Type.Optional(Type.String({ examples: ['DNBANOKK'] })),
   },
-  { title: 'Konto' },
+  { title: 'Bankkonto' },
 );
-export type Konto = Static<typeof Konto>;
+export type Bankkonto = Static<typeof Bankkonto>;
 
+/**
+ * One published object for three uses: how a due item is paid (`betalingsinformasjon`: KID
+ * and/or account, `{}` for a credit), who paid (`innbetaltFra`) and where a payout went
+ * (`betaltTil`). The mapping fills what each use has; empty fields are left out.
+ */
 export const Betalingsinformasjon = Type.Object(
   {
     kidnummer: Type.Optional(Type.String()),
-    konto: Type.Optional(Konto),
+    meldingSendtTilMottaker: Type.Optional(Type.String({ description: 'Betalers melding eller KID slik betaler oppga den; for en utbetaling meldingen til mottakeren.' })),
+    konto: Type.Optional(Bankkonto),
+    valutakode: Type.Optional(Type.String({ examples: ['NOK'] })),
   },
-  { title: 'Betalingsinformasjon', description: 'Hvordan kravet betales: KID og/eller konto. Tom (`{}`) for kreditkrav.' },
+  {
+    title: 'Betalingsinformasjon',
+    description: 'Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk.',
+  },
 );
 export type Betalingsinformasjon = Static<typeof Betalingsinformasjon>;
-
-export const Avsender = Type.Object(
-  {
-    kidnummer: Type.Optional(Type.String()),
-    meldingSendtTilMottaker: Type.Optional(Type.String({ description: 'Betalers melding eller KID slik betaler oppga den.' })),
-    konto: Type.Optional(Konto),
-    valutakode: Type.Optional(Type.String({ examples: ['NOK'] })),
-  },
-  { title: 'Avsender', description: 'Den som betalte.' },
-);
-export type Avsender = Static<typeof Avsender>;
-
-export const Mottaker = Type.Object(
-  {
-    meldingSendtTilMottaker: Type.Optional(Type.String({ examples: ['Tilgode skatt 2023'] })),
-    konto: Type.Optional(Konto),
-    valutakode: Type.Optional(Type.String({ examples: ['NOK'] })),
-  },
-  { title: 'Mottaker', description: 'Kontoen en utbetaling gikk til.' },
-);
-export type Mottaker = Static<typeof Mottaker>;
 
 export const Periode = Type.Object(
   {

@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Dato, Kroner } from '../../schema-types.js';
-import { Avsender, Betalingsinformasjon, Kravperiode, Mottaker, Tekst } from './felles.js';
+import { Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from './felles.js';
 
 /**
  * A claim and its due items (spec §4.2–§4.6). Property order is the order of the published
@@ -9,46 +9,46 @@ import { Avsender, Betalingsinformasjon, Kravperiode, Mottaker, Tekst } from './
  * `utbetaltDato` here vs `utbetaltdato` in `Utbetaling`.
  */
 
-export const PlassertInnbetaling = Type.Object(
+export const InnbetalingPlassertMotKrav = Type.Object(
   {
     innbetalingsIdentifikator: Type.String({ examples: ['85214061'] }),
     plassertBeloep: Kroner('Del av innbetalingen plassert på dette forfallet.'),
     plassertDato: Dato,
     innbetalingsdato: Dato,
     innbetaltBeloep: Kroner('Hele innbetalingen, ikke bare den plasserte delen.'),
-    innbetaltFra: Avsender,
+    innbetaltFra: Betalingsinformasjon,
     innbetalingstype: Type.String({ examples: ['Bankoverføring', 'Innbetalt OCR'] }),
   },
-  { title: 'PlassertInnbetaling', description: 'En innbetaling plassert på et kravforfall.' },
+  { title: 'InnbetalingPlassertMotKrav', description: 'En innbetaling plassert på et kravforfall.' },
 );
-export type PlassertInnbetaling = Static<typeof PlassertInnbetaling>;
+export type InnbetalingPlassertMotKrav = Static<typeof InnbetalingPlassertMotKrav>;
 
-export const PlassertMotkrav = Type.Object(
+export const KravPlassertMotKrav = Type.Object(
   {
     kravforfallsIdentifikator: Type.String({ description: 'Forfallet til motkravet.', examples: ['FORF-91396163'] }),
     plassertBeloep: Kroner(),
     kravtype: Type.String({ examples: ['Fors.rente kredit'] }),
     plassertDato: Dato,
-    kravbeskrivelse: Tekst,
+    kravbeskrivelse: MultiSpraakTekst,
     forfallsdato: Dato,
     kravperiode: Kravperiode,
   },
-  { title: 'PlassertMotkrav', description: 'Et motkrav som er motregnet mot dette kravforfallet; vises på begge sider.' },
+  { title: 'KravPlassertMotKrav', description: 'Et motkrav som er motregnet mot dette kravforfallet; vises på begge sider.' },
 );
-export type PlassertMotkrav = Static<typeof PlassertMotkrav>;
+export type KravPlassertMotKrav = Static<typeof KravPlassertMotKrav>;
 
-export const PlassertUtbetaling = Type.Object(
+export const UtbetalingPlassertMotKrav = Type.Object(
   {
     utbetalingsidentifikator: Type.String({ examples: ['74423415'] }),
     utbetaltBeloep: Kroner(),
     utbetaltDato: Dato,
-    betaltTil: Mottaker,
+    betaltTil: Betalingsinformasjon,
     plassertBeloep: Kroner(),
     plassertDato: Dato,
   },
-  { title: 'PlassertUtbetaling', description: 'En utbetaling som har gjort opp dette (kreditt-)forfallet.' },
+  { title: 'UtbetalingPlassertMotKrav', description: 'En utbetaling som har gjort opp dette (kreditt-)forfallet.' },
 );
-export type PlassertUtbetaling = Static<typeof PlassertUtbetaling>;
+export type UtbetalingPlassertMotKrav = Static<typeof UtbetalingPlassertMotKrav>;
 
 export const Kravforfall = Type.Object(
   {
@@ -57,16 +57,17 @@ export const Kravforfall = Type.Object(
     opprinneligBeloep: Kroner(),
     gjenstaaendeBeloep: Kroner(),
     betalingsinformasjon: Betalingsinformasjon,
-    plassertInnbetaling: Type.Optional(Type.Array(PlassertInnbetaling, { minItems: 1 })),
-    plassertMotkrav: Type.Optional(Type.Array(PlassertMotkrav, { minItems: 1 })),
-    plassertUtbetaling: Type.Optional(Type.Array(PlassertUtbetaling, { minItems: 1 })),
+    plassertInnbetaling: Type.Optional(Type.Array(InnbetalingPlassertMotKrav, { minItems: 1 })),
+    plassertMotkrav: Type.Optional(Type.Array(KravPlassertMotKrav, { minItems: 1 })),
+    plassertUtbetaling: Type.Optional(Type.Array(UtbetalingPlassertMotKrav, { minItems: 1 })),
     utsattIverksettelse: Type.Optional(Type.Boolean({ description: 'Innkrevingen er stilt i bero (klage, endring).' })),
   },
   { title: 'Kravforfall', description: 'Ett forfall (én termin) av et krav.' },
 );
 export type Kravforfall = Static<typeof Kravforfall>;
 
-export const Fastsettingsmaate = Type.Enum(['egenfastsatt', 'myndighetsfastsatt', 'blank'], {
+export const Fastsettingsmaate = Type.Enum(['blank', 'egenfastsatt', 'myndighetsfastsatt'], {
+  title: 'Fastsettingsmaate',
   description: 'Hvordan beløpet er fastsatt; `blank` når det ikke er relevant.',
 });
 
@@ -82,7 +83,7 @@ export const Krav = Type.Object(
     gjenstaaendeBeloep: Kroner('Det som ikke er dekket av innbetalinger eller motregning.'),
     kravforfall: Type.Array(Kravforfall, { minItems: 1 }),
     stipulerteRenter: Type.Optional(Kroner('Beregnet forsinkelsesrente per dagens dato; mangler = 0.')),
-    kravbeskrivelse: Tekst,
+    kravbeskrivelse: MultiSpraakTekst,
     kravperiode: Kravperiode,
     opprettelsesdatoForKrav: Dato,
     kravgruppe: Type.String({ examples: ['Skatt', 'Merverdiavgift', 'Arbeidsgiveravgift', 'Forskuddstrekk'] }),

@@ -1,10 +1,10 @@
 import Type, { type Static } from 'typebox';
 import { Dato, Kroner } from '../../schema-types.js';
-import { Kravperiode, Mottaker, Tekst } from './felles.js';
+import { Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from './felles.js';
 
 /**
  * A payout and the credit claims it paid out (spec §4.8). Published casing kept: `utbetaltdato`
- * (lower-case d, unlike `PlassertUtbetaling`) and `kravforfallidentifikator` (all lower-case).
+ * (lower-case d, unlike `UtbetalingPlassertMotKrav`) and `kravforfallidentifikator` (all lower-case).
  */
 
 export const KreditKrav = Type.Object(
@@ -13,7 +13,7 @@ export const KreditKrav = Type.Object(
     opprinneligBeloep: Kroner('Opprinnelig kreditbeløp (negativt).'),
     gjenstaaendeBeloep: Kroner('Det som ennå ikke er utbetalt.'),
     utbetaltBeloep: Kroner('Det som ble utbetalt av dette kreditkravet i denne utbetalingen (positivt).'),
-    kravbeskrivelse: Tekst,
+    kravbeskrivelse: MultiSpraakTekst,
     kravtype: Type.String({ examples: ['RESTERENDE_SKT_TILB'] }),
     kravperiode: Kravperiode,
   },
@@ -27,15 +27,21 @@ export const GrunnlagForUtbetaling = Type.Object(
 );
 export type GrunnlagForUtbetaling = Static<typeof GrunnlagForUtbetaling>;
 
+export const Utbetalingstatus = Type.Enum(['bekreftet', 'underUtbetaling'], {
+  title: 'Utbetalingstatus',
+  description: '`bekreftet` når banken har bekreftet utbetalingen, `underUtbetaling` før det.',
+});
+export type Utbetalingstatus = Static<typeof Utbetalingstatus>;
+
 export const Utbetaling = Type.Object(
   {
     partIdentifikator: Type.String({ examples: ['312438623'] }),
     utbetalingsidentifikator: Type.String({ examples: ['147654'] }),
     utbetaltdato: Dato,
     utbetaltBeloep: Kroner('Utbetalt beløp (positivt); summen over kreditkravene.'),
-    betaltTil: Mottaker,
+    betaltTil: Betalingsinformasjon,
     grunnlagForUtbetaling: GrunnlagForUtbetaling,
-    utbetalingstatus: Type.String({ description: 'Status; bare `bekreftet` er publisert.', examples: ['bekreftet'] }),
+    utbetalingstatus: Utbetalingstatus,
   },
   { title: 'Utbetaling', description: 'En utbetaling fra Skatteetaten til parten.' },
 );
