@@ -27,6 +27,8 @@ export const scopes = Object.freeze({
   consentRequestsRead: 'altinn:consentrequests.read',
   consentRequestsWrite: 'altinn:consentrequests.write',
   consentTokens: 'altinn:consenttokens',
+  /** Which parties the caller (a person, or a system user) may act for. */
+  authorizedParties: 'altinn:accessmanagement/authorizedparties',
   /** Digdir's self-service scope: a client may register further clients for its own org. */
   clientRegistration: 'idporten:dcr.write',
 });
@@ -82,6 +84,14 @@ export function partyUrn(party: string): string {
 /** Our Maskinporten issuer: like `https://test.maskinporten.no/`, with the trailing slash. */
 export function maskinportenIssuer(publicUrl: string): string {
   return `${publicUrl.replace(/\/+$/, '')}/maskinporten/`;
+}
+
+/**
+ * The issuer of the Altinn tokens `exchange/maskinporten` gives, like Altinn's
+ * `https://platform.tt02.altinn.no/authentication/api/v1/openid/`.
+ */
+export function altinnPlatformIssuer(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/altinn/authentication/api/v1/openid/`;
 }
 
 /** The issuer of Altinn 2 consent tokens, as Altinn writes it. */

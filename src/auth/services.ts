@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import { CachedAccessReads } from './altinn/cached-access-reads.js';
 import type { AltinnContext } from './altinn/context.js';
-import { maskinportenIssuer } from './identifiers.js';
+import { altinnPlatformIssuer, maskinportenIssuer } from './identifiers.js';
 import { ClientKeyCache } from './maskinporten/client-key-cache.js';
 import { SigningKeyStore } from './maskinporten/signing-keys.js';
 import type { TokenServiceDeps } from './maskinporten/token-service.js';
@@ -25,6 +25,8 @@ export interface AuthServices {
   readonly tokenKeys: SigningKeyStore;
   readonly altinnKeys: SigningKeyStore;
   readonly verifier: AccessTokenVerifier;
+  /** The Altinn routes' verifier: Maskinporten's tokens and the Altinn tokens exchanged for them. */
+  readonly altinnVerifier: AccessTokenVerifier;
   readonly accessChecker: AccessChecker;
   readonly altinn: AltinnContext;
   readonly tokenDeps: TokenServiceDeps;
@@ -45,6 +47,7 @@ export function createAuthServices(db: Kysely<Database>, clock: Clock, config: A
   const tokenKeys = new SigningKeyStore(db, clock, 'maskinporten', notifications);
   const altinnKeys = new SigningKeyStore(db, clock, 'altinn', notifications);
   const verifier = new AccessTokenVerifier(clock, { issuer, keys: tokenKeys }, config.externalIssuer);
+  const altinnVerifier = new AccessTokenVerifier(clock, { issuer, keys: tokenKeys }, config.externalIssuer, { issuer: altinnPlatformIssuer(config.publicUrl), keys: altinnKeys });
   const altinn: AltinnContext = { db, clock, publicUrl: config.publicUrl };
   const reads = new CachedAccessReads(altinn, notifications);
   return {
@@ -55,6 +58,7 @@ export function createAuthServices(db: Kysely<Database>, clock: Clock, config: A
     tokenKeys,
     altinnKeys,
     verifier,
+    altinnVerifier,
     accessChecker: new AccessChecker({ altinn, reads, verifier, altinnKeys }),
     altinn,
     tokenDeps: { db, clock, publicUrl: config.publicUrl, keys: tokenKeys, usedGrants: new UsedGrants(db, clock), clients: new ClientKeyCache(db, notifications), reads },

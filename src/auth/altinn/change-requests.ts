@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { toJson, type AccessPackageRef, type AltinnChangeRequestTable, type ChangeRequestStatus, type Right } from '../tables.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
-import { badRequest, forbidden, notFound } from './problem.js';
+import { invalid, problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { confirmUrl, effectiveStatus } from './requests.js';
 import { packagesMissingFrom, rightsMissingFrom, sameRight, validateAccessPackages, validateRights } from './rights.js';
@@ -45,33 +45,35 @@ export async function createChangeRequest(
   input: ChangeRequestInput,
 ): Promise<{ changeRequest: ChangeRequestDto; created: boolean }> {
   if (!isUuid(key.correlationId) || key.correlationId === key.systemUserId) {
-    throw badRequest('AUTH-00030', 'correlation-id må være en ny UUID, forskjellig fra system-user-id (correlation-id must be a new uuid).');
+    throw invalid('STD.VLD-00002', '/$QUERY/correlation-id', 'correlation-id må være en ny UUID, forskjellig fra system-user-id (correlation-id must be a new uuid).');
   }
   const systemUser = await vendorSystemUser(ctx, caller, key.systemUserId);
-  const system = await ownSystem(ctx.db, caller, systemUser.systemId);
   const lists = {
     requiredRights: input.requiredRights ?? [],
     unwantedRights: input.unwantedRights ?? [],
     requiredAccessPackages: input.requiredAccessPackages ?? [],
     unwantedAccessPackages: input.unwantedAccessPackages ?? [],
   };
-  validateRights(lists.requiredRights);
-  validateRights(lists.unwantedRights);
-  validateAccessPackages(lists.requiredAccessPackages);
-  validateAccessPackages(lists.unwantedAccessPackages);
-  const notOnSystem = rightsMissingFrom(lists.requiredRights, system.rights)[0] ?? packagesMissingFrom(lists.requiredAccessPackages, system.accessPackages)[0];
-  if (notOnSystem) throw badRequest('AUTH-00063', `Det som kreves er ikke registrert på systemet ${system.id} (required rights and packages must be on the system).`);
-  const wrongKind = lists.requiredAccessPackages.find((pkg) => isClientPackage(pkg.urn) !== (systemUser.userType === 'agent'));
-  if (wrongKind) throw badRequest('AUTH-00064', `Pakken ${wrongKind.urn} passer ikke for en ${systemUser.userType}-systembruker.`);
-  if (input.redirectUrl !== undefined && !system.allowedRedirectUrls.includes(input.redirectUrl)) throw badRequest('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet.`);
-  const now = nowDate(ctx);
-  const dtoBase = { id: key.correlationId, systemUserId: systemUser.id, systemId: systemUser.systemId, partyOrgNo: systemUser.reporteeOrgNo, externalRef: systemUser.externalRef, ...lists };
-  if (!changeNeeded(systemUser, lists)) {
-    return { changeRequest: { ...dtoBase, status: 'NoChangeNeeded', confirmUrl: confirmUrl(ctx, 'changerequest', key.correlationId), created: isoInstant(now) }, created: false };
+  // Altinn answers a change of nothing at once, with nothing to confirm (ChangeRequestSystemUserController.CreateChangeRequest).
+  if (Object.values(lists).every((list) => list.length === 0)) {
+    const noChange = { id: key.correlationId, systemUserId: systemUser.id, systemId: systemUser.systemId, partyOrgNo: systemUser.reporteeOrgNo, externalRef: systemUser.externalRef, ...lists };
+    return { changeRequest: { ...noChange, status: 'NoChangeNeeded', ...redirectOf(input.redirectUrl ?? null), confirmUrl: '', created: isoInstant(nowDate(ctx)) }, created: false };
   }
+  // A correlation id names one change request: sent again, Altinn returns that request, whatever the body.
   const existing = await ctx.db.selectFrom('altinn_change_request').where('id', '=', key.correlationId).select('id').executeTakeFirst();
-  if (existing) throw badRequest('AUTH-00031', `Endringsforespørsel ${key.correlationId} finnes allerede (correlation-id already used).`);
-  await ctx.db
+  if (existing) return { changeRequest: await getChangeRequest(ctx, caller, key.correlationId), created: false };
+  const system = await ownSystem(ctx.db, caller, systemUser.systemId);
+  validateRights(lists.requiredRights, '/requiredRights');
+  validateRights(lists.unwantedRights, '/unwantedRights');
+  validateAccessPackages(lists.requiredAccessPackages, '/requiredAccessPackages');
+  validateAccessPackages(lists.unwantedAccessPackages, '/unwantedAccessPackages');
+  const notOnSystem = rightsMissingFrom(lists.requiredRights, system.rights)[0] ?? packagesMissingFrom(lists.requiredAccessPackages, system.accessPackages)[0];
+  if (notOnSystem) throw problem('AUTH-00063', `Det som kreves er ikke registrert på systemet ${system.id} (required rights and packages must be on the system).`);
+  const wrongKind = lists.requiredAccessPackages.find((pkg) => isClientPackage(pkg.urn) !== (systemUser.userType === 'agent'));
+  if (wrongKind) throw problem('AUTH-00064', `Pakken ${wrongKind.urn} passer ikke for en ${systemUser.userType}-systembruker.`);
+  if (input.redirectUrl && !system.allowedRedirectUrls.includes(input.redirectUrl)) throw problem('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet.`);
+  const now = nowDate(ctx);
+  const inserted = await ctx.db
     .insertInto('altinn_change_request')
     .values({
       id: key.correlationId,
@@ -85,8 +87,9 @@ export async function createChangeRequest(
       created_at: now,
       timeout_at: new Date(now.getTime() + requestTimeoutDays * 86_400_000),
     })
-    .execute();
-  return { changeRequest: await getChangeRequest(ctx, caller, key.correlationId), created: true };
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
+  return { changeRequest: await getChangeRequest(ctx, caller, key.correlationId), created: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1 };
 }
 
 export async function getChangeRequest(ctx: AltinnContext, caller: VendorCaller, id: string): Promise<ChangeRequestDto> {
@@ -106,7 +109,7 @@ export async function getChangeRequestByExternalRef(ctx: AltinnContext, caller: 
     .selectAll('c')
     .orderBy('c.created_at', 'desc')
     .executeTakeFirst();
-  if (!row) throw notFound('AUTH-00010', `Ingen endringsforespørsel for ${key.systemId}/${key.orgNo}/${key.externalRef}.`);
+  if (!row) throw problem('AUTH-00010', `Ingen endringsforespørsel for ${key.systemId}/${key.orgNo}/${key.externalRef}.`);
   return toDto(ctx, row, (await findSystemUser(ctx.db, row.system_user_id))!);
 }
 
@@ -126,7 +129,7 @@ export async function listChangeRequestsBySystem(ctx: AltinnContext, caller: Ven
 export async function deleteChangeRequest(ctx: AltinnContext, caller: VendorCaller, id: string): Promise<void> {
   const row = await findChangeRow(ctx, id);
   await vendorSystemUser(ctx, caller, row.system_user_id);
-  if (row.status === 'Accepted') throw badRequest('AUTH-00013', `Endringsforespørsel ${id} er godkjent og kan ikke trekkes.`);
+  if (row.status === 'Accepted') throw problem('AUTH-00013', `Endringsforespørsel ${id} er godkjent og kan ikke trekkes.`);
   await ctx.db.deleteFrom('altinn_change_request').where('id', '=', id).execute();
 }
 
@@ -134,11 +137,11 @@ export async function deleteChangeRequest(ctx: AltinnContext, caller: VendorCall
 export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string, id: string, approve: boolean, actor: AltinnActor): Promise<ChangeRequestDto> {
   const row = await findChangeRow(ctx, id);
   const systemUser = await findSystemUser(ctx.db, row.system_user_id);
-  if (!systemUser || systemUser.isDeleted) throw notFound('AUTH-00010', `Systembrukeren til endringsforespørsel ${id} finnes ikke lenger.`);
-  if (systemUser.reporteeOrgNo !== partyOrgnr) throw forbidden('AUTH-00041', `Endringsforespørsel ${id} gjelder ${systemUser.reporteeOrgNo}, ikke ${partyOrgnr}.`);
+  if (!systemUser || systemUser.isDeleted) throw problem('AUTH-00015', `Systembrukeren til endringsforespørsel ${id} finnes ikke lenger.`);
+  if (systemUser.reporteeOrgNo !== partyOrgnr) throw problem('AUTH-00041', `Endringsforespørsel ${id} gjelder ${systemUser.reporteeOrgNo}, ikke ${partyOrgnr}.`);
   const now = nowDate(ctx);
   const status = effectiveStatus(row, now);
-  if (status !== 'New') throw badRequest('AUTH-00013', `Endringsforespørsel ${id} har status ${status} og kan ikke besvares.`);
+  if (status !== 'New') throw problem('AUTH-00013', `Endringsforespørsel ${id} har status ${status} og kan ikke besvares.`);
   await announcingTransaction(ctx.db, async (trx, announce) => {
     if (approve) {
       announce([accessChange.systemUser(systemUser.id)]);
@@ -155,25 +158,16 @@ export async function answerChangeRequest(ctx: AltinnContext, partyOrgnr: string
   return toDto(ctx, await findChangeRow(ctx, id), systemUser);
 }
 
-function changeNeeded(systemUser: SystemUserDto, lists: Required<Omit<ChangeRequestInput, 'redirectUrl'>>): boolean {
-  return (
-    rightsMissingFrom(lists.requiredRights, systemUser.rights).length > 0 ||
-    lists.unwantedRights.some((unwanted) => systemUser.rights.some((have) => sameRight(have, unwanted))) ||
-    packagesMissingFrom(lists.requiredAccessPackages, systemUser.accessPackages).length > 0 ||
-    lists.unwantedAccessPackages.some((unwanted) => systemUser.accessPackages.some((have) => have.urn === unwanted.urn))
-  );
-}
-
 async function vendorSystemUser(ctx: AltinnContext, caller: VendorCaller, systemUserId: string): Promise<SystemUserDto> {
   const systemUser = await findSystemUser(ctx.db, systemUserId);
-  if (!systemUser || systemUser.isDeleted) throw notFound('AUTH-00010', `Systembrukeren ${systemUserId} finnes ikke (unknown system user).`);
+  if (!systemUser || systemUser.isDeleted) throw problem('AUTH-00015', `Systembrukeren ${systemUserId} finnes ikke (unknown system user).`);
   await ownSystem(ctx.db, caller, systemUser.systemId);
   return systemUser;
 }
 
 async function findChangeRow(ctx: AltinnContext, id: string): Promise<ChangeRow> {
   const row = isUuid(id) ? await ctx.db.selectFrom('altinn_change_request').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
-  if (!row) throw notFound('AUTH-00010', `Endringsforespørsel ${id} finnes ikke (unknown change request).`);
+  if (!row) throw problem('AUTH-00010', `Endringsforespørsel ${id} finnes ikke (unknown change request).`);
   return row;
 }
 
@@ -189,8 +183,13 @@ function toDto(ctx: AltinnContext, row: ChangeRow, systemUser: SystemUserDto): C
     requiredAccessPackages: row.required_access_packages,
     unwantedAccessPackages: row.unwanted_access_packages,
     status: effectiveStatus(row, nowDate(ctx)),
-    ...(row.redirect_url === null ? {} : { redirectUrl: row.redirect_url }),
+    ...redirectOf(row.redirect_url),
     confirmUrl: confirmUrl(ctx, 'changerequest', row.id),
     created: isoInstant(row.created_at),
   };
+}
+
+/** `redirectUrl` as sent: Altinn leaves it out when there was none, and echoes an empty one. */
+function redirectOf(redirectUrl: string | null): { redirectUrl?: string } {
+  return redirectUrl === null ? {} : { redirectUrl };
 }

@@ -2,7 +2,7 @@ import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { nowDate, type AltinnContext } from './context.js';
 import { clientsOfFirm, findOrganizationByPartyUuid, type Organization } from './organizations.js';
-import { badRequest, forbidden, notFound } from './problem.js';
+import { AltinnProblem, invalid, problem } from './problem.js';
 import { accessPackages } from './resource-registry.js';
 import { findSystemUser, type SystemUserDto } from './system-users.js';
 import type { ErRole } from '../tables.js';
@@ -20,13 +20,19 @@ export interface ClientDto {
   clientOrganizationName: string;
 }
 
-export async function availableClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<ClientDto[]> {
-  const agent = await firmAgent(ctx, firmOrgnr, agentId);
-  return (await clientsOfFirm(ctx.db, firmOrgnr, clientRolesOf(agent))).map(toClientDto);
+/** An agent system user and clients of its firm. */
+export interface AgentClients {
+  readonly agent: SystemUserDto;
+  readonly clients: ClientDto[];
 }
 
-export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<ClientDto[]> {
-  await firmAgent(ctx, firmOrgnr, agentId);
+export async function availableClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<AgentClients> {
+  const agent = await firmAgent(ctx, firmOrgnr, agentId);
+  return { agent, clients: (await clientsOfFirm(ctx.db, firmOrgnr, clientRolesOf(agent))).map(toClientDto) };
+}
+
+export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<AgentClients> {
+  const agent = await firmAgent(ctx, firmOrgnr, agentId);
   const rows = await ctx.db
     .selectFrom('altinn_client_delegation as d')
     .innerJoin('altinn_organization as o', 'o.orgnr', 'd.client_orgnr')
@@ -34,16 +40,16 @@ export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, ag
     .select(['o.orgnr', 'o.name', 'o.party_uuid'])
     .orderBy('o.orgnr')
     .execute();
-  return rows.map((row) => toClientDto({ orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid }));
+  return { agent, clients: rows.map((row) => toClientDto({ orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid })) };
 }
 
 export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<{ agent: string; client: string }> {
   const agent = await firmAgent(ctx, firmOrgnr, agentId);
   const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
-  if (!client) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} finnes ikke (unknown client party).`);
+  if (!client) throw problem('AUTH-00079', `Klienten ${clientPartyUuid} finnes ikke (unknown client party).`);
   const available = await clientsOfFirm(ctx.db, firmOrgnr, clientRolesOf(agent));
   if (!available.some((org) => org.orgnr === client.orgnr)) {
-    throw badRequest('AUTH-00068', `${firmOrgnr} har ikke en ER-rolle for ${client.orgnr} som gir systembrukerens klientpakker (has not access by a delegation of role in ER or Altinn).`);
+    throw problem('AUTH-00068', `${firmOrgnr} har ikke en ER-rolle for ${client.orgnr} som gir systembrukerens klientpakker (has not access by a delegation of role in ER or Altinn).`);
   }
   const now = nowDate(ctx);
   await ctx.db.transaction().execute(async (trx) => {
@@ -57,7 +63,7 @@ export async function addClient(ctx: AltinnContext, firmOrgnr: string, agentId: 
   return { agent: agentId, client: clientPartyUuid };
 }
 
-export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<void> {
+export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentId: string, clientPartyUuid: string, actor: AltinnActor): Promise<{ agent: string; client: string }> {
   await firmAgent(ctx, firmOrgnr, agentId);
   const client = await findOrganizationByPartyUuid(ctx.db, clientPartyUuid);
   const removed = await announcingTransaction(ctx.db, async (trx, announce) => {
@@ -76,27 +82,28 @@ export async function removeClient(ctx: AltinnContext, firmOrgnr: string, agentI
     await logChange(trx, { at: now, party: firmOrgnr, action: 'client.removed', objectId: agentId, actor });
     return true;
   });
-  if (!removed) throw notFound('AUTH-00016', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);
+  if (!removed) throw problem('AUTH-00038', `Klienten ${clientPartyUuid} er ikke delegert til ${agentId} (no such delegation).`);
+  return { agent: agentId, client: clientPartyUuid };
 }
 
-export async function agentsOfFirm(ctx: AltinnContext, firmOrgnr: string): Promise<(SystemUserDto & { clientCount: number })[]> {
+export async function agentsOfFirm(ctx: AltinnContext, firmOrgnr: string): Promise<SystemUserDto[]> {
   const rows = await ctx.db
-    .selectFrom('altinn_system_user as u')
-    .leftJoin('altinn_client_delegation as d', 'd.system_user_id', 'u.id')
-    .where('u.owner_orgnr', '=', firmOrgnr)
-    .where('u.user_type', '=', 'agent')
-    .where('u.is_deleted', '=', false)
-    .groupBy('u.id')
-    .select(['u.id', (eb) => eb.fn.count<number>('d.client_orgnr').as('client_count')])
+    .selectFrom('altinn_system_user')
+    .where('owner_orgnr', '=', firmOrgnr)
+    .where('user_type', '=', 'agent')
+    .where('is_deleted', '=', false)
+    .select('id')
+    .orderBy('created_at')
     .execute();
-  const agents = await Promise.all(rows.map(async (row) => ({ ...(await findSystemUser(ctx.db, row.id))!, clientCount: Number(row.client_count) })));
-  return agents;
+  return Promise.all(rows.map(async (row) => (await findSystemUser(ctx.db, row.id))!));
 }
 
 async function firmAgent(ctx: AltinnContext, firmOrgnr: string, agentId: string): Promise<SystemUserDto> {
   const agent = await findSystemUser(ctx.db, agentId);
-  if (!agent || agent.isDeleted || agent.userType !== 'agent') throw notFound('AUTH-00010', `Klientsystembrukeren ${agentId} finnes ikke (unknown agent system user).`);
-  if (agent.reporteeOrgNo !== firmOrgnr) throw forbidden('AUTH-00041', `Klientsystembrukeren ${agentId} tilhører ${agent.reporteeOrgNo}, ikke ${firmOrgnr}.`);
+  if (!agent || agent.isDeleted) throw invalid('AUTH.VLD-00014', '/$QUERY/agent', `Klientsystembrukeren ${agentId} finnes ikke (unknown agent system user).`);
+  if (agent.userType !== 'agent') throw invalid('AUTH.VLD-00015', '/$QUERY/agent', `Systembrukeren ${agentId} er ikke en klientsystembruker (not an agent system user).`);
+  // Altinn asks its decision point whether the caller may administer the owner's clients, and answers Forbid().
+  if (agent.reporteeOrgNo !== firmOrgnr) throw AltinnProblem.http(403, `Klientsystembrukeren ${agentId} tilhører ${agent.reporteeOrgNo}, ikke ${firmOrgnr}.`);
   return agent;
 }
 

@@ -19,6 +19,11 @@ export interface AltinnContext {
  */
 export const requestTimeoutDays = 180;
 
+/** The absolute URL of an Altinn path on this host (`Location` headers, confirm and view links). */
+export function altinnUrl(ctx: AltinnContext, path: string): string {
+  return `${ctx.publicUrl}/altinn/${path}`;
+}
+
 export function nowDate(ctx: AltinnContext): Date {
   return new Date(ctx.clock.nowEpochMs());
 }

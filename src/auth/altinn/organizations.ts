@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ErRole } from '../tables.js';
+import { uuidFromName } from './stable-uuid.js';
 
 /**
  * Altinn's own view of organisations (party uuid) and of the Enhetsregisteret roles that give
@@ -16,8 +16,7 @@ export interface Organization {
 
 /** A stable party uuid per organisation number, so a fresh database gets the same ids. */
 export function partyUuidFor(orgnr: string): string {
-  const hex = createHash('sha256').update(`altinn-party:${orgnr}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromName(`altinn-party:${orgnr}`);
 }
 
 export async function registerOrganization(db: Kysely<Database>, orgnr: string, name: string): Promise<Organization> {

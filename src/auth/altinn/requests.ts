@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import { toJson, type AccessPackageRef, type AltinnRequestTable, type RequestStatus, type Right, type SystemUserType } from '../tables.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
-import { badRequest, forbidden, notFound } from './problem.js';
+import { problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { packagesMissingFrom, rightsMissingFrom, validateAccessPackages, validateRights } from './rights.js';
 import { ownSystem, type VendorCaller } from './system-register.js';
@@ -42,24 +42,24 @@ export async function createRequest(ctx: AltinnContext, caller: VendorCaller, us
   const system = await ownSystem(ctx.db, caller, input.systemId);
   const rights = input.rights ?? [];
   const packages = input.accessPackages ?? [];
-  validateRights(rights);
-  validateAccessPackages(packages);
+  validateRights(rights, '/rights');
+  validateAccessPackages(packages, '/accessPackages');
   if (userType === 'agent') {
-    if (rights.length > 0) throw badRequest('AUTH-00058', 'En klientforespørsel (agent) kan ikke ha enkeltrettigheter, bare klientpakker (agent requests carry access packages only).');
-    if (packages.length === 0) throw badRequest('AUTH-00058', 'En klientforespørsel (agent) må ha minst én tilgangspakke (agent request without packages).');
+    if (rights.length > 0) throw problem('AUTH-00058', 'En klientforespørsel (agent) kan ikke ha enkeltrettigheter, bare klientpakker (agent requests carry access packages only).');
+    if (packages.length === 0) throw problem('AUTH-00058', 'En klientforespørsel (agent) må ha minst én tilgangspakke (agent request without packages).');
     const notClient = packages.find((pkg) => !isClientPackage(pkg.urn));
-    if (notClient) throw badRequest('AUTH-00065', `Pakken ${notClient.urn} er ikke for klientforhold (package not meant for client relationships).`);
+    if (notClient) throw problem('AUTH-00065', `Pakken ${notClient.urn} er ikke for klientforhold (package not meant for client relationships).`);
   } else {
-    if (rights.length === 0 && packages.length === 0) throw badRequest('AUTH-00059', 'Forespørselen må ha minst én rettighet eller tilgangspakke (request without rights or packages).');
+    if (rights.length === 0 && packages.length === 0) throw problem('AUTH-00059', 'Forespørselen må ha minst én rettighet eller tilgangspakke (request without rights or packages).');
     const client = packages.find((pkg) => isClientPackage(pkg.urn));
-    if (client) throw badRequest('AUTH-00064', `Pakken ${client.urn} kan ikke gis til en standard systembruker; bruk /vendor/agent (package not usable for a standard system user).`);
+    if (client) throw problem('AUTH-00064', `Pakken ${client.urn} kan ikke gis til en standard systembruker; bruk /vendor/agent (package not usable for a standard system user).`);
   }
   const missingRight = rightsMissingFrom(rights, system.rights)[0];
-  if (missingRight) throw badRequest('AUTH-00063', `Rettigheten ${missingRight.resource[0]?.value} er ikke registrert på systemet ${system.id} (right not on the system).`);
+  if (missingRight) throw problem('AUTH-00001', `Rettigheten ${missingRight.resource[0]?.value} er ikke registrert på systemet ${system.id} (right not on the system).`);
   const missingPackage = packagesMissingFrom(packages, system.accessPackages)[0];
-  if (missingPackage) throw badRequest('AUTH-00063', `Pakken ${missingPackage.urn} er ikke registrert på systemet ${system.id} (package not on the system).`);
-  if (input.redirectUrl !== undefined && !system.allowedRedirectUrls.includes(input.redirectUrl)) {
-    throw badRequest('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet (allowed: ${system.allowedRedirectUrls.join(', ') || 'ingen'}).`);
+  if (missingPackage) throw problem('AUTH-00063', `Pakken ${missingPackage.urn} er ikke registrert på systemet ${system.id} (package not on the system).`);
+  if (input.redirectUrl && !system.allowedRedirectUrls.includes(input.redirectUrl)) {
+    throw problem('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet (allowed: ${system.allowedRedirectUrls.join(', ') || 'ingen'}).`);
   }
   const externalRef = input.externalRef ?? input.partyOrgNo;
   const now = nowDate(ctx);
@@ -72,7 +72,7 @@ export async function createRequest(ctx: AltinnContext, caller: VendorCaller, us
       .where('is_deleted', '=', false)
       .select('id')
       .executeTakeFirst();
-    if (active) throw badRequest('AUTH-00006', `Det finnes allerede en godkjent systembruker (${active.id}) for ${input.partyOrgNo} og externalRef "${externalRef}" (external ids refer to an accepted system user).`);
+    if (active) throw problem('AUTH-00006', `Det finnes allerede en godkjent systembruker (${active.id}) for ${input.partyOrgNo} og externalRef "${externalRef}" (external ids refer to an accepted system user).`);
     const previous = await trx
       .selectFrom('altinn_request')
       .where('system_id', '=', system.id)
@@ -83,10 +83,10 @@ export async function createRequest(ctx: AltinnContext, caller: VendorCaller, us
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
     if (previous && (previous.status === 'Rejected' || previous.status === 'Denied')) {
-      throw badRequest('AUTH-00009', `Forespørsel ${previous.id} for samme externalRef ble avvist; slett den (DELETE /vendor/${previous.id}) og send en ny (a rejected request exists).`);
+      throw problem('AUTH-00009', `Forespørsel ${previous.id} for samme externalRef ble avvist; slett den (DELETE /vendor/${previous.id}) og send en ny (a rejected request exists).`);
     }
     const { row, created } = previous && effectiveStatus(previous, now) === 'New' ? { row: previous, created: false } : await insertOpenRequest(trx, previous, { id: randomUUID(), userType, systemId: system.id, input, externalRef, rights, packages, now });
-    if (row.user_type !== userType) throw badRequest('AUTH-00007', `En ventende forespørsel (${row.id}) av annen type finnes (pending request exists).`);
+    if (row.user_type !== userType) throw problem('AUTH-00007', `En ventende forespørsel (${row.id}) av annen type finnes (pending request exists).`);
     return { request: toDto(ctx, row, now), created };
   });
 }
@@ -150,7 +150,7 @@ export async function getRequestByExternalRef(ctx: AltinnContext, caller: Vendor
     .selectAll()
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  if (!row) throw notFound('AUTH-00010', `Ingen forespørsel for ${key.systemId}/${key.orgNo}/${key.externalRef} (no request).`);
+  if (!row) throw problem('AUTH-00010', `Ingen forespørsel for ${key.systemId}/${key.orgNo}/${key.externalRef} (no request).`);
   return toDto(ctx, row, nowDate(ctx));
 }
 
@@ -165,7 +165,7 @@ export async function listRequestsBySystem(ctx: AltinnContext, caller: VendorCal
 export async function deleteRequest(ctx: AltinnContext, caller: VendorCaller, id: string): Promise<void> {
   const row = await findRequestRow(ctx.db, id, undefined);
   await ownSystem(ctx.db, caller, row.system_id);
-  if (row.status === 'Accepted') throw badRequest('AUTH-00013', `Forespørsel ${id} er godkjent og kan ikke trekkes; kunden kan slette systembrukeren (accepted requests cannot be withdrawn).`);
+  if (row.status === 'Accepted') throw problem('AUTH-00013', `Forespørsel ${id} er godkjent og kan ikke trekkes; kunden kan slette systembrukeren (accepted requests cannot be withdrawn).`);
   await ctx.db.deleteFrom('altinn_request').where('id', '=', id).execute();
 }
 
@@ -178,9 +178,9 @@ export async function answerRequest(ctx: AltinnContext, partyOrgnr: string, user
   const now = nowDate(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const row = await findRequestRow(trx, id, userType);
-    if (row.party_orgnr !== partyOrgnr) throw forbidden('AUTH-00041', `Forespørsel ${id} gjelder ${row.party_orgnr}, ikke ${partyOrgnr} (party differs from the request's org).`);
+    if (row.party_orgnr !== partyOrgnr) throw problem('AUTH-00041', `Forespørsel ${id} gjelder ${row.party_orgnr}, ikke ${partyOrgnr} (party differs from the request's org).`);
     const status = effectiveStatus(row, now);
-    if (status !== 'New') throw badRequest('AUTH-00013', `Forespørsel ${id} har status ${status} og kan ikke besvares (status is not New).`);
+    if (status !== 'New') throw problem('AUTH-00013', `Forespørsel ${id} har status ${status} og kan ikke besvares (status is not New).`);
     let systemUserId: string | null = null;
     if (approve) {
       systemUserId = await insertSystemUser(trx, now, {
@@ -208,7 +208,7 @@ type RequestRow = Selectable<AltinnRequestTable>;
 
 async function findRequestRow(db: Kysely<Database>, id: string, userType: SystemUserType | undefined): Promise<RequestRow> {
   const row = isUuid(id) ? await db.selectFrom('altinn_request').where('id', '=', id).selectAll().executeTakeFirst() : undefined;
-  if (!row || (userType !== undefined && row.user_type !== userType)) throw notFound('AUTH-00010', `Forespørsel ${id} finnes ikke (unknown request id).`);
+  if (!row || (userType !== undefined && row.user_type !== userType)) throw problem('AUTH-00010', `Forespørsel ${id} finnes ikke (unknown request id).`);
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { AccessPackageRef, Right } from '../tables.js';
-import { badRequest } from './problem.js';
+import { invalid } from './problem.js';
 import { accessPackages, resources } from './resource-registry.js';
 
 /**
@@ -11,29 +11,32 @@ export function resourceIdOf(right: Right): string | undefined {
   return right.resource.length === 1 && first?.id === 'urn:altinn:resource' ? first.value : undefined;
 }
 
-export function validateRights(rights: readonly Right[]): void {
+/** `path` is where the list is in the body (`/rights`, `/requiredRights`, or `` for a bare list), for the error's JSON Pointer. */
+export function validateRights(rights: readonly Right[], path: string): void {
   const seen = new Set<string>();
-  for (const right of rights) {
+  for (const [index, right] of rights.entries()) {
+    const at = `${path}/${index}/resource`;
     if (right.resource.length !== 1 || right.resource[0]?.id !== 'urn:altinn:resource') {
-      throw badRequest('AUTH.VLD-00009', 'Hver rettighet må ha nøyaktig én ressurs med id "urn:altinn:resource" (each right names one resource with id "urn:altinn:resource").');
+      throw invalid('AUTH.VLD-00009', at, 'Hver rettighet må ha nøyaktig én ressurs med id "urn:altinn:resource" (each right names one resource with id "urn:altinn:resource").');
     }
     const resourceId = right.resource[0].value;
     const definition = resources[resourceId];
     if (!definition || !definition.delegableAsSingleRight) {
-      throw badRequest('AUTH.VLD-00003', `Ressursen "${resourceId}" finnes ikke eller kan ikke delegeres til en systembruker (resource not found or not delegable to system users; known: ${delegableResources().join(', ')}).`);
+      throw invalid('AUTH.VLD-00003', at, `Ressursen "${resourceId}" finnes ikke eller kan ikke delegeres til en systembruker (resource not found or not delegable to system users; known: ${delegableResources().join(', ')}).`);
     }
-    if (seen.has(resourceId)) throw badRequest('AUTH.VLD-00006', `Rettigheten "${resourceId}" er oppgitt to ganger (duplicate right).`);
+    if (seen.has(resourceId)) throw invalid('AUTH.VLD-00006', at, `Rettigheten "${resourceId}" er oppgitt to ganger (duplicate right).`);
     seen.add(resourceId);
   }
 }
 
-export function validateAccessPackages(packages: readonly AccessPackageRef[]): void {
+export function validateAccessPackages(packages: readonly AccessPackageRef[], path: string): void {
   const seen = new Set<string>();
-  for (const { urn } of packages) {
+  for (const [index, { urn }] of packages.entries()) {
+    const at = `${path}/${index}/urn`;
     if (!accessPackages[urn]) {
-      throw badRequest('AUTH.VLD-00008', `Tilgangspakken "${urn}" finnes ikke eller kan ikke delegeres (package not found; known: ${Object.keys(accessPackages).join(', ')}).`);
+      throw invalid('AUTH.VLD-00008', at, `Tilgangspakken "${urn}" finnes ikke eller kan ikke delegeres (package not found; known: ${Object.keys(accessPackages).join(', ')}).`);
     }
-    if (seen.has(urn)) throw badRequest('AUTH.VLD-00007', `Tilgangspakken "${urn}" er oppgitt to ganger (duplicate package).`);
+    if (seen.has(urn)) throw invalid('AUTH.VLD-00007', at, `Tilgangspakken "${urn}" er oppgitt to ganger (duplicate package).`);
     seen.add(urn);
   }
 }

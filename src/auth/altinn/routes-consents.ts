@@ -1,13 +1,13 @@
-import { SignJWT } from 'jose';
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { callerOf, requireScope } from '../http.js';
 import { altinnConsentIssuer, scopes } from '../identifiers.js';
-import { signingAlgorithm } from '../maskinporten/signing-keys.js';
 import type { AuthServices } from '../services.js';
+import { signAltinnToken } from './altinn-tokens.js';
+import { altinnUrl } from './context.js';
 import { altinn2ConsentClaims, answerConsentRequest, createAltinn2ConsentRequest, createConsentRequest, getConsentRequest, revokeConsent } from './consents.js';
 import { decide } from './decision-point.js';
-import { badRequest } from './problem.js';
+import { invalid } from './problem.js';
 import { endUserActor } from './routes-system-users.js';
 import { Altinn2ConsentRequestBody, AuthorizeBody, ConsentRequestBody, Id } from './schemas.js';
 
@@ -20,19 +20,25 @@ export function consentRoutes(app: FastifyInstance, services: AuthServices): voi
   const ctx = services.altinn;
   const consumer = (request: Parameters<typeof callerOf>[0]) => callerOf(request).consumerOrgnr;
   const base = '/accessmanagement/api/v1';
+  const consentRequestUrl = (id: string) => altinnUrl(ctx, `accessmanagement/api/v1/enterprise/consentrequests/${id}`);
 
   app.post<{ Body: Static<typeof ConsentRequestBody> }>(
     `${base}/enterprise/consentrequests`,
-    { preHandler: requireScope(services.verifier, [scopes.consentRequestsWrite]), schema: { body: ConsentRequestBody } },
-    async (request, reply) => reply.code(201).send(await createConsentRequest(ctx, consumer(request), request.body)),
+    { preHandler: requireScope(services.altinnVerifier, [scopes.consentRequestsWrite]), schema: { body: ConsentRequestBody } },
+    async (request, reply) => {
+      // A repeated id for the same parties returns the request with 200 (Altinn's ConsentController.CreateRequest).
+      const { consentRequest, created } = await createConsentRequest(ctx, consumer(request), request.body);
+      if (created) reply.code(201).header('Location', consentRequestUrl(consentRequest.id));
+      return reply.send(consentRequest);
+    },
   );
   app.get<{ Params: Static<typeof IdParams> }>(
     `${base}/enterprise/consentrequests/:id`,
-    { preHandler: requireScope(services.verifier, [scopes.consentRequestsRead, scopes.consentRequestsWrite]), schema: { params: IdParams } },
+    { preHandler: requireScope(services.altinnVerifier, [scopes.consentRequestsRead, scopes.consentRequestsWrite]), schema: { params: IdParams } },
     async (request) => getConsentRequest(ctx, consumer(request), request.params.id),
   );
   // The party's side (sandbox: a token for the party itself with altinn:portal/enduser, decision 0015).
-  const endUser = { preHandler: requireScope(services.verifier, [scopes.portalEndUser]), schema: { params: IdParams } };
+  const endUser = { preHandler: requireScope(services.altinnVerifier, [scopes.portalEndUser]), schema: { params: IdParams } };
   for (const answer of ['accept', 'reject'] as const) {
     app.post<{ Params: Static<typeof IdParams> }>(`${base}/enduser/consentrequests/:id/${answer}`, endUser, async (request) =>
       answerConsentRequest(ctx, consumer(request), request.params.id, answer === 'accept', endUserActor(request)),
@@ -42,20 +48,21 @@ export function consentRoutes(app: FastifyInstance, services: AuthServices): voi
 
   app.post<{ Body: Static<typeof Altinn2ConsentRequestBody> }>(
     '/api/consentRequests',
-    { preHandler: requireScope(services.verifier, [scopes.consentRequestsWrite]), schema: { body: Altinn2ConsentRequestBody } },
-    async (request, reply) => reply.code(201).send(await createAltinn2ConsentRequest(ctx, consumer(request), request.body)),
+    { preHandler: requireScope(services.altinnVerifier, [scopes.consentRequestsWrite]), schema: { body: Altinn2ConsentRequestBody } },
+    async (request, reply) => {
+      const created = await createAltinn2ConsentRequest(ctx, consumer(request), request.body);
+      // One consent table serves both generations: the Altinn 3 view of the same request.
+      return reply.code(201).header('Location', consentRequestUrl(created.AuthorizationCode)).send(created);
+    },
   );
   const TokenQuery = Type.Object({ authcode: Id });
   app.get<{ Querystring: Static<typeof TokenQuery> }>(
     '/api/authorization/token',
-    { preHandler: requireScope(services.verifier, [scopes.consentTokens]), schema: { querystring: TokenQuery } },
+    { preHandler: requireScope(services.altinnVerifier, [scopes.consentTokens]), schema: { querystring: TokenQuery } },
     async (request, reply) => {
       const claims = await altinn2ConsentClaims(ctx, consumer(request), request.query.authcode);
       const nowSeconds = Math.floor(services.clock.nowEpochMs() / 1000);
-      const key = await services.altinnKeys.activeKey();
-      const token = await new SignJWT({ ...claims, iss: altinnConsentIssuer, exp: nowSeconds + altinn2ConsentTokenLifetimeSeconds, nbf: nowSeconds })
-        .setProtectedHeader({ alg: signingAlgorithm, kid: key.kid, typ: 'JWT' })
-        .sign(key.privateKey);
+      const token = await signAltinnToken(services.altinnKeys, { ...claims, iss: altinnConsentIssuer, exp: nowSeconds + altinn2ConsentTokenLifetimeSeconds, nbf: nowSeconds });
       return reply.type('text/plain').send(token);
     },
   );
@@ -63,7 +70,7 @@ export function consentRoutes(app: FastifyInstance, services: AuthServices): voi
 
   app.post<{ Body: Static<typeof AuthorizeBody> }>(
     '/authorization/api/v1/authorize',
-    { preHandler: requireScope(services.verifier, [scopes.authorize]), schema: { body: AuthorizeBody } },
+    { preHandler: requireScope(services.altinnVerifier, [scopes.authorize]), schema: { body: AuthorizeBody } },
     async (request) => {
       const input = readXacmlRequest(request.body);
       const result = await decide(ctx, input);
@@ -96,7 +103,7 @@ function readXacmlRequest(body: Record<string, unknown>): { systemUserId: string
   const resource = attributes('Resource');
   const party = resource['urn:altinn:organization:identifier-no'];
   if (!subject || !action || !resource['urn:altinn:resource'] || !party) {
-    throw badRequest('AUTHZ-00001', 'XACML-forespørselen må ha AccessSubject urn:altinn:systemuser:uuid, Action action-id og Resource urn:altinn:resource + urn:altinn:organization:identifier-no.');
+    throw invalid('STD.VLD-00002', '/Request', 'XACML-forespørselen må ha AccessSubject urn:altinn:systemuser:uuid, Action action-id og Resource urn:altinn:resource + urn:altinn:organization:identifier-no.');
   }
   return { systemUserId: subject, action, resource: resource['urn:altinn:resource'], party };
 }

@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { callerOf, requireScope } from '../http.js';
 import { scopes } from '../identifiers.js';
 import type { AuthServices } from '../services.js';
-import { notFound } from './problem.js';
+import { problem } from './problem.js';
 import { AccessPackagesBody, RightsBody, SystemBody, SystemId } from './schemas.js';
 import { deleteSystem, findSystem, listSystems, registerSystem, replaceSystem, replaceSystemAccessPackages, replaceSystemRights, type SystemDto, type VendorCaller } from './system-register.js';
 
@@ -29,10 +29,13 @@ function systemInput(body: Static<typeof SystemBody>): SystemDto {
   };
 }
 
+/** Altinn's answer to a change of the register (`SystemRegisterUpdateResult`, SystemRegisterController). */
+const updated = { succeeded: true } as const;
+
 /** `/authentication/api/v1/systemregister` (spec §4.3). */
 export function systemRegisterRoutes(app: FastifyInstance, services: AuthServices): void {
   const base = '/authentication/api/v1/systemregister';
-  const vendor = { preHandler: requireScope(services.verifier, [scopes.systemRegisterWrite, scopes.systemRegisterAdmin]) };
+  const vendor = { preHandler: requireScope(services.altinnVerifier, [scopes.systemRegisterWrite, scopes.systemRegisterAdmin]) };
   const { db, clock } = services;
 
   app.post<{ Body: Static<typeof SystemBody> }>(`${base}/vendor`, { ...vendor, schema: { body: SystemBody } }, async (request, reply) => {
@@ -43,28 +46,28 @@ export function systemRegisterRoutes(app: FastifyInstance, services: AuthService
   app.get<{ Params: SystemParams }>(`${base}/vendor/:systemId`, { ...vendor, schema: { params: systemParams } }, async (request) => {
     const system = await findSystem(db, request.params.systemId);
     const caller = vendorCaller(request);
-    if (!system || (!caller.admin && system.vendor.ID !== `0192:${caller.orgnr}`)) throw notFound('AUTH-00011', `Systemet "${request.params.systemId}" finnes ikke blant dine systemer.`);
+    if (!system || (!caller.admin && system.vendor.ID !== `0192:${caller.orgnr}`)) throw problem('AUTH-00011', `Systemet "${request.params.systemId}" finnes ikke blant dine systemer.`);
     return system;
   });
   app.put<{ Params: SystemParams; Body: Static<typeof SystemBody> }>(`${base}/vendor/:systemId`, { ...vendor, schema: { params: systemParams, body: SystemBody } }, async (request) => {
     await replaceSystem(db, clock, vendorCaller(request), request.params.systemId, systemInput(request.body));
-    return true;
+    return updated;
   });
   app.put<{ Params: SystemParams; Body: Static<typeof RightsBody> }>(`${base}/vendor/:systemId/rights`, { ...vendor, schema: { params: systemParams, body: RightsBody } }, async (request) => {
     await replaceSystemRights(db, clock, vendorCaller(request), request.params.systemId, request.body);
-    return true;
+    return updated;
   });
   app.put<{ Params: SystemParams; Body: Static<typeof AccessPackagesBody> }>(
     `${base}/vendor/:systemId/accesspackages`,
     { ...vendor, schema: { params: systemParams, body: AccessPackagesBody } },
     async (request) => {
       await replaceSystemAccessPackages(db, clock, vendorCaller(request), request.params.systemId, request.body);
-      return true;
+      return updated;
     },
   );
   app.delete<{ Params: SystemParams }>(`${base}/vendor/:systemId`, { ...vendor, schema: { params: systemParams } }, async (request) => {
     await deleteSystem(db, clock, vendorCaller(request), request.params.systemId);
-    return true;
+    return updated;
   });
 
   // Portal reads: the register is public in Altinn (what a business may choose from).
@@ -76,7 +79,7 @@ export function systemRegisterRoutes(app: FastifyInstance, services: AuthService
 
 async function publicSystem(services: AuthServices, systemId: string): Promise<SystemDto> {
   const system = await findSystem(services.db, systemId);
-  if (!system) throw notFound('AUTH-00011', `Systemet "${systemId}" finnes ikke.`);
+  if (!system) throw problem('AUTH-00011', `Systemet "${systemId}" finnes ikke.`);
   return system;
 }
 

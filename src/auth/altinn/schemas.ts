@@ -6,6 +6,8 @@ export const Id = Type.String({ minLength: 1, maxLength: 100 });
 export const SystemId = Type.String({ minLength: 1, maxLength: 200 });
 export const ExternalRef = Type.String({ minLength: 1, maxLength: 200 });
 const Url = Type.String({ minLength: 1, maxLength: 2000 });
+/** A redirect the caller may leave empty: Altinn's guides send `"redirectUrl": ""` for none. */
+const RedirectUrl = Type.String({ maxLength: 2000 });
 
 export const Right = Type.Object({
   resource: Type.Array(Type.Object({ id: Type.String({ maxLength: 100 }), value: Type.String({ maxLength: 200 }) }), { minItems: 1, maxItems: 5 }),
@@ -36,7 +38,7 @@ export const RequestBody = Type.Object({
   integrationTitle: Type.Optional(Type.String({ maxLength: 500 })),
   rights: Type.Optional(Rights),
   accessPackages: Type.Optional(AccessPackages),
-  redirectUrl: Type.Optional(Url),
+  redirectUrl: Type.Optional(RedirectUrl),
 });
 
 export const ChangeRequestBody = Type.Object({
@@ -44,7 +46,7 @@ export const ChangeRequestBody = Type.Object({
   unwantedRights: Type.Optional(Rights),
   requiredAccessPackages: Type.Optional(AccessPackages),
   unwantedAccessPackages: Type.Optional(AccessPackages),
-  redirectUrl: Type.Optional(Url),
+  redirectUrl: Type.Optional(RedirectUrl),
 });
 
 export const EndUserCreateBody = Type.Object({
@@ -62,10 +64,13 @@ export const ConsentRequestBody = Type.Object({
     Type.Object({
       action: Type.Array(Type.String({ maxLength: 50 }), { minItems: 1, maxItems: 5 }),
       resource: Type.Array(Type.Object({ type: Type.String({ maxLength: 100 }), value: Type.String({ maxLength: 200 }) }), { minItems: 1, maxItems: 5 }),
+      // The request writes `metaData` (docs.altinn.studio, "Request consent"); the token says `metadata`.
+      metaData: Type.Optional(Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 500 }), { maxProperties: 20 })),
     }),
-    { minItems: 1, maxItems: 10 },
+    // An empty list is refused by the consent service with its own code (AM.VLD-00023), not by binding.
+    { maxItems: 10 },
   ),
-  redirectUrl: Type.Optional(Url),
+  redirectUrl: Type.Optional(RedirectUrl),
 });
 
 export const Altinn2ConsentRequestBody = Type.Object({

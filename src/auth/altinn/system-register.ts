@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
 import { orgnrFromIso6523Id } from '../identifiers.js';
 import { toJson, type AccessPackageRef, type LocalizedText, type Right } from '../tables.js';
-import { badRequest, forbidden, notFound } from './problem.js';
+import { AltinnProblem, invalid, problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { validateAccessPackages, validateRights } from './rights.js';
 import { announcingTransaction } from '../../db/change-notifications.js';
@@ -36,7 +36,7 @@ export async function registerSystem(db: Kysely<Database>, clock: Clock, caller:
   const now = new Date(clock.nowEpochMs());
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('altinn_system').where('system_id', '=', input.id).select('system_id').executeTakeFirst();
-    if (existing) throw badRequest('AUTH.VLD-00002', `Systemet "${input.id}" finnes allerede (system id already exists).`);
+    if (existing) throw invalid('AUTH.VLD-00002', '/id', `Systemet "${input.id}" finnes allerede (system id already exists).`);
     await trx
       .insertInto('altinn_system')
       .values({
@@ -59,7 +59,7 @@ export async function registerSystem(db: Kysely<Database>, clock: Clock, caller:
 }
 
 export async function replaceSystem(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, input: SystemDto): Promise<void> {
-  if (input.id !== systemId) throw badRequest('AUTH.VLD-00012', `id i body (${input.id}) er ikke lik id i URL (${systemId}) (id in body differs from id in URL).`);
+  if (input.id !== systemId) throw invalid('AUTH.VLD-00012', '/id', `id i body (${input.id}) er ikke lik id i URL (${systemId}) (id in body differs from id in URL).`);
   validateSystem(caller, input);
   await announcingTransaction(db, async (trx, announce) => {
     announce([accessChange.system(systemId)]);
@@ -82,15 +82,15 @@ export async function replaceSystem(db: Kysely<Database>, clock: Clock, caller: 
 }
 
 export async function replaceSystemRights(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, rights: Right[]): Promise<void> {
-  validateRights(rights);
+  validateRights(rights, '');
   const system = await ownSystem(db, caller, systemId);
   await db.updateTable('altinn_system').set({ rights: toJson(rights), updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', system.id).execute();
 }
 
 export async function replaceSystemAccessPackages(db: Kysely<Database>, clock: Clock, caller: VendorCaller, systemId: string, packages: AccessPackageRef[]): Promise<void> {
-  validateAccessPackages(packages);
+  validateAccessPackages(packages, '');
   const system = await ownSystem(db, caller, systemId);
-  checkVisibleWithClientPackages(system.isVisible, packages);
+  checkVisibleWithClientPackages(system.isVisible, packages, '');
   await db.updateTable('altinn_system').set({ access_packages: toJson(packages), updated_at: new Date(clock.nowEpochMs()) }).where('system_id', '=', system.id).execute();
 }
 
@@ -131,46 +131,46 @@ export async function listSystems(db: Kysely<Database>, vendorOrgnr?: string): P
   return systems.filter((system): system is SystemDto => system !== undefined);
 }
 
-/** The caller's system, or 404 (unknown) / 403 (another vendor's, unless admin). */
+/** The caller's system, or 404 (unknown) / 403 (another vendor's, unless admin; Altinn's `Forbid()`). */
 export async function ownSystem(db: Kysely<Database>, caller: VendorCaller, systemId: string): Promise<SystemDto> {
   const system = await findSystem(db, systemId);
-  if (!system) throw notFound('AUTH-00011', `Systemet "${systemId}" finnes ikke i systemregisteret (unknown system id).`);
+  if (!system) throw problem('AUTH-00011', `Systemet "${systemId}" finnes ikke i systemregisteret (unknown system id).`);
   if (!caller.admin && system.vendor.ID !== `0192:${caller.orgnr}`) {
-    throw forbidden('AUTH-00023', `Systemet "${systemId}" tilhører ${system.vendor.ID}, ikke tokenets consumer 0192:${caller.orgnr} (the system belongs to another vendor).`);
+    throw AltinnProblem.http(403, `Systemet "${systemId}" tilhører ${system.vendor.ID}, ikke tokenets consumer 0192:${caller.orgnr} (the system belongs to another vendor).`);
   }
   return system;
 }
 
 function validateSystem(caller: VendorCaller, input: SystemDto): string {
   const vendorOrgnr = orgnrFromIso6523Id(input.vendor.ID);
-  if (!vendorOrgnr) throw badRequest('AUTH.VLD-00000', `vendor.ID må være "0192:<orgnr>", fikk "${input.vendor.ID}" (vendor id must be ISO 6523 0192:<orgnr>).`);
+  if (!vendorOrgnr) throw invalid('AUTH.VLD-00000', '/vendor/ID', `vendor.ID må være "0192:<orgnr>", fikk "${input.vendor.ID}" (vendor id must be ISO 6523 0192:<orgnr>).`);
   if (!caller.admin && vendorOrgnr !== caller.orgnr) {
-    throw forbidden('AUTH-00023', `vendor.ID ${input.vendor.ID} er ikke tokenets consumer 0192:${caller.orgnr} (a vendor registers only its own systems).`);
+    throw AltinnProblem.http(403, `vendor.ID ${input.vendor.ID} er ikke tokenets consumer 0192:${caller.orgnr} (a vendor registers only its own systems).`);
   }
-  if (/\s/.test(input.id)) throw badRequest('AUTH.VLD-00013', 'System-id kan ikke inneholde mellomrom (system id contains spaces).');
+  if (/\s/.test(input.id)) throw invalid('AUTH.VLD-00013', '/id', 'System-id kan ikke inneholde mellomrom (system id contains spaces).');
   if (!new RegExp(`^${vendorOrgnr}_[a-z0-9_]+$`).test(input.id)) {
-    throw badRequest('AUTH.VLD-00001', `System-id må være "${vendorOrgnr}_<navn>" med a–z, 0–9 og _ (system id must be <vendor orgnr>_<name>).`);
+    throw invalid('AUTH.VLD-00001', '/id', `System-id må være "${vendorOrgnr}_<navn>" med a–z, 0–9 og _ (system id must be <vendor orgnr>_<name>).`);
   }
-  validateRights(input.rights);
-  validateAccessPackages(input.accessPackages);
-  checkVisibleWithClientPackages(input.isVisible, input.accessPackages);
-  if (new Set(input.clientId).size !== input.clientId.length) throw badRequest('AUTH.VLD-00011', 'clientId inneholder duplikater (duplicate client ids).');
-  for (const url of input.allowedRedirectUrls) {
-    if (!/^https:\/\/[^\s/]+/.test(url)) throw badRequest('AUTH.VLD-00005', `Redirect-URL må starte med https:// (redirect URL must be https): ${url}`);
+  validateRights(input.rights, '/rights');
+  validateAccessPackages(input.accessPackages, '/accessPackages');
+  checkVisibleWithClientPackages(input.isVisible, input.accessPackages, '/accessPackages');
+  if (new Set(input.clientId).size !== input.clientId.length) throw invalid('AUTH.VLD-00011', '/clientId', 'clientId inneholder duplikater (duplicate client ids).');
+  for (const [index, url] of input.allowedRedirectUrls.entries()) {
+    if (!/^https:\/\/[^\s/]+/.test(url)) throw invalid('AUTH.VLD-00005', `/allowedRedirectUrls/${index}`, `Redirect-URL må starte med https:// (redirect URL must be https): ${url}`);
   }
   return vendorOrgnr;
 }
 
-function checkVisibleWithClientPackages(isVisible: boolean, packages: readonly AccessPackageRef[]): void {
+function checkVisibleWithClientPackages(isVisible: boolean, packages: readonly AccessPackageRef[], path: string): void {
   if (isVisible && packages.some((pkg) => isClientPackage(pkg.urn))) {
-    throw badRequest('AUTH.VLD-00018', 'Klientpakker (regnskapsfører/revisor) kan ikke kombineres med isVisible: true (client-relationship packages need isVisible: false).');
+    throw invalid('AUTH.VLD-00018', path, 'Klientpakker (regnskapsfører/revisor) kan ikke kombineres med isVisible: true (client-relationship packages need isVisible: false).');
   }
 }
 
 async function setClientIds(db: Kysely<Database>, systemId: string, clientIds: readonly string[]): Promise<void> {
   if (clientIds.length > 0) {
     const taken = await db.selectFrom('altinn_system_client').where('client_id', 'in', [...clientIds]).where('system_id', '!=', systemId).select(['client_id', 'system_id']).executeTakeFirst();
-    if (taken) throw badRequest('AUTH.VLD-00004', `Klient-id ${taken.client_id} brukes allerede av systemet ${taken.system_id} (a client id belongs to one system).`);
+    if (taken) throw invalid('AUTH.VLD-00004', '/clientId', `Klient-id ${taken.client_id} brukes allerede av systemet ${taken.system_id} (a client id belongs to one system).`);
   }
   await db.deleteFrom('altinn_system_client').where('system_id', '=', systemId).execute();
   if (clientIds.length > 0) await db.insertInto('altinn_system_client').values(clientIds.map((clientId) => ({ client_id: clientId, system_id: systemId }))).execute();

@@ -5,7 +5,7 @@ import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { toJson, type AccessPackageRef, type AltinnSystemUserTable, type Right, type SystemUserType } from '../tables.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, type AltinnContext } from './context.js';
-import { badRequest, forbidden, notFound } from './problem.js';
+import { problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { findSystem, ownSystem, type VendorCaller } from './system-register.js';
 import { announcingTransaction } from '../../db/change-notifications.js';
@@ -51,7 +51,7 @@ export async function insertSystemUser(db: Kysely<Database>, now: Date, input: N
     .select('id')
     .executeTakeFirst();
   if (existing) {
-    throw badRequest('AUTH-00004', `Systembruker for ${input.systemId}, org ${input.ownerOrgnr} og externalRef "${input.externalRef}" finnes allerede (${existing.id}) (system user already exists).`);
+    throw problem('AUTH-00004', `Systembruker for ${input.systemId}, org ${input.ownerOrgnr} og externalRef "${input.externalRef}" finnes allerede (${existing.id}) (system user already exists).`);
   }
   const id = randomUUID();
   await db
@@ -82,9 +82,9 @@ export async function createSystemUserForParty(
   actor: AltinnActor,
 ): Promise<SystemUserDto> {
   const system = await findSystem(ctx.db, input.systemId);
-  if (!system) throw notFound('AUTH-00011', `Systemet "${input.systemId}" finnes ikke (unknown system id).`);
-  if (!system.isVisible) throw badRequest('AUTH-00011', `Systemet "${input.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel (not visible: use a vendor request).`);
-  if (system.accessPackages.some((pkg) => isClientPackage(pkg.urn))) throw badRequest('AUTH-00064', 'Klientsystembrukere kan bare opprettes via leverandørforespørsel (agent system users come from vendor requests).');
+  if (!system) throw problem('AUTH-00011', `Systemet "${input.systemId}" finnes ikke (unknown system id).`);
+  if (!system.isVisible) throw problem('AUTH-00003', `Systemet "${input.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel (not visible: use a vendor request).`);
+  if (system.accessPackages.some((pkg) => isClientPackage(pkg.urn))) throw problem('AUTH-00064', 'Klientsystembrukere kan bare opprettes via leverandørforespørsel (agent system users come from vendor requests).');
   const now = nowDate(ctx);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const created = await insertSystemUser(trx, now, {
@@ -117,7 +117,7 @@ export async function findSystemUserByQuery(ctx: AltinnContext, caller: VendorCa
     .where('u.external_ref', '=', query.externalRef ?? query.orgno)
     .where('u.is_deleted', '=', false)
     .executeTakeFirst();
-  if (!row) throw notFound('AUTH-00010', `Ingen aktiv systembruker for ${query.systemId}, org ${query.orgno}, externalRef "${query.externalRef ?? query.orgno}" (no active system user).`);
+  if (!row) throw problem('AUTH-00015', `Ingen aktiv systembruker for ${query.systemId}, org ${query.orgno}, externalRef "${query.externalRef ?? query.orgno}" (no active system user).`);
   return toDto(row);
 }
 
@@ -140,13 +140,13 @@ export async function listSystemUsersOfParty(ctx: AltinnContext, partyOrgnr: str
  */
 export async function deleteSystemUser(ctx: AltinnContext, partyOrgnr: string, id: string, userType: SystemUserType | undefined, actor: AltinnActor): Promise<void> {
   const systemUser = await findSystemUser(ctx.db, id);
-  if (!systemUser || systemUser.isDeleted || (userType !== undefined && systemUser.userType !== userType)) throw notFound('AUTH-00010', `Systembrukeren ${id} finnes ikke (unknown system user).`);
-  if (systemUser.reporteeOrgNo !== partyOrgnr) throw forbidden('AUTH-00041', `Systembrukeren ${id} tilhører ikke ${partyOrgnr} (the system user belongs to another party).`);
+  if (!systemUser || systemUser.isDeleted || (userType !== undefined && systemUser.userType !== userType)) throw problem('AUTH-00015', `Systembrukeren ${id} finnes ikke (unknown system user).`);
+  if (systemUser.reporteeOrgNo !== partyOrgnr) throw problem('AUTH-00041', `Systembrukeren ${id} tilhører ikke ${partyOrgnr} (the system user belongs to another party).`);
   await announcingTransaction(ctx.db, async (trx, announce) => {
     announce([accessChange.systemUser(id)]);
     if (systemUser.userType === 'agent') {
       const client = await trx.selectFrom('altinn_client_delegation').where('system_user_id', '=', id).select('client_orgnr').executeTakeFirst();
-      if (client) throw badRequest('AUTH-00070', `Klientsystembrukeren har fortsatt klienter (f.eks. ${client.client_orgnr}); fjern dem først (remove client delegations first).`);
+      if (client) throw problem('AUTH-00035', `Klientsystembrukeren har fortsatt klienter (f.eks. ${client.client_orgnr}); fjern dem først (remove client delegations first).`);
     }
     const now = nowDate(ctx);
     await trx.updateTable('altinn_system_user').set({ is_deleted: true, deleted_at: now }).where('id', '=', id).execute();

@@ -43,19 +43,31 @@ export interface ExternalIssuer {
   readonly jwksUrl: string;
 }
 
+/** An issuer whose keys are ours, in the database. */
+export interface OwnIssuer {
+  readonly issuer: string;
+  readonly keys: SigningKeyStore;
+}
+
 export class AccessTokenVerifier {
   readonly #issuers = new Map<string, KeyResolver>();
   readonly #ownIssuer: string;
   readonly #verified = new LRUCache<string, VerifiedAccessToken>({ max: verifiedTokensMax });
   readonly #metrics = cacheMetrics('tilgangstoken');
 
+  /**
+   * `exchanged`: also accept tokens our Altinn issued in exchange for a Maskinporten token
+   * (the Altinn routes do; the APIs of Skatteetaten take Maskinporten's only).
+   */
   constructor(
     private readonly clock: Clock,
-    ownIssuer: { readonly issuer: string; readonly keys: SigningKeyStore },
+    ownIssuer: OwnIssuer,
     external: ExternalIssuer | undefined,
+    exchanged?: OwnIssuer,
   ) {
     this.#ownIssuer = ownIssuer.issuer;
     this.#issuers.set(ownIssuer.issuer, (header) => ownIssuer.keys.publicKey(header.kid));
+    if (exchanged) this.#issuers.set(exchanged.issuer, (header) => exchanged.keys.publicKey(header.kid));
     if (external) {
       const jwks = createRemoteJWKSet(new URL(external.jwksUrl), {
         cacheMaxAge: externalJwksCacheSeconds * 1000,

@@ -166,8 +166,8 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
 
   api.post('/samtykker/:id/trekk', write, async (request) => {
     const { orgnr, actor } = await tilgangsstyrer(request, context);
-    const revoked = await altinnCall(revokeConsent(altinn, orgnr, request.params.id, actor));
-    return { status: revoked.status };
+    await altinnCall(revokeConsent(altinn, orgnr, request.params.id, actor));
+    return { status: 'Revoked' };
   });
 };
 

@@ -159,8 +159,8 @@ describeEachDatabase('the change feed /{rettighetspakke}/endringer', ({ handle, 
     });
     it('regnskapssystem: a client whose delegation is removed is no longer listed', async () => {
       const firmAdmin = (await clientToken(t, handle().db, firm, ['altinn:portal/enduser', 'altinn:clientdelegations.read', 'altinn:clientdelegations.write'])).token;
-      const agents = await t.app.inject({ method: 'GET', url: `/altinn/authentication/api/v1/enduser/systemuser/agents?party=${partyUuidFor(firm)}`, headers: { authorization: `Bearer ${firmAdmin}` } });
-      const agentId = (agents.json() as { data: { id: string }[] }).data[0]!.id;
+      const agents = await t.app.inject({ method: 'GET', url: `/altinn/authentication/api/v1/enduser/systemuser/agents?party=${firm}`, headers: { authorization: `Bearer ${firmAdmin}` } });
+      const agentId = (agents.json() as { id: string }[])[0]!.id;
       const removed = await t.app.inject({ method: 'DELETE', url: `/altinn/authentication/api/v1/enduser/systemuser/clients?agent=${agentId}&client=${partyUuidFor('314961900')}`, headers: { authorization: `Bearer ${firmAdmin}` } });
       expect(removed.statusCode).toBe(200);
       expect((await page('')).endringer.map((entry) => entry.partIdentifikator)).toEqual(['313367002']);
