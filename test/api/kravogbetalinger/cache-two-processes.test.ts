@@ -122,7 +122,7 @@ describeEachDatabase(
       const ownerToken = (await (await fetch(`${servers[1]!.origin}/maskinporten/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: tokenRequestBody(ownerAssertion) })).json()) as { access_token: string };
       const systemUserId = (decodeJwt(accessToken).authorization_details as { systemuser_id: string[] }[])[0]!.systemuser_id[0];
       const deleted = await fetch(`${servers[1]!.origin}/altinn/authentication/api/v1/systemuser/${as}/${systemUserId}`, { method: 'DELETE', headers: { authorization: `Bearer ${ownerToken.access_token}` } });
-      expect(deleted.status).toBe(200);
+      expect(deleted.status).toBe(202);
 
       const start = Date.now();
       let status = 200;
