@@ -148,16 +148,20 @@ describeEachDatabase('One body depth limit on the APIs (Kalendertjeneste, Maskin
     expectLoggedAsClientError(log.lines, `nestet dypere enn ${depthMax} nivåer`);
   });
 
-  it('Altinn: a deep system registration is a 400 problem (AUTH.VLD-00000)', async () => {
+  it('Altinn: a deep system registration is a 400 problem, a body that does not deserialize (STD.VLD-00017, decision 0153)', async () => {
     const { token } = await clientToken(t, handle().db, '315600057', ['altinn:authentication/systemregister.write']);
     log.lines.length = 0;
     const call: Call = { method: 'POST', url: '/altinn/authentication/api/v1/systemregister/vendor', headers: json(token), payload: jsonNested(10_000, 'rights') };
     for (const answer of await answersTo(t.app, baseUrl, call)) {
       expect([answer.via, answer.status]).toEqual([answer.via, 400]);
       expect(answer.contentType).toContain('application/problem+json');
-      expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'AUTH.VLD-00000', detail: expect.stringContaining(`nestet dypere enn ${depthMax} nivåer`) });
+      expect(JSON.parse(answer.body)).toMatchObject({
+        status: 400,
+        code: 'STD-00000',
+        validationErrors: [{ code: 'STD.VLD-00017', paths: ['/'], detail: expect.stringContaining(`nestet dypere enn ${depthMax} nivåer`) }],
+      });
     }
-    expectLoggedAsClientError(log.lines, 'AUTH.VLD-00000');
+    expectLoggedAsClientError(log.lines, 'STD-00000');
   });
 
   it('Krav og betalinger reads no body: a deep one under its prefix is refused unread (KB-003), never a 500', async () => {
