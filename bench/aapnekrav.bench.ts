@@ -50,21 +50,29 @@ export async function run(): Promise<void> {
       const kravBodies = await answers(server, krav(first));
       const baseline = await startBaseline({ ...Object.fromEntries([...aapneBodies].map(([p, a]) => [p, a.body])), ...Object.fromEntries([...kravBodies].map(([p, a]) => [p, a.body])) }, server.databaseUrl);
       try {
-        const measure = async (name: string, origin: string, make: (t: Map<string, string>) => autocannon.Request[]) => {
-          const results: Measurement[] = [];
-          // Tokens live 120 s: fresh ones for each round.
-          for (let round = 0; round < rounds; round++) results.push(await load(name, origin, make(await tokens())));
-          return medianOf(results);
+        type Make = (t: Map<string, string>) => autocannon.Request[];
+        // Ours and its baseline take turns, round by round, so both meet the same load from the
+        // rest of the machine; tokens live 120 s, so each round gets fresh ones.
+        const pair = async (name: string, make: Make, bareName: string, bareMake: Make, origin = server.origin): Promise<Row> => {
+          const ours: Measurement[] = [];
+          const bare: Measurement[] = [];
+          for (let round = 0; round < rounds; round++) {
+            const t = await tokens();
+            bare.push(await load(bareName, baseline.origin, bareMake(t)));
+            ours.push(await load(name, origin, make(t)));
+          }
+          return { ours: medianOf(ours), bare: medianOf(bare) };
         };
-        const bare = await measure('bare route', baseline.origin, aapne);
-        rows.push({ ours: await measure(`aapnekrav ${label}`, server.origin, aapne), bare });
+        // Once unmeasured, so the first figure is not the one that warms the caches and the JIT.
+        await load('warm-up', server.origin, aapne(await tokens()));
+        rows.push(await pair(`aapnekrav ${label}`, aapne, 'bare route', aapne));
         if (workers === 1) {
           const notModified = (t: Map<string, string>) => aapne(t).map((r) => ({ ...r, headers: { ...r.headers, 'if-none-match': aapneBodies.get(r.path!)!.etag } }));
-          rows.push({ ours: await measure(`304 ${label}`, server.origin, notModified), bare });
-          rows.push({ ours: await measure(`krav 1 år ${label}`, server.origin, krav), bare: await measure('bare route krav', baseline.origin, krav) });
+          rows.push(await pair(`304 ${label}`, notModified, 'bare route', aapne));
+          rows.push(await pair(`krav 1 år ${label}`, krav, 'bare route krav', krav));
           if (server.databaseUrl) {
             const pk = (t: Map<string, string>) => aapne(t).map((r) => ({ ...r, path: `/pk${r.path}` }));
-            rows.push({ ours: await measure('pg primary-key read', baseline.origin, pk), bare });
+            rows.push(await pair('pg primary-key read', pk, 'bare route', aapne, baseline.origin));
           }
         }
         memory.push(`${label}: ${server.pids().map((pid) => `${residentMb(pid).toFixed(0)} MB`).join(', ')}`);
