@@ -136,6 +136,11 @@ export class Bokfoering {
     return undefined;
   }
 
+  /** The group's payouts, in booking order, with their party. */
+  utbetalinger(): (UtbetalingDokument & { readonly partId: string })[] {
+    return [...this.#dokumenter].flatMap(([partId, dokument]) => dokument.utbetalinger.map((u) => ({ ...u, partId }))).sort((a, b) => compareKravId(a.utbetalingId, b.utbetalingId));
+  }
+
   /** Rows booked from now on carry this command's key and business date. */
   beginCommand(idempotencyKey: string, bokfoertDato: LocalDate): void {
     assertInvariant(this.#sisteBokfoertDato === null || compareDates(bokfoertDato, this.#sisteBokfoertDato) >= 0, 'commands of a group go forward in time');
@@ -331,6 +336,7 @@ export class Bokfoering {
       valutakode: 'NOK',
       bokfoert_dato: bokfoertDato,
       idempotency_key: idempotencyKey,
+      uidentifisert_id: ny.uidentifisertId,
     });
     const dokument: InnbetalingDokument = {
       innbetalingId,
@@ -411,7 +417,8 @@ export class Bokfoering {
       this.#pushPlassering({ kilde: 'utbetaling', innbetalingId: null, motkravForfallId: null, utbetalingId, kravforfallId: post.kravforfallId, beloepOere: post.beloepOere });
     }
     this.#totals.utbetalt = addOere(this.#totals.utbetalt, beloepOere);
-    this.bookUtbetalingStatus(utbetalingId, ny.partId, 'bekreftet');
+    // An order to the bank until its camt.054 confirms the transfer (decision 0172).
+    this.bookUtbetalingStatus(utbetalingId, ny.partId, 'underUtbetaling');
     return utbetalingId;
   }
 

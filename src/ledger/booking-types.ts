@@ -64,6 +64,8 @@ export interface NyInnbetaling {
   readonly betalerKonto: string | null;
   readonly mottakerkonto: string;
   readonly innbetalingstype: Innbetalingstype;
+  /** The unidentified payment it was assigned from, if any. */
+  readonly uidentifisertId: string | null;
 }
 
 export interface NyUtbetaling {

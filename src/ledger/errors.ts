@@ -15,6 +15,9 @@ export type LedgerErrorCode =
   | 'ugyldigNoekkel'
   | 'ukjentKravtype'
   | 'ukjentUtbetaling'
+  | 'utbetalingStatus'
+  | 'ukjentUidentifisert'
+  | 'alleredeTildelt'
   | 'tilbakedatert'
   | 'idempotensKonflikt';
 

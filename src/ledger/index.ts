@@ -24,8 +24,14 @@ export {
   type Utbetalt,
 } from './oppgjoer.js';
 export {
+  bankbekreftelseKommando,
+  registrerUtbetalingBekreftet,
   registrerUtbetalingReturnert,
+  utbetalingBekreftetKommando,
   utbetalingReturnertKommando,
+  type BankbekreftelseResultat,
+  type UtbetalingBekreftetInput,
+  type UtbetalingBekreftetResultat,
   type UtbetalingReturnertInput,
   type UtbetalingReturnertResultat,
 } from './utbetaling-commands.js';

@@ -65,12 +65,28 @@ export async function bokfoerInnbetaling(db: Kysely<Database>, input: Innbetalin
 }
 
 export function innbetalingKommando(input: InnbetalingInput): Kommando<InnbetalingResultat> {
-  return kommando('bokfoerInnbetaling', input, normalize(input), apply, { innbetaling: 1 });
+  return kommando('bokfoerInnbetaling', input, { ...normalize(input), uidentifisertId: null }, apply, { innbetaling: 1 });
 }
 
-type InnbetalingRequest = ReturnType<typeof normalize>;
+/**
+ * The payment an unidentified payment becomes when it is assigned to a party (`tildelUidentifisertInnbetaling`):
+ * the same command, marked with where the money came from. The hash covers the mark, so the same
+ * key cannot book it from anywhere else.
+ */
+export function innbetalingFraUidentifisertKommando(input: InnbetalingInput & { readonly uidentifisertId: string }): Kommando<InnbetalingResultat> {
+  return kommando('bokfoerInnbetaling', input, { ...normalize(input), uidentifisertId: checkTekst(input.uidentifisertId, 'uidentifisertId') }, apply, { innbetaling: 1 });
+}
+
+type InnbetalingRequest = ReturnType<typeof normalize> & { readonly uidentifisertId: string | null };
 
 function normalize(input: InnbetalingInput) {
+  return { partId: checkPartId(input.partId), ...normalizeBetaling(input), avvisUgyldigKid: input.avvisUgyldigKid ?? false };
+}
+
+/** What a payment is, whoever it is booked on: also the checks of an unidentified payment. */
+export type Betaling = Omit<InnbetalingInput, 'idempotencyKey' | 'partId' | 'avvisUgyldigKid'>;
+
+export function normalizeBetaling(input: Betaling) {
   const bokfoertDato = checkDato(input.bokfoertDato, 'bokfoertDato');
   const innbetalingsdato = input.innbetalingsdato === undefined ? bokfoertDato : checkDato(input.innbetalingsdato, 'innbetalingsdato');
   if (compareDates(innbetalingsdato, bokfoertDato) > 0) {
@@ -84,7 +100,6 @@ function normalize(input: InnbetalingInput) {
     throw new LedgerInputError('ugyldigTekst', `Ukjent innbetalingstype "${input.innbetalingstype}"`);
   }
   return {
-    partId: checkPartId(input.partId),
     beloepOere: checkBeloep(input.beloepOere, 'beloepOere'),
     innbetalingsdato,
     kid,
@@ -93,7 +108,6 @@ function normalize(input: InnbetalingInput) {
     betalerKonto: checkTekst(input.betalerKonto, 'betalerKonto', true) ?? null,
     mottakerkonto: input.mottakerkonto === undefined ? null : checkKontonummer(input.mottakerkonto, 'mottakerkonto'),
     innbetalingstype: input.innbetalingstype ?? (kid === null ? 'bankoverfoering' : 'ocr'),
-    avvisUgyldigKid: input.avvisUgyldigKid ?? false,
   };
 }
 

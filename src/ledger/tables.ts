@@ -102,6 +102,27 @@ export interface InnbetalingTable {
   valutakode: Booked<string>;
   bokfoert_dato: Booked<LocalDate>;
   idempotency_key: Booked<string>;
+  /** The unidentified payment this one was assigned from (migration 0010), at most once. */
+  uidentifisert_id: BookedOptional<string>;
+}
+
+/**
+ * Money a bank file brought that names no claim and no known party (migration 0010): kept here,
+ * on no party, until it is assigned to one, which books it as that party's payment.
+ */
+export interface UidentifisertInnbetalingTable {
+  uidentifisert_id: Booked<string>;
+  innbetalingsdato: Booked<LocalDate>;
+  /** Always positive. */
+  beloep_oere: Booked<Oere>;
+  kid: BookedOptional<string>;
+  melding: BookedOptional<string>;
+  betaler_navn: BookedOptional<string>;
+  betaler_konto: BookedOptional<string>;
+  mottakerkonto: Booked<string>;
+  innbetalingstype: Booked<Innbetalingstype>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
 }
 
 export type PlasseringKilde = 'innbetaling' | 'motregning' | 'utbetaling';
@@ -139,7 +160,11 @@ export interface UtbetalingTable {
   idempotency_key: Booked<string>;
 }
 
-export type Utbetalingstatus = 'bekreftet' | 'returnert';
+/**
+ * A payout is `underUtbetaling` from the daily run until the bank confirms it (`bekreftet`) or
+ * sends it back (`returnert`); payouts booked before migration 0010 were `bekreftet` at once.
+ */
+export type Utbetalingstatus = 'underUtbetaling' | 'bekreftet' | 'returnert';
 
 /** Status changes of a payout are new rows; the newest as of a date wins. */
 export interface UtbetalingStatusTable {
@@ -202,6 +227,7 @@ export interface LedgerTables {
   krav: KravTable;
   kravforfall: KravforfallTable;
   innbetaling: InnbetalingTable;
+  uidentifisert_innbetaling: UidentifisertInnbetalingTable;
   plassering: PlasseringTable;
   utbetaling: UtbetalingTable;
   utbetaling_status: UtbetalingStatusTable;

@@ -1,6 +1,7 @@
 import { assertInvariant } from '../domain/assert.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
 import {
+  bankbekreftelseKommando,
   innbetalingKommando,
   kravKommando,
   leveringKommando,
@@ -21,10 +22,12 @@ export type Hendelse =
   | { readonly kind: 'krav'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<KravInput, 'idempotencyKey' | 'bokfoertDato'> }
   | { readonly kind: 'innbetaling'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<InnbetalingInput, 'idempotencyKey' | 'bokfoertDato'> }
   /** The daily run for the group (set-off, payouts; refunds of unplaced payments when asked). */
-  | { readonly kind: 'oppgjoer'; readonly navn: string; readonly dato: LocalDate; readonly refunderUplassert: boolean };
+  | { readonly kind: 'oppgjoer'; readonly navn: string; readonly dato: LocalDate; readonly refunderUplassert: boolean }
+  /** The bank's statement confirms the payouts of earlier daily runs (`bankbekreftelseKommando`). */
+  | { readonly kind: 'bankbekreftelse'; readonly navn: string; readonly dato: LocalDate };
 
-/** On one business date: filings, then claims, then payments, then the daily run. */
-const rank: Readonly<Record<Hendelse['kind'], number>> = { levering: 0, krav: 1, innbetaling: 2, oppgjoer: 3 };
+/** On one business date: the bank's confirmations of earlier days, filings, then claims, then payments, then the daily run. */
+const rank: Readonly<Record<Hendelse['kind'], number>> = { bankbekreftelse: 0, levering: 1, krav: 2, innbetaling: 3, oppgjoer: 4 };
 
 /**
  * The group's history up to and including `til`, as ledger commands in booking order. The ledger
@@ -40,8 +43,8 @@ export function kommandoerFor(hendelser: readonly Hendelse[], options: { keyPref
   const kommandoer: Kommando<unknown>[] = [];
   for (const { hendelse } of kept) {
     if (names.has(hendelse.navn)) {
-      // Two reasons for a daily run on one date are one run.
-      if (hendelse.kind === 'oppgjoer') continue;
+      // Two reasons for a daily run on one date are one run, confirmed by the bank once.
+      if (hendelse.kind === 'oppgjoer' || hendelse.kind === 'bankbekreftelse') continue;
       assertInvariant(false, `event ${hendelse.navn} is planned twice`);
     }
     names.add(hendelse.navn);
@@ -58,6 +61,9 @@ export function kommandoerFor(hendelser: readonly Hendelse[], options: { keyPref
         break;
       case 'oppgjoer':
         kommandoer.push(oppgjoerKommando(options.anker, { bokfoertDato: hendelse.dato, refunderUplassert: hendelse.refunderUplassert }));
+        break;
+      case 'bankbekreftelse':
+        kommandoer.push(bankbekreftelseKommando({ ...key, partId: options.anker }));
         break;
     }
   }

@@ -345,8 +345,11 @@ class Planner {
     if (maate === 'forMye' && this.#prng.chance(0.5)) this.#oppgjoer(nextWorkingDay(addDays(dato, this.#prng.int(5, 20))), true);
   }
 
+  /** The daily run, and the bank confirming its payouts the next working day. */
   #oppgjoer(dato: LocalDate, refunderUplassert: boolean): void {
     this.#push({ kind: 'oppgjoer', navn: `oppgjoer-${dato}-${refunderUplassert ? 'refusjon' : 'standard'}`, dato, refunderUplassert });
+    const bekreftet = nextWorkingDay(addDays(dato, 1));
+    this.#push({ kind: 'bankbekreftelse', navn: `bankbekreftelse-${bekreftet}`, dato: bekreftet });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { InnbetalingResultat, Kommando, KravResultat, OppgjoerResultat, Utfall } from '../ledger/index.js';
+import type { BankbekreftelseResultat, InnbetalingResultat, Kommando, KravResultat, OppgjoerResultat, Utfall } from '../ledger/index.js';
 
 /**
  * The rows a booked command wrote to the ledger's fact tables (the `part_siste_seq` cache aside),
@@ -27,6 +27,8 @@ export function rowsWritten(kommando: Kommando<unknown>, utfall: Utfall<unknown>
       const utbetalinger = oppgjoer.utbetalinger.reduce((sum, u) => sum + 2 + u.kreditter.length, 0);
       return kommandoRow + oppgjoer.motregninger.length + rente(oppgjoer.renteKrav) + refusjoner + utbetalinger;
     }
+    case 'bankbekreftelse':
+      return kommandoRow + (utfall as unknown as BankbekreftelseResultat).utbetalingIds.length;
     default:
       throw new Error(`rowsWritten: unknown command type ${kommando.type}`);
   }

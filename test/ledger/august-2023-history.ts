@@ -5,6 +5,7 @@ import {
   bokfoerKrav,
   kjoerOppgjoer,
   registrerParter,
+  registrerUtbetalingBekreftet,
   type InnbetalingInput,
   type KravInput,
 } from '../../src/ledger/index.js';
@@ -80,6 +81,8 @@ export async function bookHistory(db: Kysely<Database>) {
     innbetalingstype: 'bankoverfoering',
   });
   const refund = await kjoerOppgjoer(db, { bokfoertDato: d('2022-01-19'), partId: enk, refunderUplassert: true });
+  // The bank's camt.054 the next day confirms the refund: the published payout is `bekreftet`.
+  await registrerUtbetalingBekreftet(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2022-01-20'), utbetalingId: refund[0]!.utbetalinger[0]!.utbetalingId });
   const credit = await krav('2022-02-01', {
     partId: enk,
     kravtype: 'forsinkelsesrenteKredit',

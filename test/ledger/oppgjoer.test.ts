@@ -6,6 +6,7 @@ import {
   kjoerOppgjoer,
   kontrollerInvarianter,
   registrerPart,
+  registrerUtbetalingBekreftet,
   registrerUtbetalingReturnert,
 } from '../../src/ledger/index.js';
 import { describeEachDatabase } from '../support/databases.js';
@@ -90,12 +91,12 @@ describeEachDatabase('motregning and kjoerOppgjoer', ({ handle }) => {
         utbetaltdato: '2024-03-02',
         beloepOere: kr(5_000),
         konto,
-        status: 'bekreftet',
+        status: 'underUtbetaling',
         kreditKrav: [expect.objectContaining({ utbetaltOere: kr(5_000), krav: expect.objectContaining({ kravId: tilgode.kravId, opprinneligOere: -kr(5_000), gjenstaaendeOere: 0 }) })],
       }),
     ]);
     expect(view.kravOpprettet![0]!.forfall[0]!.plassertUtbetaling).toEqual([
-      expect.objectContaining({ plassertOere: kr(5_000), plassertDato: '2024-03-02', utbetaling: expect.objectContaining({ utbetalingId, beloepOere: kr(5_000), status: 'bekreftet' }) }),
+      expect.objectContaining({ plassertOere: kr(5_000), plassertDato: '2024-03-02', utbetaling: expect.objectContaining({ utbetalingId, beloepOere: kr(5_000), status: 'underUtbetaling' }) }),
     ]);
     // Nothing left: the next day's run pays nothing.
     expect(await kjoerOppgjoer(db, { bokfoertDato: d('2024-03-03'), partId: as })).toEqual([
@@ -164,13 +165,34 @@ describeEachDatabase('motregning and kjoerOppgjoer', ({ handle }) => {
     const returned = await registrerUtbetalingReturnert(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-05'), utbetalingId });
     expect(returned).toMatchObject({ utbetalingId, partId: as, beloepOere: kr(1_000) });
     const asOf = (date: string) => buildPartView(db, { partId: as, asOf: d(date), utbetalt: { fraOgMed: d('2024-01-01'), tilOgMed: d('2024-12-31') }, aapne: true });
-    expect((await asOf('2024-03-04')).utbetalinger![0]!.status).toBe('bekreftet');
+    expect((await asOf('2024-03-04')).utbetalinger![0]!.status).toBe('underUtbetaling');
     const after = await asOf('2024-03-05');
     expect(after.utbetalinger![0]!.status).toBe('returnert');
     expect(after.aapne!.krav.map((k) => [k.kravId, k.kravtype, k.gjenstaaendeOere])).toEqual([[returned.kreditKravId, 'returnertUtbetaling', -kr(1_000)]]);
-    await expect(registrerUtbetalingReturnert(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-05'), utbetalingId })).rejects.toMatchObject({ code: 'ukjentUtbetaling' });
+    await expect(registrerUtbetalingReturnert(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-05'), utbetalingId })).rejects.toMatchObject({ code: 'utbetalingStatus' });
     const [again] = await kjoerOppgjoer(db, { bokfoertDato: d('2024-03-06'), partId: as });
     expect(again!.utbetalinger.map((u) => u.beloepOere)).toEqual([kr(1_000)]);
+    await kontrollerInvarianter(db, as, d('2024-03-06'));
+  });
+
+  it('a payout is under payment until the bank confirms it, once; a confirmed payout can still come back', async () => {
+    const { db } = handle();
+    const as = await nyttAs(db, { utbetalingskonto: konto });
+    await bokfoerKrav(db, krav(as, d('2024-03-01'), [['2024-03-01', -1_000]], { kravtype: 'tilgodeMva' }));
+    const [run] = await kjoerOppgjoer(db, { bokfoertDato: d('2024-03-01'), partId: as });
+    const utbetalingId = run!.utbetalinger[0]!.utbetalingId;
+    const key = nyNoekkel();
+    const confirmed = await registrerUtbetalingBekreftet(db, { idempotencyKey: key, bokfoertDato: d('2024-03-04'), utbetalingId });
+    expect(confirmed).toEqual({ utbetalingId, partId: as, beloepOere: kr(1_000), replayed: false });
+    expect(await registrerUtbetalingBekreftet(db, { idempotencyKey: key, bokfoertDato: d('2024-03-04'), utbetalingId })).toMatchObject({ replayed: true });
+    const status = async (date: string) => (await buildPartView(db, { partId: as, asOf: d(date), utbetalt: { fraOgMed: d('2024-01-01'), tilOgMed: d('2024-12-31') } })).utbetalinger![0]!.status;
+    expect(await status('2024-03-03')).toBe('underUtbetaling');
+    expect(await status('2024-03-04')).toBe('bekreftet');
+    await expect(registrerUtbetalingBekreftet(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-04'), utbetalingId })).rejects.toMatchObject({ code: 'utbetalingStatus' });
+    await expect(registrerUtbetalingBekreftet(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-04'), utbetalingId: '74999999' })).rejects.toMatchObject({ code: 'ukjentUtbetaling' });
+    await registrerUtbetalingReturnert(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-06'), utbetalingId });
+    expect(await status('2024-03-06')).toBe('returnert');
+    await expect(registrerUtbetalingBekreftet(db, { idempotencyKey: nyNoekkel(), bokfoertDato: d('2024-03-06'), utbetalingId })).rejects.toMatchObject({ code: 'utbetalingStatus' });
     await kontrollerInvarianter(db, as, d('2024-03-06'));
   });
 });

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database.js';
 import { localDate, type LocalDate } from '../../src/domain/dates.js';
 import { toOere } from '../../src/domain/money.js';
-import { bokfoerInnbetaling, bokfoerKrav, kjoerOppgjoer, registrerParter, type InnbetalingInput, type KravInput } from '../../src/ledger/index.js';
+import { bokfoerInnbetaling, bokfoerKrav, kjoerOppgjoer, registrerParter, registrerUtbetalingBekreftet, type InnbetalingInput, type KravInput } from '../../src/ledger/index.js';
 import { testBusinesses, testPersons } from './portal-fixtures.js';
 
 /**
@@ -69,6 +69,8 @@ export async function seedPortalLedger(db: Kysely<Database>) {
     forfall: [item('2024-01-20', -3_750)],
   });
   const [oppgjoer] = await kjoerOppgjoer(db, { bokfoertDato: d('2024-01-22'), partId: enk });
+  // The bank confirms the payout the next day.
+  await registrerUtbetalingBekreftet(db, { idempotencyKey: `portal-ledger-${key++}`, bokfoertDato: d('2024-01-23'), utbetalingId: oppgjoer!.utbetalinger[0]!.utbetalingId });
 
   const mva23_6 = await krav('2024-02-11', {
     partId: enk,

@@ -8,6 +8,7 @@ import * as altinnAapneForesporsler from './0006-altinn-aapne-foresporsler.js';
 import * as lesemodell from './0007-lesemodell.js';
 import * as endringer from './0008-endringer.js';
 import * as kalenderTilgang from './0009-kalender-tilgang.js';
+import * as bankfiler from './0010-bankfiler.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-lesemodell': lesemodell,
   '0008-endringer': endringer,
   '0009-kalender-tilgang': kalenderTilgang,
+  '0010-bankfiler': bankfiler,
 };

@@ -156,7 +156,7 @@ export const UtbetalingSide = Type.Object({
   /** The party's own registered account, printed in full (decision 0067); null when hidden by shielding. */
   tilKonto: Nullable(Type.String()),
   melding: Nullable(Type.String()),
-  /** "Utbetalt" or "Returnert". */
+  /** "Under utbetaling", "Utbetalt" or "Returnert". */
   status: Type.String(),
   gjelderInnehaver: Type.Boolean(),
   oppgjort: Type.Array(DekketKrav),

@@ -4,6 +4,7 @@ import type { Kontonummer } from '../../domain/kontonummer.js';
 import { toOere } from '../../domain/money.js';
 import { kravgruppeTekst, type InnbetalingView, type KravforfallRef, type KravView, type PartView, type UtbetalingView } from '../../ledger/index.js';
 import { aarsperiode } from '../reskontro/aar.js';
+import { utbetalingStatusTekst } from '../reskontro/betalinger-side.js';
 import { fastsettingsmaate } from '../reskontro/krav-side.js';
 import { periodeTekst } from '../reskontro/periode-tekst.js';
 import type { Personvern } from '../reskontro/personvern.js';
@@ -162,7 +163,7 @@ function utbetalingsrader(utbetaling: UtbetalingView, personvern: Personvern): C
     dato(utbetaling.utbetaltdato),
     beloep(utbetaltOere),
     tekst(personvern.egenKonto(utbetaling.konto)),
-    tekst(utbetaling.status === 'returnert' ? 'Returnert' : 'Utbetalt'),
+    tekst(utbetalingStatusTekst[utbetaling.status]),
     tekst(personvern.tekst(utbetaling.melding)),
     tekst(krav.beskrivelse),
     tekst(periodeTekst(krav.periode)),

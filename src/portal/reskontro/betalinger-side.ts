@@ -1,6 +1,6 @@
 import { formatKontonummer } from '../../domain/format.js';
 import type { Kontonummer } from '../../domain/kontonummer.js';
-import type { InnbetalingView, UtbetalingView } from '../../ledger/index.js';
+import type { InnbetalingView, Utbetalingstatus, UtbetalingView } from '../../ledger/index.js';
 import type { InnbetalingSide, UtbetalingSide } from '../api/reskontro-schemas.js';
 import { dekketKrav, type Leser } from './krav-side.js';
 
@@ -21,7 +21,8 @@ export function innbetalingSide(innbetaling: InnbetalingView, { partId, personve
   };
 }
 
-const utbetalingStatusTekst = { bekreftet: 'Utbetalt', returnert: 'Returnert' } as const;
+/** A payout's status in words, in Min side and its account statement. */
+export const utbetalingStatusTekst: Readonly<Record<Utbetalingstatus, string>> = { underUtbetaling: 'Under utbetaling', bekreftet: 'Utbetalt', returnert: 'Returnert' };
 
 /** A payout and the credits it settled. */
 export function utbetalingSide(utbetaling: UtbetalingView, { partId, personvern }: Leser): UtbetalingSide {
