@@ -52,6 +52,8 @@ export const limits = Object.freeze({
   bankfilBytesMax: 16 * 1024 * 1024,
   bankfilTransaksjonerMax: 50_000,
   bankfilXmlDepthMax: 32,
+  /** Unidentified payments listed at once (oldest first): a working list, assigned away as they are found out. */
+  uidentifiserteSideMax: 500,
   /** Payouts in one pain.001 (one day's run). */
   utbetalingsfilTransaksjonerMax: 50_000,
 });

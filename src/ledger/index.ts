@@ -14,6 +14,16 @@ export { bokfoerKrav, kravKommando, standardMottakerkonto, type Fastsettingsmaat
 export { bokfoerInnbetaling, innbetalingKommando, type InnbetalingInput, type InnbetalingResultat } from './innbetaling-commands.js';
 export type { KidTolkning } from './plassering-commands.js';
 export {
+  lagretUtfall,
+  registrerUidentifisertInnbetaling,
+  tildelUidentifisertInnbetaling,
+  uidentifiserteInnbetalinger,
+  type TildelingInput,
+  type UidentifisertInnbetaling,
+  type UidentifisertInput,
+} from './uidentifisert.js';
+export { finnInnbetaler, type Innbetaler } from './innbetaler.js';
+export {
   kjoerOppgjoer,
   oppgjoerKommando,
   utbetalingMinsteOere,

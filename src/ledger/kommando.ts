@@ -93,16 +93,15 @@ export function kommando<In extends { readonly idempotencyKey: string; readonly 
   apply: (session: Bokfoering, request: Req) => Promise<R>,
   ids?: IdCounts,
 ): Kommando<R> {
+  return { ...sendtKommando(type, input), partId: request.partId, ids, apply: (session) => apply(session, request) };
+}
+
+/** What identifies a command and its request: its type, the checked key and business date, and the input as sent without them. */
+export type SendtKommando = Pick<Kommando<unknown>, 'type' | 'idempotencyKey' | 'bokfoertDato' | 'request'>;
+
+export function sendtKommando(type: string, input: { readonly idempotencyKey: string; readonly bokfoertDato: LocalDate }): SendtKommando {
   const { idempotencyKey, bokfoertDato, ...sent } = input;
-  return {
-    type,
-    partId: request.partId,
-    bokfoertDato: checkDato(bokfoertDato, 'bokfoertDato'),
-    idempotencyKey: checkIdempotencyKey(idempotencyKey),
-    request: sent,
-    ids,
-    apply: (session) => apply(session, request),
-  };
+  return { type, bokfoertDato: checkDato(bokfoertDato, 'bokfoertDato'), idempotencyKey: checkIdempotencyKey(idempotencyKey), request: sent };
 }
 
 export function requestHash(type: string, request: unknown): string {
@@ -204,12 +203,13 @@ export async function applyAll<R>(session: Bokfoering, kommandoer: readonly Komm
   return results;
 }
 
-function replay<R>(kommando: Kommando<R>, stored: Stored): Utfall<R> {
+/** The stored result of a key booked before, or `IdempotencyConflictError` when it was booked for another request. */
+export function replay<R>(kommando: SendtKommando, stored: Stored): Utfall<R> {
   if (stored.hash !== requestHash(kommando.type, kommando.request)) throw new IdempotencyConflictError(kommando.idempotencyKey);
   return { ...(stored.resultat as R), replayed: true };
 }
 
-async function loadStored(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, Stored>> {
+export async function loadStored(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, Stored>> {
   if (keys.length === 0) return new Map();
   const rows = await db
     .selectFrom('kommando')
@@ -219,7 +219,7 @@ async function loadStored(db: Kysely<Database>, keys: readonly string[]): Promis
   return new Map(rows.map((row) => [row.idempotency_key, { hash: row.forespoersel_hash, resultat: row.resultat }]));
 }
 
-function isKommandoKeyClash(error: unknown): boolean {
+export function isKommandoKeyClash(error: unknown): boolean {
   const candidate = error as { code?: string; constraint?: string; message?: string } | undefined;
   return candidate?.code === '23505' && (candidate.constraint === 'kommando_pkey' || /kommando_pkey/.test(candidate.message ?? ''));
 }
