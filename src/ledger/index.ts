@@ -23,6 +23,7 @@ export {
   type UidentifisertInput,
 } from './uidentifisert.js';
 export { finnInnbetaler, type Innbetaler } from './innbetaler.js';
+export { utbetalingsordrer, type Utbetalingsordre } from './utbetaling-queries.js';
 export {
   kjoerOppgjoer,
   oppgjoerKommando,
@@ -98,6 +99,7 @@ export {
   type Kravtype,
 } from './kodelister.js';
 export { forsinkelsesrentesatser, sistePubliserteRentedag } from './rentesatser.js';
+export { mottakerkontoer, type MottakerkontoInfo } from './mottakerkontoer.js';
 
 // Errors and row types
 export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';

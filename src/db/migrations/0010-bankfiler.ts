@@ -8,14 +8,17 @@ import { sql, type Kysely } from 'kysely';
  *   no claim and no known party, kept apart until it is assigned to a party, which books it as
  *   that party's payment (`innbetaling.uidentifisert_id`, at most once); append-only like every
  *   booked fact;
- * - `bankfil`: each payment file taken, by the identity the bank gave it, with the report it got,
- *   so the same file delivered again answers with that report and books nothing;
+ * - `bankfil`: each payment file taken, by the identity the bank gave it, with a digest of what
+ *   it says and the report it got, so the same file delivered again answers with that report and
+ *   books nothing, and another file under the same identity is refused;
  * - the demo's vendor and bank clients get the sandbox's test-support scope `kob:testdata`
  *   (new demos get it when seeded).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table utbetaling_status drop constraint utbetaling_status_status_check`.execute(db);
   await sql`alter table utbetaling_status add constraint utbetaling_status_status_check check (status in ('underUtbetaling', 'bekreftet', 'returnert'))`.execute(db);
+  // The day's payment order (pain.001) reads the payouts of one date.
+  await sql`create index utbetaling_dato on utbetaling (utbetaltdato)`.execute(db);
 
   await sql`create sequence uidentifisert_nr_seq start with 86000001`.execute(db);
   await sql`
