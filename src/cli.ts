@@ -2,11 +2,14 @@ import { Command, CommanderError } from 'commander';
 import { registerClientsCommand } from './cli/clients-command.js';
 import { registerKeysCommand } from './cli/keys-command.js';
 import { registerInnbetalCommand } from './cli/innbetal-command.js';
+import { registerInnbetalingsfilCommand } from './cli/innbetalingsfil-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOppgjoerCommand } from './cli/oppgjoer-command.js';
 import { registerSeedCommand } from './cli/seed-command.js';
 import { registerServeCommand } from './cli/serve-command.js';
 import { registerTokenCommand } from './cli/token-command.js';
+import { registerUidentifisertCommand } from './cli/uidentifisert-command.js';
+import { registerUtbetalingsfilCommand } from './cli/utbetalingsfil-command.js';
 import { ClientRegistrationError, TokenRequestError } from './auth/index.js';
 import { ConfigError } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -30,6 +33,9 @@ export function buildProgram(): Command {
   registerKeysCommand(program);
   registerInnbetalCommand(program);
   registerOppgjoerCommand(program);
+  registerInnbetalingsfilCommand(program);
+  registerUtbetalingsfilCommand(program);
+  registerUidentifisertCommand(program);
   return program;
 }
 

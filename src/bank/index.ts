@@ -4,6 +4,7 @@
  * pain.001. It reads and writes files with src/bankfiler and books with src/ledger; the CLI and
  * the sandbox's test-support API call it.
  */
+export { innbetalingsfilTekst } from './filtekst.js';
 export { mottaInnbetalingsfil, innbetalingsfilrapport, type Mottak } from './innbetalingsfil-mottak.js';
 export type { Innbetalingsfilrapport, Transaksjonsutfall } from './rapport.js';
 export { lagUtbetalingsfil, skatteetatenOrganisasjonsnummer, type Utbetalingsfil } from './utbetalingsfil.js';
