@@ -13,6 +13,8 @@ import {
 } from './api/kalender/index.js';
 import { kravOgBetalingerFrameworkErrorRoutes, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
 import { openApiDocs } from './api/openapi.js';
+import { testdataFrameworkErrorRoute, testdataPlugin, testdataTag, testdataTagDescription } from './api/testdata/index.js';
+import { defaultSlowAnswerMs } from './api/sandbox-headers.js';
 import { altinnPlugin, createAuthServices, createBuiltInIdporten, idportenPlugin, maskinportenPlugin, type AuthServices } from './auth/index.js';
 import { limitJsonBodyDepth } from './body-depth.js';
 import { portalRedirectUri, type Config } from './config.js';
@@ -48,6 +50,8 @@ export interface AppDependencies {
   readonly connectNotifications?: ConnectNotifications | undefined;
   /** PostgreSQL: the pool's use, for /metrics. */
   readonly poolStats?: (() => PoolStats) | undefined;
+  /** How long the sandbox's `Kob-Testscenario: TREG` holds an answer (default `defaultSlowAnswerMs`); tests shorten it. */
+  readonly slowAnswerMs?: number;
 }
 
 /** Keys whose values never reach a log line (tokens, grants, cookies, private keys). */
@@ -93,7 +97,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     trustProxy: typeof deps.config.trustProxy === 'boolean' ? deps.config.trustProxy : [...deps.config.trustProxy],
     return503OnClosing: true,
     // Each surface renders a malformed URL under its prefix with its own catalogue.
-    frameworkErrors: routeFrameworkErrors([...kravOgBetalingerFrameworkErrorRoutes, kalendertjenesteFrameworkErrorRoute, fristerFrameworkErrorRoute, icsFrameworkErrorRoute]),
+    frameworkErrors: routeFrameworkErrors([
+      ...kravOgBetalingerFrameworkErrorRoutes,
+      kalendertjenesteFrameworkErrorRoute,
+      fristerFrameworkErrorRoute,
+      ...(deps.config.sandbox ? [testdataFrameworkErrorRoute] : []),
+      icsFrameworkErrorRoute,
+    ]),
   });
   // Every surface's JSON bodies, before any surface is registered (plugins copy the parsers).
   limitJsonBodyDepth(app);
@@ -113,11 +123,15 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.decorate('kobAuth', auth);
   // The calendar feed is for calendar apps, not an API: also before the collector.
   await app.register(icsFeedPlugin, { db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, checker: auth.accessChecker });
+  // A sandbox lets each request move the business date and ask for an error (decision 0175).
+  const sandbox = deps.config.sandbox ? { slowAnswerMs: deps.slowAnswerMs ?? defaultSlowAnswerMs } : undefined;
   // Then the collector, so /openapi.json and /docs describe every route registered after it.
-  await app.register(openApiDocs);
-  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications });
-  await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl });
-  await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker });
+  await app.register(openApiDocs, { tags: sandbox ? [{ name: testdataTag, description: testdataTagDescription }] : [] });
+  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications, sandbox });
+  await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl, sandbox });
+  await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, sandbox });
+  // The test-support API exists only in a sandbox (decision 0176).
+  if (sandbox) await app.register(testdataPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, altinn: auth.altinn, sandbox });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

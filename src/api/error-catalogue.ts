@@ -5,7 +5,7 @@
  * `{kode, melding, korrelasjonsid}`. Nothing else invents error bodies; each surface's
  * `errors.test.ts` walks its catalogue so no code goes untested.
  */
-export type ErrorHttpStatus = 400 | 401 | 403 | 404 | 406 | 413 | 415 | 500;
+export type ErrorHttpStatus = 400 | 401 | 403 | 404 | 406 | 409 | 413 | 415 | 500;
 
 export interface CatalogueEntry {
   readonly httpStatus: ErrorHttpStatus;

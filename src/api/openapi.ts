@@ -34,9 +34,9 @@ export const openApiDocument = {
 } as const;
 
 export const openApiDocs = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: { readonly tags?: readonly { readonly name: string; readonly description: string }[] }) => {
     await app.register(swagger, {
-      openapi: openApiDocument,
+      openapi: { ...openApiDocument, ...(options.tags === undefined || options.tags.length === 0 ? {} : { tags: [...options.tags] }) },
       transformObject: (documentObject) => hoistTitledSchemas((documentObject as { openapiObject: Record<string, unknown> }).openapiObject),
     });
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -38,8 +38,8 @@ export const accountingFirmClients: readonly string[] = Object.freeze(['31336700
 export const delegatedClients: readonly string[] = Object.freeze(['313367002', '314961900']);
 export const consentingBusinesses: readonly string[] = Object.freeze(['313367002', '311851381']);
 export const demoSystemId = `${demoOrganizations.vendor.orgnr}_demoregnskap`;
-export const vendorScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.kalender, scopes.frister]);
-export const bankScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.consentRequestsRead, scopes.consentRequestsWrite, scopes.consentTokens]);
+export const vendorScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.kalender, scopes.frister, scopes.testdata]);
+export const bankScopes: readonly string[] = Object.freeze([scopes.kravOgBetalinger, scopes.consentRequestsRead, scopes.consentRequestsWrite, scopes.consentTokens, scopes.testdata]);
 export const demoConsentValidityDays = 365;
 /** The demo's access was given by the seed, as the change log says. */
 const seedActor: AltinnActor = { kind: 'seed' };

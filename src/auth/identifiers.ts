@@ -31,6 +31,8 @@ export const scopes = Object.freeze({
   authorizedParties: 'altinn:accessmanagement/authorizedparties',
   /** Digdir's self-service scope: a client may register further clients for its own org. */
   clientRegistration: 'idporten:dcr.write',
+  /** The sandbox's test-support API (`/api/testdata/v1`, decision 0176): make businesses, claims, payments, bank files. */
+  testdata: 'kob:testdata',
 });
 
 /**

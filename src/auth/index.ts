@@ -43,6 +43,7 @@ export { AltinnProblem } from './altinn/problem.js';
 export { accessTitle } from './altinn/resource-registry.js';
 export { answerRequest } from './altinn/requests.js';
 export { createSystemUserForParty, deleteSystemUser } from './altinn/system-users.js';
+export { approvedSystemUserForClient } from './altinn/sandbox-system-user.js';
 export { revokeConsent } from './altinn/consents.js';
 export {
   partyAccessOverview,

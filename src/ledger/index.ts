@@ -93,6 +93,7 @@ export {
   kravgruppeFor,
   kravgruppeTekst,
   kravtypeFor,
+  kravtypeFraNavn,
   skatteinnkrevingKonto,
   type Kodelister,
   type Kravgruppe,

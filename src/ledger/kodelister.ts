@@ -83,6 +83,14 @@ export function findKravtype(kode: string): Kravtype | undefined {
 }
 
 /**
+ * The claim type a caller names, by its code (`arbeidsgiveravgift`) or by the string the API
+ * shows (`ARBGAVG`; several codes may share one, and the first in the code list is taken).
+ */
+export function kravtypeFraNavn(navn: string): Kravtype | undefined {
+  return findKravtype(navn) ?? [...kodelister().kravtyper.values()].find((kravtype) => kravtype.apiKravtype === navn);
+}
+
+/**
  * The record of a stored code. A code the lists do not know (they may change under booked claims)
  * is shown as itself, in no known group, and treated like an ordinary principal.
  */

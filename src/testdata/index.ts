@@ -27,3 +27,4 @@ export {
 export { syntheticBusiness, type SyntheticBusiness } from './population.js';
 export { planHistory, type Overstyring, type PlanOptions, type Virksomhet } from './history.js';
 export { Prng } from './prng.js';
+export { nyTestvirksomhet, type Testrolle, type Testvirksomhet, type TestvirksomhetInput } from './testvirksomhet.js';

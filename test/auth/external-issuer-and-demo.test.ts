@@ -93,7 +93,7 @@ describeEachDatabase('demo access dataset', ({ handle, kind }) => {
   it('writes the two credential files, private to their owner, with the contract’s keys', async () => {
     const vendor = JSON.parse(await fs.readFile(demo.files.regnskapssystem, 'utf8'));
     expect(Object.keys(vendor)).toEqual(['client_id', 'kid', 'org', 'scopes', 'jwk']);
-    expect(vendor).toMatchObject({ org: '315600014', scopes: ['skatteetaten:kravogbetalinger', 'skatteetaten:kalender', 'skatteetaten:frister'], jwk: { kty: 'RSA', kid: vendor.kid, d: expect.any(String) } });
+    expect(vendor).toMatchObject({ org: '315600014', scopes: ['skatteetaten:kravogbetalinger', 'skatteetaten:kalender', 'skatteetaten:frister', 'kob:testdata'], jwk: { kty: 'RSA', kid: vendor.kid, d: expect.any(String) } });
     const bank = JSON.parse(await fs.readFile(demo.files.finans, 'utf8'));
     expect(Object.keys(bank)).toEqual(['client_id', 'kid', 'org', 'scopes', 'jwk', 'consents']);
     expect(bank.consents.map((consent: { from: string }) => consent.from)).toEqual(['urn:altinn:organization:identifier-no:313367002', 'urn:altinn:organization:identifier-no:311851381']);

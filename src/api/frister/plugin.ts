@@ -9,6 +9,7 @@ import { identifikatorMelding } from '../identifikator-melding.js';
 import { negotiateFormat } from '../negotiation.js';
 import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import { jsonWriter, mediaTypes } from '../serialization.js';
+import { useSandboxHeaders, type Feilscenario, type RequestClock, type SandboxHeaders } from '../sandbox-headers.js';
 import { registerSurface, requestPath, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import { friErrors } from './errors.js';
 import { mapFrister } from './map-frister.js';
@@ -22,6 +23,8 @@ export const fristerScope = 'skatteetaten:frister';
 export interface FristerOptions extends CalendarSurfaceOptions {
   readonly checker: PartyAccessChecker;
   readonly newKorrelasjonsid?: () => string;
+  /** In a sandbox: the business date and test scenario headers (decision 0175). */
+  readonly sandbox?: SandboxHeaders | undefined;
 }
 
 /**
@@ -42,6 +45,7 @@ function configure(api: FastifyInstance, options: FristerOptions): void {
   const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
   useApiSchemas(api);
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: friErrors.invalidInput, format: () => 'json' });
+  const clockOf = useSandboxHeaders(api, options.clock, options.sandbox, { invalidInput: friErrors.invalidInput, scenario: (code, request) => scenarioError(code, request, clockOf) });
 
   const access = accessHooks({
     checker: options.checker,
@@ -64,7 +68,7 @@ function configure(api: FastifyInstance, options: FristerOptions): void {
     },
     async (request, reply) => {
       const { organisasjonsnummer } = request.params as FristerParams;
-      const idag = options.clock.today();
+      const idag = clockOf(request).today();
       const periode = kalenderperiode({ idag });
       let calendar;
       try {
@@ -84,6 +88,21 @@ function configure(api: FastifyInstance, options: FristerOptions): void {
       return reply.type(mediaTypes.json).send(text);
     },
   );
+}
+
+/** A test scenario as this API's own error: FRI-007 answers both "nothing due" and "unknown" (decision 0059). */
+function scenarioError(code: Feilscenario, request: FastifyRequest, clockOf: RequestClock): ApiError {
+  switch (code) {
+    case 'KB-001':
+      return friErrors.internal();
+    case 'KB-002':
+      return friErrors.backend();
+    case 'KB-007':
+    case 'KB-009': {
+      const periode = kalenderperiode({ idag: clockOf(request).today() });
+      return friErrors.noDeadlines((request.params as FristerParams).organisasjonsnummer, periode.fraOgMed, periode.tilOgMed);
+    }
+  }
 }
 
 function unknownPath(request: FastifyRequest): ApiError {

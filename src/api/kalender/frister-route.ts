@@ -42,7 +42,7 @@ export function registerFristerRoute(api: FastifyInstance, context: KalenderCont
     if (sent === undefined) throw kalErrors.unsupportedMediaType(request.headers['content-type'] ?? '(ingen)');
     const format = negotiateFormat(request.headers.accept, sent);
     if (format === undefined) throw kalErrors.notAcceptable(request.headers.accept ?? '', 'application/json eller application/xml');
-    states.set(request, { format, idag: context.clock.today(), periode: undefined, identifikatorer: [] });
+    states.set(request, { format, idag: context.clockOf(request).today(), periode: undefined, identifikatorer: [] });
   };
 
   const checkPeriod = async (request: FastifyRequest) => {
@@ -120,7 +120,7 @@ function resolvePeriode(requested: { fraOgMed: string; tilOgMed?: string | undef
   return periode;
 }
 
-function identifikatorOf(identifikator: NorskIdentifikator): string {
+export function identifikatorOf(identifikator: NorskIdentifikator): string {
   return identifikator.organisasjonsnummer ?? identifikator.foedselsnummer!;
 }
 

@@ -8,12 +8,14 @@ import { catalogueFrameworkErrorRoute, type FrameworkErrorRoute } from '../frame
 import { identifikatorMelding } from '../identifikator-melding.js';
 import { negotiateFormat } from '../negotiation.js';
 import type { MediaFormat } from '../serialization.js';
+import { useSandboxHeaders, type Feilscenario } from '../sandbox-headers.js';
 import { registerSurface, requestPath, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import { registerAbonnementRoutes } from './abonnement-routes.js';
 import { bodyFormat, kalendertjenestePrefix, type KalenderContext, type KalendertjenesteOptions } from './context.js';
 import { kalErrors } from './errors.js';
-import { registerFristerRoute } from './frister-route.js';
+import { identifikatorOf, registerFristerRoute } from './frister-route.js';
 import { kalenderRequestMelding } from './request.js';
+import type { KalenderRequestDokument } from './schemas.js';
 import { readKalenderRequestXml } from './xml-request.js';
 
 /**
@@ -22,12 +24,11 @@ import { readKalenderRequestXml } from './xml-request.js';
  * subscriptions of a party (`/abonnementer/{partIdentifikator}`). Errors are the KAL catalogue.
  */
 export async function kalendertjenestePlugin(app: FastifyInstance, options: KalendertjenesteOptions): Promise<void> {
-  const context: KalenderContext = { ...options, calendar: calendarSourceOf(options) };
-  await registerSurface(app, kalendertjenestePrefix, (api) => configure(api, context));
+  await registerSurface(app, kalendertjenestePrefix, (api) => configure(api, options));
 }
 
-function configure(api: FastifyInstance, context: KalenderContext): void {
-  const korrelasjonsidOf = useKorrelasjonsid(api, context.newKorrelasjonsid ?? randomUUID);
+function configure(api: FastifyInstance, options: KalendertjenesteOptions): void {
+  const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
   useApiSchemas(api);
   // An XML body is read into the same plain object a JSON body gives (namespaces resolved).
   api.addContentTypeParser(['application/xml', 'text/xml'], { parseAs: 'string', bodyLimit: limits.bodyBytesMax }, (_request, body, done) => {
@@ -36,8 +37,34 @@ function configure(api: FastifyInstance, context: KalenderContext): void {
     else done(kalErrors.invalidInput(read.melding));
   });
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: kalErrors.invalidInput, format: kalenderErrorFormat });
+  const clockOf = useSandboxHeaders(api, options.clock, options.sandbox, { invalidInput: kalErrors.invalidInput, scenario: scenarioError });
+  const context: KalenderContext = { ...options, calendar: calendarSourceOf(options), clockOf };
   registerFristerRoute(api, context);
   registerAbonnementRoutes(api, context);
+}
+
+/**
+ * A test scenario as this service's own error (decision 0057: KAL-nnn means KB-nnn). KB-007 has
+ * no twin: an empty calendar is an answer.
+ */
+function scenarioError(code: Feilscenario, request: FastifyRequest): ApiError | undefined {
+  switch (code) {
+    case 'KB-001':
+      return kalErrors.internal();
+    case 'KB-002':
+      return kalErrors.backend();
+    case 'KB-007':
+      return undefined;
+    case 'KB-009':
+      return kalErrors.unknownParties(partiesNamed(request));
+  }
+}
+
+/** The parties a request names: the one in the path, or those of the kalenderRequest. */
+function partiesNamed(request: FastifyRequest): string[] {
+  const inPath = (request.params as { partIdentifikator?: string }).partIdentifikator;
+  if (inPath !== undefined) return [inPath];
+  return ((request.body as Partial<KalenderRequestDokument> | undefined)?.kalenderRequest?.part ?? []).map(identifikatorOf);
 }
 
 const served = `POST ${kalendertjenestePrefix}/frister og ${kalendertjenestePrefix}/abonnementer/{partIdentifikator}`;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type, { type Static } from 'typebox';
 import { scopes } from '../../auth/index.js';
-import type { Clock } from '../../domain/clock.js';
+import type { RequestClock } from '../sandbox-headers.js';
 import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import { cacheControl } from '../etag.js';
 import { errorResponses, korrelasjonsidHeaderDoc } from '../openapi-errors.js';
@@ -50,7 +50,7 @@ export const Endringer = Type.Object(
 );
 
 export interface ChangeFeedOptions {
-  readonly clock: Clock;
+  readonly clockOf: RequestClock;
   readonly checker: PartyAccessChecker;
   readonly readableParties: NonNullable<PartyAccessChecker['readableParties']>;
   readonly changes: ChangeSource;
@@ -84,7 +84,7 @@ export function registerChangeFeed(api: FastifyInstance, options: ChangeFeedOpti
       const { rettighetspakke } = request.params as FeedParams;
       const query = request.query as FeedQuery;
       const antall = pageSize(query.antall);
-      const asOf = options.clock.today();
+      const asOf = options.clockOf(request).today();
       const given = query.etter === undefined ? undefined : decodeFeedCursor(query.etter);
       if (query.etter !== undefined && given === undefined) {
         throw apiErrors.invalidInput('Parameteren etter er ikke en markør fra dette endepunktet; bruk neste fra forrige svar, eller utelat etter for å starte på nytt.');

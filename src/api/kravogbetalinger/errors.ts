@@ -44,6 +44,9 @@ export const apiErrors = {
   invalidInput: (melding: string) => error('KB-006', melding),
   nothingInPeriod: (what: string, partIdentifikator: string, fraOgMed: string, tilOgMed: string) =>
     error('KB-007', `Fant ingen ${what} for partIdentifikator ${partIdentifikator} i perioden ${fraOgMed} til ${tilOgMed}.`),
+  /** The sandbox's test scenario KB-007, on any route. */
+  nothingFound: (partIdentifikator: string | undefined) =>
+    error('KB-007', partIdentifikator === undefined ? 'Fant ingen krav eller betalinger i perioden.' : `Fant ingen krav eller betalinger for partIdentifikator ${partIdentifikator} i perioden.`),
   notAcceptable: (accept: string) =>
     error('KB-008', `Formatet i Accept-headeren (${echo(accept)}) støttes ikke. Tjenesten svarer med application/json eller application/xml.`),
   unknownParty: (partIdentifikator: string) => error('KB-009', `Fant ingen part med partIdentifikator ${partIdentifikator}.`),

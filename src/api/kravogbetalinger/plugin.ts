@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ChangeNotifications } from '../../db/change-notifications.js';
 import type { Clock } from '../../domain/clock.js';
 import { BodyCache } from '../body-cache.js';
 import { catalogueFrameworkErrorRoute, routeFrameworkErrors, type FrameworkErrorRoute } from '../framework-errors.js';
+import type { ApiError } from '../error-catalogue.js';
+import { useSandboxHeaders, type Feilscenario, type SandboxHeaders } from '../sandbox-headers.js';
 import { registerSurface, useApiSchemas, useCatalogueErrors, useKorrelasjonsid } from '../surface.js';
 import type { PartyAccessChecker } from '../access-hooks.js';
 import type { KravOgBetalingerData } from './data.js';
@@ -33,6 +35,8 @@ export interface KravOgBetalingerOptions {
   readonly notifications?: ChangeNotifications;
   /** For tests that want fixed ids; a random UUID otherwise. */
   readonly newKorrelasjonsid?: () => string;
+  /** In a sandbox: the business date and test scenario headers (decision 0175). */
+  readonly sandbox?: SandboxHeaders | undefined;
 }
 
 /**
@@ -77,17 +81,33 @@ function configure(api: FastifyInstance, options: KravOgBetalingerOptions, bodie
   useApiSchemas(api);
 
   useCatalogueErrors(api, { korrelasjonsidOf, toApiError, unknownPath, invalidInput: apiErrors.invalidInput, format: errorFormat });
+  const clockOf = useSandboxHeaders(api, options.clock, options.sandbox, { invalidInput: apiErrors.invalidInput, scenario: scenarioError });
 
-  registerRoutes(api, { ...options, bodies });
+  registerRoutes(api, { ...options, clockOf, bodies });
   const { checker, data } = options;
   if (checker.readableParties !== undefined && data.changes !== undefined && data.version !== undefined) {
     registerChangeFeed(api, {
-      clock: options.clock,
+      clockOf,
       checker,
       readableParties: checker.readableParties.bind(checker),
       changes: data.changes,
       version: data.version.bind(data),
     });
+  }
+}
+
+/** A test scenario as this API's own error: the party in the path where the error names one. */
+function scenarioError(code: Feilscenario, request: FastifyRequest): ApiError | undefined {
+  const partIdentifikator = (request.params as { partIdentifikator?: string }).partIdentifikator;
+  switch (code) {
+    case 'KB-001':
+      return apiErrors.internal();
+    case 'KB-002':
+      return apiErrors.backend();
+    case 'KB-007':
+      return apiErrors.nothingFound(partIdentifikator);
+    case 'KB-009':
+      return partIdentifikator === undefined ? undefined : apiErrors.unknownParty(partIdentifikator);
   }
 }
 

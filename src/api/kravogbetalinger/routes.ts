@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { scopes } from '../../auth/index.js';
-import type { Clock } from '../../domain/clock.js';
 import type { LocalDate } from '../../domain/dates.js';
 import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import type { BodyCache } from '../body-cache.js';
 import { cacheControl, isNotModified, weakEtag } from '../etag.js';
 import { negotiateFormat } from '../negotiation.js';
+import type { RequestClock } from '../sandbox-headers.js';
 import { bodyWriter, mediaTypes, type MediaFormat } from '../serialization.js';
 import type { KravOgBetalingerData, PartQuery } from './data.js';
 import { endpoints, type Endpoint } from './endpoints.js';
@@ -27,7 +27,8 @@ import { resolvePeriode, type ResolvedPeriode } from './period.js';
  * Unknown paths never reach a route: the plugin's not-found handler answers KB-003.
  */
 export interface RouteOptions {
-  readonly clock: Clock;
+  /** The business date of each request (the sandbox may move it). */
+  readonly clockOf: RequestClock;
   readonly checker: PartyAccessChecker;
   readonly data: KravOgBetalingerData;
   /** Serialized bodies by ETag, when the server keeps them. */
@@ -55,7 +56,7 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
     if (!isRettighetspakke(rettighetspakke)) throw apiErrors.unknownRettighetspakke(rettighetspakke);
     const format = negotiateFormat(request.headers.accept);
     if (format === undefined) throw apiErrors.notAcceptable(request.headers.accept ?? '');
-    states.set(request, { asOf: options.clock.today(), format, periode: undefined });
+    states.set(request, { asOf: options.clockOf(request).today(), format, periode: undefined });
   };
 
   const access = accessHooks({

@@ -11,6 +11,7 @@ import { sql, type Kysely } from 'kysely';
  * - `bankfil`: each payment file taken, by the identity the bank gave it, with a digest of what
  *   it says and the report it got, so the same file delivered again answers with that report and
  *   books nothing, and another file under the same identity is refused;
+ * - `testvirksomhet_nr_seq` numbers the businesses the sandbox's test-support API makes;
  * - the demo's vendor and bank clients get the sandbox's test-support scope `kob:testdata`
  *   (new demos get it when seeded).
  */
@@ -53,6 +54,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger bankfil_append_only before update or delete on bankfil
     for each row execute function avvis_endring_av_bokfoert()`.execute(db);
+
+  // Businesses the test-support API makes are numbered apart from the seeded ones (src/testdata/testvirksomhet.ts).
+  await sql`create sequence testvirksomhet_nr_seq`.execute(db);
 
   await sql`
     update auth_client set scopes = scopes || '["kob:testdata"]'::jsonb
