@@ -40,11 +40,11 @@ export interface CalendarTestApp {
   agentToken(scope?: string): Promise<string>;
 }
 
-/** `logger`: pino options for the server's log (none by default). */
-export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind, logger: object | false = false): Promise<CalendarTestApp> {
+/** `logger`: pino options for the server's log (none by default); `slowAnswerMs`: how long `Kob-Testscenario: TREG` holds an answer. */
+export async function calendarTestApp(db: Kysely<Database>, kind: DatabaseKind, logger: object | false = false, slowAnswerMs?: number): Promise<CalendarTestApp> {
   const clock = testClock(Date.UTC(2026, 5, 20, 9, 30, 47));
   const config = testConfig();
-  const app = await buildApp({ db, databaseKind: kind, clock, config, logger });
+  const app = await buildApp({ db, databaseKind: kind, clock, config, logger, slowAnswerMs });
   const auth = app.kobAuth;
   await app.ready();
   const demo = await seedDemo(db, clock);

@@ -5,7 +5,8 @@ import { commonMeldinger, defineErrorCatalogue, echo, sentence } from '../error-
  * The test-support API's error catalogue (decision 0176). The codes mirror Krav og betalinger's
  * where the meaning is the same (TD-nnn means KB-nnn), so a client handles them alike; TD-010 and
  * TD-011 are the Kalendertjeneste's (a body too large, a Content-Type not taken) and TD-012 is a
- * request that conflicts with what is booked. `test/api/testdata/errors.test.ts` walks the catalogue.
+ * request that conflicts with what is booked. `test/api/testdata/testdata-api.test.ts` answers every code
+ * through the real routes, and `openapi.test.ts` checks each is documented.
  */
 export type TestdataErrorCode = 'TD-001' | 'TD-003' | 'TD-004' | 'TD-006' | 'TD-007' | 'TD-009' | 'TD-010' | 'TD-011' | 'TD-012';
 

@@ -42,6 +42,14 @@ describe('OpenAPI document of the calendar surfaces', () => {
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/innbetalinger',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/krav',
       '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
+      '/api/testdata/v1/innbetalinger',
+      '/api/testdata/v1/innbetalingsfiler',
+      '/api/testdata/v1/krav',
+      '/api/testdata/v1/oppgjoer',
+      '/api/testdata/v1/uidentifiserte-innbetalinger',
+      '/api/testdata/v1/uidentifiserte-innbetalinger/{uidentifisertId}/tildeling',
+      '/api/testdata/v1/utbetalingsfil',
+      '/api/testdata/v1/virksomheter',
     ]);
   });
 

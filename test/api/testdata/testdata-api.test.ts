@@ -41,6 +41,9 @@ describeEachDatabase('test-support API (sandbox)', ({ handle, kind }) => {
     const other = await tokenFor(app, demo.regnskapssystem, clock, { scope: 'skatteetaten:kravogbetalinger' });
     expectCatalogueError(await post('/virksomheter', { organisasjonsform: 'AS' }, { authorization: `Bearer ${other}` }), 'TD-004', error('TD-004'), ['kob:testdata']);
     expectCatalogueError(await get('/ukjent'), 'TD-003', error('TD-003'), ['/api/testdata/v1/ukjent']);
+    // The sandbox's forced error, after the checks; a scenario with no meaning here is invalid input.
+    expectCatalogueError(await get('/uidentifiserte-innbetalinger', { 'kob-testscenario': 'KB-001' }), 'TD-001', error('TD-001'), []);
+    expectCatalogueError(await get('/uidentifiserte-innbetalinger', { 'kob-testscenario': 'KB-009' }), 'TD-006', error('TD-006'), ['KB-009']);
   });
 
   it('makes a business with valid numbers, persons who can log in, and the caller’s approved system user', async () => {
