@@ -1,5 +1,5 @@
 /**
- * Skatteetaten's side of the bank (decisions 0171–0174): payment files in (Nets OCR giro,
+ * Skatteetaten's side of the bank (decisions 0170–0174): payment files in (Nets OCR giro,
  * camt.054) booked through the ledger's commands with a report, and the day's payouts out as
  * pain.001. It reads and writes files with src/bankfiler and books with src/ledger; the CLI and
  * the sandbox's test-support API call it.

@@ -20,7 +20,8 @@ export type Mottak =
 /**
  * Takes a payment file (Nets OCR giro or camt.054, told from the content) and books each of its
  * transactions on the business date (decision 0171). A file that cannot be read is refused whole
- * before anything is booked; a file taken before answers with its report and books nothing.
+ * before anything is booked; a file taken before answers with its report and books nothing, and
+ * another file under a known identity is refused (decision 0170).
  * Each transaction books in its debtor group's own transaction, keyed by the file's identity and
  * its own, so a file taken again after a stop halfway books only what is missing.
  */

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Bank files in and out (decisions 0170–0175):
+ * Bank files in and out (decisions 0170–0176):
  * - a payout is `underUtbetaling` from the daily run until the bank's camt.054 confirms it
  *   (`bekreftet`) or sends it back (`returnert`); payouts booked before keep the status they got;
  * - an unidentified payment (`uidentifisert_innbetaling`): money a bank file brought that names
