@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { expect, it } from 'vitest';
+import { bokfoerBanktransaksjon } from '../../src/bank/banktransaksjon.js';
 import { mottaInnbetalingsfil, type Innbetalingsfilrapport, type Mottak } from '../../src/bank/index.js';
+import { readInnbetalingsfil } from '../../src/bankfiler/index.js';
 import type { Database } from '../../src/db/database.js';
 import { makeKid } from '../../src/domain/kid.js';
 import { bokfoerKrav, buildPartView, kontrollerInvarianter, uidentifiserteInnbetalinger } from '../../src/ledger/index.js';
@@ -97,6 +99,22 @@ describeEachDatabase('payment files booked through the ledger', ({ handle }) => 
     expect(await mottaInnbetalingsfil(db, { innhold: other, bokfoertDato })).toEqual({ kind: 'identitetskonflikt', filidentitet: first.filidentitet });
     expect(await bookedRows(db)).toEqual(rows);
     expect((await buildPartView(db, { partId: as, asOf: d('2024-03-21'), aapne: true })).aapne!.krav.map((k) => k.gjenstaaendeOere)).toEqual([kr(400)]);
+  });
+
+  it('taken again after a stop halfway, books only what is missing: each transaction is keyed by the file and itself', async () => {
+    const { db } = handle();
+    const as = await nyttAs(db);
+    const kid = (await bokfoerKrav(db, krav(as, d('2024-03-01'), [['2024-03-25', 700]]))).forfall[0]!.kid!;
+    const file = ocrGiroFil({ forsendelsesnummer: '4004', oppgjoersdato: '2024-03-20', betalinger: [{ beloepOere: kr(300), kid }, { beloepOere: kr(100), kid }] });
+    const lesing = readInnbetalingsfil(file);
+    if (!lesing.ok) throw new Error(lesing.feil.message);
+    // The process stopped after the first transaction: no report was kept.
+    const first = await bokfoerBanktransaksjon(db, lesing.value.identitet, lesing.value.transaksjoner[0]!, bokfoertDato);
+    const rapport = booked(await mottaInnbetalingsfil(db, { innhold: file, bokfoertDato }));
+    expect(rapport.transaksjoner[0]).toEqual(first);
+    expect(rapport).toMatchObject({ antallTransaksjoner: 2, plassertOere: kr(400) });
+    const payments = await db.selectFrom('innbetaling').select('innbetaling_id').where('part_id', '=', as).execute();
+    expect(payments).toHaveLength(2);
   });
 
   it('refuses every kind of malformed file whole, naming the line or element, and books nothing', async () => {

@@ -195,6 +195,20 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     expect((await browser.get('/portal/api/utbetalinger?aar=2023')).json<UtbetalingerSvar>().utbetalinger).toEqual([]);
   });
 
+  it('shows a payout as under payment until the bank has confirmed it', async () => {
+    // The payout of 2024-01-22 is confirmed by the bank's camt.054 on 2024-01-23 (the fixture).
+    const dayOfPayout = await buildTestApp(handle(), {}, systemClock(localDate('2024-01-22')));
+    try {
+      const browser = new InjectBrowser(dayOfPayout);
+      await loginAs(browser, testPersons.kari.fnr);
+      await browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': await csrfTokenOf(browser) }, payload: { orgnr: testBusinesses.enk.orgnr } });
+      const utbetalinger = (await browser.get('/portal/api/utbetalinger?aar=2024')).json<UtbetalingerSvar>().utbetalinger;
+      expect(utbetalinger.map((u) => [u.utbetalingId, u.status])).toEqual([[booked.utbetaling.utbetalingId, 'Under utbetaling']]);
+    } finally {
+      await dayOfPayout.close();
+    }
+  });
+
   it('refuses a year outside 2000 and the business year, and junk, with 400', async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
     for (const query of ['aar=1999', 'aar=2101', 'aar=abc', 'aar=2024.5']) {
