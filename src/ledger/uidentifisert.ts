@@ -3,13 +3,12 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { LocalDate } from '../domain/dates.js';
 import { limits } from '../domain/limits.js';
-import type { Oere } from '../domain/money.js';
+import type { NyInnbetaling } from './booking-types.js';
 import { LedgerInputError } from './errors.js';
 import { innbetalingFraUidentifisertKommando, normalizeBetaling, type Betaling, type InnbetalingResultat } from './innbetaling-commands.js';
 import { skatteinnkrevingKonto } from './kodelister.js';
 import { bokfoer, isKommandoKeyClash, loadStored, replay, requestHash, sendtKommando, type SendtKommando, type Utfall } from './kommando.js';
 import { mottakerkontoer } from './mottakerkontoer.js';
-import type { Innbetalingstype } from './tables.js';
 import { checkPartId, checkTekst } from './validation.js';
 
 /**
@@ -21,16 +20,9 @@ export interface UidentifisertInput extends Betaling {
   readonly idempotencyKey: string;
 }
 
-export interface UidentifisertInnbetaling {
+/** What a bank brought, as a payment is booked, on no party. */
+export interface UidentifisertInnbetaling extends Omit<NyInnbetaling, 'partId' | 'uidentifisertId'> {
   readonly uidentifisertId: string;
-  readonly beloepOere: Oere;
-  readonly innbetalingsdato: LocalDate;
-  readonly kid: string | null;
-  readonly melding: string | null;
-  readonly betalerNavn: string | null;
-  readonly betalerKonto: string | null;
-  readonly mottakerkonto: string;
-  readonly innbetalingstype: Innbetalingstype;
   readonly bokfoertDato: LocalDate;
 }
 
