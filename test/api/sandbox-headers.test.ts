@@ -66,6 +66,8 @@ describeEachDatabase('sandbox headers on every API surface', ({ handle, kind }) 
     expectCatalogueError(await kb({ 'kob-testscenario': 'KB-007' }), 'KB-007', errorCatalogue['KB-007'], [scenarioParty]);
     expectCatalogueError(await kb({ 'kob-testscenario': 'KB-009' }), 'KB-009', errorCatalogue['KB-009'], [scenarioParty]);
     expectCatalogueError(await kb({ 'kob-testscenario': 'KB-005' }), 'KB-006', errorCatalogue['KB-006'], ['Kob-Testscenario', 'KB-005']);
+    // The same under the gateway's path.
+    expectCatalogueError(await kb({ 'kob-testscenario': 'KB-002' }, `/v1/regnskapssystem/${scenarioParty}/aapnekrav`), 'KB-002', errorCatalogue['KB-002'], []);
     // Only after every check: without a token it is still KB-004.
     const unauthenticated = await t.app.inject({ url: aapnekrav, headers: { 'kob-testscenario': 'KB-001' } });
     expect([unauthenticated.statusCode, unauthenticated.json().kode]).toEqual([401, 'KB-004']);
