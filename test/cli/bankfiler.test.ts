@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,21 +10,15 @@ import { toOere } from '../../src/domain/money.js';
 import { bokfoerKrav, registrerParter } from '../../src/ledger/index.js';
 import { camt054Fil, ocrGiroFil } from '../support/bankfil-builders.js';
 import { xsdErrors } from '../support/iso20022-schemas.js';
+import { runKob } from '../support/kob-process.js';
 
 /** `kob innbetalingsfil`, `kob uidentifisert` and `kob utbetalingsfil` run as an operator runs them: processes against a data directory. */
-const projectRoot = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let kid: string;
 const as = '315020018';
 const payee = '315020026';
 
-function kob(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/kob.ts', '--data-dir', path.join(dir, 'data'), ...args], { cwd: projectRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const kob = (...args: string[]) => runKob(['--data-dir', path.join(dir, 'data'), ...args]);
 
 function file(name: string, content: string | Buffer): string {
   const at = path.join(dir, name);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,19 +7,13 @@ import { openDatabase } from '../../src/db/open-database.js';
 import { localDate as d } from '../../src/domain/dates.js';
 import { toOere } from '../../src/domain/money.js';
 import { bokfoerKrav, registrerParter } from '../../src/ledger/index.js';
+import { runKob } from '../support/kob-process.js';
 
 /** `kob innbetal` and `kob oppgjoer` run as a user runs them: a process against a data directory. */
-const projectRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
 let kid: string;
 
-function kob(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/kob.ts', '--data-dir', dataDir, ...args], { cwd: projectRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const kob = (...args: string[]) => runKob(['--data-dir', dataDir, ...args]);
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kob-innbetal-'));

@@ -1,21 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeProgress } from '../../src/cli/seed-command.js';
+import { runKob } from '../support/kob-process.js';
 
 /** `kob seed` run as a user runs it: a process against a data directory. */
-const projectRoot = path.resolve(import.meta.dirname, '../..');
 let dataDir: string;
 
-function kob(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/kob.ts', '--data-dir', dataDir, '--today', '2026-03-02', ...args], { cwd: projectRoot }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const kob = (...args: string[]) => runKob(['--data-dir', dataDir, '--today', '2026-03-02', ...args]);
 
 beforeAll(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kob-seed-'));
