@@ -15,127 +15,7 @@ export interface paths {
          * Åpne krav
          * @description Krav med gjenstående beløp, innbetalinger med uplassert beløp og summer per kravgruppe, per dagens dato. Uten åpne krav er listene utelatt og summene 0.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
-                    korrelasjonsid?: string;
-                    /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
-                    altinnsamtykke?: string;
-                };
-                path: {
-                    /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
-                    rettighetspakke: "finans" | "regnskapssystem";
-                    /**
-                     * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
-                     * @example 212201782
-                     */
-                    partIdentifikator: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
-                200: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
-                        ETag?: string;
-                        /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
-                        "Cache-Control"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AapneKrav"];
-                        "application/xml": components["schemas"]["AapneKrav"];
-                    };
-                };
-                /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
-                304: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
-                400: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
-                401: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
-                403: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-003: Ukjent sti eller endepunkt. KB-009: Fant ingen part med denne identifikatoren. */
-                404: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
-                406: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
-                500: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-            };
-        };
+        get: operations["hentAapneKrav"];
         put?: never;
         post?: never;
         delete?: never;
@@ -155,138 +35,7 @@ export interface paths {
          * Krav
          * @description Alle krav (åpne og oppgjorte) opprettet i perioden. Perioden angis med fraOgMed og tilOgMed (ÅÅÅÅ-MM-DD, begge dager med) og kan være høyst ett år. Uten tilOgMed brukes dagens dato, uten fraOgMed tilOgMed minus ett år pluss én dag. Finnes ingenting i perioden, svarer tjenesten KB-007.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
-                     * @example 2023-01-01
-                     */
-                    fraOgMed?: string;
-                    /**
-                     * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
-                     * @example 2023-01-01
-                     */
-                    tilOgMed?: string;
-                };
-                header?: {
-                    /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
-                    korrelasjonsid?: string;
-                    /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
-                    altinnsamtykke?: string;
-                };
-                path: {
-                    /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
-                    rettighetspakke: "finans" | "regnskapssystem";
-                    /**
-                     * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
-                     * @example 212201782
-                     */
-                    partIdentifikator: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
-                200: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
-                        ETag?: string;
-                        /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
-                        "Cache-Control"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AlleKrav"];
-                        "application/xml": components["schemas"]["AlleKrav"];
-                    };
-                };
-                /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
-                304: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
-                400: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
-                401: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
-                403: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
-                404: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
-                406: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
-                500: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-            };
-        };
+        get: operations["hentKrav"];
         put?: never;
         post?: never;
         delete?: never;
@@ -306,138 +55,7 @@ export interface paths {
          * Innbetalinger
          * @description Innbetalinger med innbetalingsdato i perioden, med kravene de er plassert på. Perioden angis med fraOgMed og tilOgMed (ÅÅÅÅ-MM-DD, begge dager med) og kan være høyst ett år. Uten tilOgMed brukes dagens dato, uten fraOgMed tilOgMed minus ett år pluss én dag. Finnes ingenting i perioden, svarer tjenesten KB-007.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
-                     * @example 2023-01-01
-                     */
-                    fraOgMed?: string;
-                    /**
-                     * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
-                     * @example 2023-01-01
-                     */
-                    tilOgMed?: string;
-                };
-                header?: {
-                    /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
-                    korrelasjonsid?: string;
-                    /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
-                    altinnsamtykke?: string;
-                };
-                path: {
-                    /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
-                    rettighetspakke: "finans" | "regnskapssystem";
-                    /**
-                     * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
-                     * @example 212201782
-                     */
-                    partIdentifikator: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
-                200: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
-                        ETag?: string;
-                        /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
-                        "Cache-Control"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Innbetalinger"];
-                        "application/xml": components["schemas"]["Innbetalinger"];
-                    };
-                };
-                /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
-                304: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
-                400: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
-                401: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
-                403: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
-                404: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
-                406: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
-                500: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-            };
-        };
+        get: operations["hentInnbetalinger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -457,138 +75,7 @@ export interface paths {
          * Utbetalinger
          * @description Utbetalinger med utbetalingsdato i perioden, med kreditkravene de gjør opp. Perioden angis med fraOgMed og tilOgMed (ÅÅÅÅ-MM-DD, begge dager med) og kan være høyst ett år. Uten tilOgMed brukes dagens dato, uten fraOgMed tilOgMed minus ett år pluss én dag. Finnes ingenting i perioden, svarer tjenesten KB-007.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /**
-                     * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
-                     * @example 2023-01-01
-                     */
-                    fraOgMed?: string;
-                    /**
-                     * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
-                     * @example 2023-01-01
-                     */
-                    tilOgMed?: string;
-                };
-                header?: {
-                    /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
-                    korrelasjonsid?: string;
-                    /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
-                    altinnsamtykke?: string;
-                };
-                path: {
-                    /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
-                    rettighetspakke: "finans" | "regnskapssystem";
-                    /**
-                     * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
-                     * @example 212201782
-                     */
-                    partIdentifikator: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
-                200: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
-                        ETag?: string;
-                        /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
-                        "Cache-Control"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Utbetalinger"];
-                        "application/xml": components["schemas"]["Utbetalinger"];
-                    };
-                };
-                /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
-                304: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
-                400: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
-                401: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
-                403: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
-                404: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
-                406: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
-                500: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-            };
-        };
+        get: operations["hentUtbetalinger"];
         put?: never;
         post?: never;
         delete?: never;
@@ -608,123 +95,7 @@ export interface paths {
          * Endringer siden forrige kall (utvidelse)
          * @description **Utvidelse i krav-og-betalinger, ikke en del av Skatteetatens API.** Parter du har tilgang til i rettighetspakken, der visningen er endret etter markøren, hver med ETag-en `/aapnekrav` (JSON) har nå. Første kall uten `etter` (og første kall på en ny virkedag) gir alle parter; deretter bare endringer. Hent `/aapnekrav` med `If-None-Match` for parter med ny ETag.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Markøren fra `neste` i forrige svar. Uten den: alle parter du har tilgang til. */
-                    etter?: string;
-                    /** @description Høyst så mange parter i svaret (1–1000). Standard 100. */
-                    antall?: string;
-                };
-                header?: {
-                    /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
-                    korrelasjonsid?: string;
-                    /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
-                    altinnsamtykke?: string;
-                };
-                path: {
-                    /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
-                    rettighetspakke: "finans" | "regnskapssystem";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Endrede parter og neste markør. */
-                200: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        "Cache-Control"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            endringer: {
-                                /** @description Parten som er endret. */
-                                partIdentifikator: string;
-                                /** @description ETag-en `/aapnekrav` (JSON) har nå for parten: lik den du har, så er ingenting endret. */
-                                etag: string;
-                            }[];
-                            /** @description Send som `etter` i neste kall. Er listen full (lik antall), kall igjen med en gang; ellers vent til neste runde. */
-                            neste: string;
-                        };
-                    };
-                };
-                /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
-                400: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
-                401: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
-                403: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-003: Ukjent sti eller endepunkt. */
-                404: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
-                406: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-                /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
-                500: {
-                    headers: {
-                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
-                        Korrelasjonsid?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Feil"];
-                        "application/xml": components["schemas"]["Feil"];
-                    };
-                };
-            };
-        };
+        get: operations["hentEndringer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -749,7 +120,12 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -890,7 +266,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
                 path: {
                     /**
                      * @description Organisasjonsnummer eller fødselsnummer/D-nummer med gyldige kontrollsifre.
@@ -989,7 +370,12 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
                 path: {
                     /**
                      * @description Organisasjonsnummer eller fødselsnummer/D-nummer med gyldige kontrollsifre.
@@ -1103,7 +489,12 @@ export interface paths {
         delete: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
                 path: {
                     /**
                      * @description Organisasjonsnummer eller fødselsnummer/D-nummer med gyldige kontrollsifre.
@@ -1213,7 +604,12 @@ export interface paths {
         get: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
                 path: {
                     /**
                      * @description Virksomhetens organisasjonsnummer (9 sifre, gyldig kontrollsiffer).
@@ -1315,6 +711,898 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/virksomheter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ny syntetisk virksomhet
+         * @description En ny virksomhet med gyldige numre og personer som kan logge inn på Min side: et ENK med innehaver, eller et AS med daglig leder og styreleder. Med `systembruker: true` får systemet klienten din hører til en godkjent systembruker for den.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestdataNyVirksomhet"];
+                };
+            };
+            responses: {
+                /** @description Virksomheten. */
+                201: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataVirksomhet"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/krav": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nytt krav
+         * @description Et krav med ett forfall, bokført på forretningsdatoen, med KID (for gjeld) og konto å betale til.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestdataNyttKrav"];
+                };
+            };
+            responses: {
+                /** @description Kravet. */
+                201: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataKrav"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. TD-009: Fant ingen part, utbetaling eller uidentifisert innbetaling med denne identifikatoren. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-012: Strider mot det som er bokført (tilbake i tid, allerede tildelt, en annen fil med samme identitet, samme idempotensnøkkel med en annen forespørsel). */
+                409: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/innbetalinger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ny innbetaling
+         * @description En innbetaling som fra banken: på parten som er oppgitt, ellers på parten KID-en peker på, plassert straks. Uten part blir den en uidentifisert innbetaling.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Med kidnummer, partIdentifikator eller begge. */
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestdataNyInnbetaling"];
+                };
+            };
+            responses: {
+                /** @description Innbetalingen og hvordan den ble plassert. */
+                201: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataInnbetaling"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. TD-009: Fant ingen part, utbetaling eller uidentifisert innbetaling med denne identifikatoren. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-012: Strider mot det som er bokført (tilbake i tid, allerede tildelt, en annen fil med samme identitet, samme idempotensnøkkel med en annen forespørsel). */
+                409: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/innbetalingsfiler": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bankfil med innbetalinger
+         * @description En Nets OCR giro-fil (`text/plain`) eller en camt.054 (`application/xml`), formatet sett av innholdet. Hver transaksjon bokføres som innbetaling (KID-ens eller tekstens part, ellers uidentifisert), bekreftet eller returnert utbetaling. Samme fil igjen gir 200 med samme rapport og bokfører ingenting; en fil som ikke kan leses gir TD-006 med linjen eller elementet, og ingenting bokføres.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Filen var mottatt før; rapporten den fikk da. */
+                200: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataBankfilrapport"];
+                    };
+                };
+                /** @description Filen er bokført; rapporten. */
+                201: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataBankfilrapport"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-012: Strider mot det som er bokført (tilbake i tid, allerede tildelt, en annen fil med samme identitet, samme idempotensnøkkel med en annen forespørsel). */
+                409: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-010: Forespørselen er for stor. */
+                413: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/oppgjoer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Daglig oppgjørskjøring
+         * @description Motregning og utbetaling for alle skyldnergrupper med noe å gjøre opp. Utbetalinger er `underUtbetaling` til bankens camt.054 bekrefter dem.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestdataOppgjoer"];
+                };
+            };
+            responses: {
+                /** @description Hva kjøringen gjorde. */
+                200: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataOppgjoersrapport"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-012: Strider mot det som er bokført (tilbake i tid, allerede tildelt, en annen fil med samme identitet, samme idempotensnøkkel med en annen forespørsel). */
+                409: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/utbetalingsfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dagens utbetalingsfil
+         * @description Utbetalingene dagens oppgjørskjøring gjorde, som ISO 20022 pain.001.001.09. Samme dag gir samme fil.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /**
+                     * @description Dato på formen ÅÅÅÅ-MM-DD.
+                     * @example 2023-02-21
+                     */
+                    dato: string;
+                };
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description pain.001.001.09. */
+                200: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. TD-007: Fant ingenting: ingen utbetalinger den dagen. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/uidentifiserte-innbetalinger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Uidentifiserte innbetalinger
+         * @description Innbetalinger fra bankfiler uten krav eller kjent part, som ennå ikke er tildelt en part.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Listen. */
+                200: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataUidentifiserte"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/testdata/v1/uidentifiserte-innbetalinger/{uidentifisertId}/tildeling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tildel en uidentifisert innbetaling
+         * @description Bokfører den uidentifiserte innbetalingen som partens innbetaling, plassert straks. Én gang.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                    "kob-forretningsdato"?: string;
+                    /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                    "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+                };
+                path: {
+                    uidentifisertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TestdataTildeling"];
+                };
+            };
+            responses: {
+                /** @description Innbetalingen. */
+                201: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestdataInnbetaling"];
+                    };
+                };
+                /** @description TD-006: Ugyldig forespørsel, eller en bankfil som ikke kan leses (linjen eller elementet er nevnt). */
+                400: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-004: Feil ved autentisering (Maskinporten-token med scope kob:testdata). */
+                401: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-003: Ukjent sti eller metode. TD-009: Fant ingen part, utbetaling eller uidentifisert innbetaling med denne identifikatoren. */
+                404: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-012: Strider mot det som er bokført (tilbake i tid, allerede tildelt, en annen fil med samme identitet, samme idempotensnøkkel med en annen forespørsel). */
+                409: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-011: Content-Type støttes ikke her. */
+                415: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+                /** @description TD-001: Uventet feil i tjenesten. */
+                500: {
+                    headers: {
+                        /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                        Korrelasjonsid?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Feil"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3125,6 +3413,9 @@ export interface paths {
                                 type: string;
                                 value: string;
                             }[];
+                            metaData?: {
+                                [key: string]: string;
+                            };
                         }[];
                         redirectUrl?: string;
                     };
@@ -3440,12 +3731,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/altinn/authentication/api/v1/exchange/{tokenProvider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tokenProvider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/altinn/accessmanagement/api/v1/enduser/authorizedparties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    includeRoles?: boolean;
+                    includeAccessPackages?: boolean;
+                    includeResources?: boolean;
+                    includeInstances?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** Konto */
-        Konto: {
+        /** Bankkonto */
+        Bankkonto: {
             kontoeiersNavn?: string;
             /** @description Bankens navn og adresse. */
             bankinformasjon?: string;
@@ -3458,29 +3822,21 @@ export interface components {
         };
         /**
          * Betalingsinformasjon
-         * @description Hvordan kravet betales: KID og/eller konto. Tom (`{}`) for kreditkrav.
+         * @description Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk.
          */
         Betalingsinformasjon: {
             kidnummer?: string;
-            konto?: components["schemas"]["Konto"];
-        };
-        /**
-         * Avsender
-         * @description Den som betalte.
-         */
-        Avsender: {
-            kidnummer?: string;
-            /** @description Betalers melding eller KID slik betaler oppga den. */
+            /** @description Betalers melding eller KID slik betaler oppga den; for en utbetaling meldingen til mottakeren. */
             meldingSendtTilMottaker?: string;
-            konto?: components["schemas"]["Konto"];
+            konto?: components["schemas"]["Bankkonto"];
             /** @example NOK */
             valutakode?: string;
         };
         /**
-         * PlassertInnbetaling
+         * InnbetalingPlassertMotKrav
          * @description En innbetaling plassert på et kravforfall.
          */
-        PlassertInnbetaling: {
+        InnbetalingPlassertMotKrav: {
             /** @example 85214061 */
             innbetalingsIdentifikator: string;
             /**
@@ -3507,7 +3863,7 @@ export interface components {
              * @example 10000
              */
             innbetaltBeloep: number;
-            innbetaltFra: components["schemas"]["Avsender"];
+            innbetaltFra: components["schemas"]["Betalingsinformasjon"];
             /**
              * @example Bankoverføring
              * @example Innbetalt OCR
@@ -3524,8 +3880,11 @@ export interface components {
              */
             spraak: string;
         };
-        /** Tekst */
-        Tekst: {
+        /**
+         * MultiSpraakTekst
+         * @description Samme tekst på ett eller flere språk.
+         */
+        MultiSpraakTekst: {
             /** @description Språkvarianter; velg foretrukket språk og falle tilbake til den første. */
             spraakTekst: components["schemas"]["SpraakTekst"][];
         };
@@ -3534,7 +3893,7 @@ export interface components {
          * @description Perioden (termin, inntektsår) kravet gjelder.
          */
         Kravperiode: {
-            periodeBeskrivelse: components["schemas"]["Tekst"];
+            periodeBeskrivelse: components["schemas"]["MultiSpraakTekst"];
             /** @example 2022 */
             aar?: string;
             /**
@@ -3556,10 +3915,10 @@ export interface components {
             terminTekniskNavn?: string;
         };
         /**
-         * PlassertMotkrav
+         * KravPlassertMotKrav
          * @description Et motkrav som er motregnet mot dette kravforfallet; vises på begge sider.
          */
-        PlassertMotkrav: {
+        KravPlassertMotKrav: {
             /**
              * @description Forfallet til motkravet.
              * @example FORF-91396163
@@ -3579,7 +3938,7 @@ export interface components {
              * @example 2023-02-21
              */
             plassertDato: string;
-            kravbeskrivelse: components["schemas"]["Tekst"];
+            kravbeskrivelse: components["schemas"]["MultiSpraakTekst"];
             /**
              * Format: date
              * @description Dato på formen ÅÅÅÅ-MM-DD.
@@ -3589,21 +3948,10 @@ export interface components {
             kravperiode: components["schemas"]["Kravperiode"];
         };
         /**
-         * Mottaker
-         * @description Kontoen en utbetaling gikk til.
-         */
-        Mottaker: {
-            /** @example Tilgode skatt 2023 */
-            meldingSendtTilMottaker?: string;
-            konto?: components["schemas"]["Konto"];
-            /** @example NOK */
-            valutakode?: string;
-        };
-        /**
-         * PlassertUtbetaling
+         * UtbetalingPlassertMotKrav
          * @description En utbetaling som har gjort opp dette (kreditt-)forfallet.
          */
-        PlassertUtbetaling: {
+        UtbetalingPlassertMotKrav: {
             /** @example 74423415 */
             utbetalingsidentifikator: string;
             /**
@@ -3618,7 +3966,7 @@ export interface components {
              * @example 2023-02-21
              */
             utbetaltDato: string;
-            betaltTil: components["schemas"]["Mottaker"];
+            betaltTil: components["schemas"]["Betalingsinformasjon"];
             /**
              * Format: kroner
              * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
@@ -3658,12 +4006,18 @@ export interface components {
              */
             gjenstaaendeBeloep: number;
             betalingsinformasjon: components["schemas"]["Betalingsinformasjon"];
-            plassertInnbetaling?: components["schemas"]["PlassertInnbetaling"][];
-            plassertMotkrav?: components["schemas"]["PlassertMotkrav"][];
-            plassertUtbetaling?: components["schemas"]["PlassertUtbetaling"][];
+            plassertInnbetaling?: components["schemas"]["InnbetalingPlassertMotKrav"][];
+            plassertMotkrav?: components["schemas"]["KravPlassertMotKrav"][];
+            plassertUtbetaling?: components["schemas"]["UtbetalingPlassertMotKrav"][];
             /** @description Innkrevingen er stilt i bero (klage, endring). */
             utsattIverksettelse?: boolean;
         };
+        /**
+         * Fastsettingsmaate
+         * @description Hvordan beløpet er fastsatt; `blank` når det ikke er relevant.
+         * @enum {unknown}
+         */
+        Fastsettingsmaate: "blank" | "egenfastsatt" | "myndighetsfastsatt";
         /**
          * Krav
          * @description Et krav (debet) eller kreditkrav (negative beløp) med sine forfall.
@@ -3700,7 +4054,7 @@ export interface components {
              * @example 10000
              */
             stipulerteRenter?: number;
-            kravbeskrivelse: components["schemas"]["Tekst"];
+            kravbeskrivelse: components["schemas"]["MultiSpraakTekst"];
             kravperiode: components["schemas"]["Kravperiode"];
             /**
              * Format: date
@@ -3717,17 +4071,13 @@ export interface components {
             kravgruppe: string;
             /** @description For rentekrav: kravet renten er beregnet av. */
             hovedstolKravidentifikator?: string;
-            /**
-             * @description Hvordan beløpet er fastsatt; `blank` når det ikke er relevant.
-             * @enum {unknown}
-             */
-            fastsettingsmaate?: "egenfastsatt" | "myndighetsfastsatt" | "blank";
+            fastsettingsmaate?: components["schemas"]["Fastsettingsmaate"];
         };
         /**
-         * PlasseringAvInnbetaling
+         * KravPlassertMotInnbetaling
          * @description Et kravforfall som (en del av) innbetalingen ble plassert på.
          */
-        PlasseringAvInnbetaling: {
+        KravPlassertMotInnbetaling: {
             /**
              * @description Forfallet som ble dekket.
              * @example KRAV-33158653
@@ -3745,7 +4095,7 @@ export interface components {
              * @example 2023-02-21
              */
             plassertDato: string;
-            kravbeskrivelse: components["schemas"]["Tekst"];
+            kravbeskrivelse: components["schemas"]["MultiSpraakTekst"];
             /**
              * Format: date
              * @description Dato på formen ÅÅÅÅ-MM-DD.
@@ -3766,16 +4116,8 @@ export interface components {
             gjenstaaendeKravforfallsbeloep: number;
         };
         /**
-         * MottakersKontonummer
-         * @description Skatteetatens konto som mottok pengene.
-         */
-        MottakersKontonummer: {
-            /** @example 76940524802 */
-            kontonummer: string;
-        };
-        /**
          * Innbetaling
-         * @description En innbetaling Skatteetaten har mottatt.
+         * @description En innbetaling Skatteetaten har mottatt; `mottakersKontonummer` er Skatteetatens konto som mottok pengene.
          */
         Innbetaling: {
             /** @example 871978433 */
@@ -3794,15 +4136,15 @@ export interface components {
              * @example 10000
              */
             innbetaltBeloep: number;
-            plassertKrav?: components["schemas"]["PlasseringAvInnbetaling"][];
+            plassertKrav?: components["schemas"]["KravPlassertMotInnbetaling"][];
             /**
              * Format: kroner
              * @description Den delen av innbetalingen som ikke er plassert på noe krav.
              * @example 10000
              */
             uplassertBeloep: number;
-            mottakersKontonummer?: components["schemas"]["MottakersKontonummer"];
-            innbetaltFra: components["schemas"]["Avsender"];
+            mottakersKontonummer?: components["schemas"]["Bankkonto"];
+            innbetaltFra: components["schemas"]["Betalingsinformasjon"];
             /**
              * @example bankoverføring
              * @example Innbetalt OCR
@@ -3978,7 +4320,7 @@ export interface components {
              * @example 10000
              */
             utbetaltBeloep: number;
-            kravbeskrivelse: components["schemas"]["Tekst"];
+            kravbeskrivelse: components["schemas"]["MultiSpraakTekst"];
             /** @example RESTERENDE_SKT_TILB */
             kravtype: string;
             kravperiode: components["schemas"]["Kravperiode"];
@@ -3987,6 +4329,12 @@ export interface components {
         GrunnlagForUtbetaling: {
             kreditKrav: components["schemas"]["KreditKrav"][];
         };
+        /**
+         * Utbetalingstatus
+         * @description `bekreftet` når banken har bekreftet utbetalingen, `underUtbetaling` før det.
+         * @enum {unknown}
+         */
+        Utbetalingstatus: "bekreftet" | "underUtbetaling";
         /**
          * Utbetaling
          * @description En utbetaling fra Skatteetaten til parten.
@@ -4008,13 +4356,9 @@ export interface components {
              * @example 10000
              */
             utbetaltBeloep: number;
-            betaltTil: components["schemas"]["Mottaker"];
+            betaltTil: components["schemas"]["Betalingsinformasjon"];
             grunnlagForUtbetaling: components["schemas"]["GrunnlagForUtbetaling"];
-            /**
-             * @description Status; bare `bekreftet` er publisert.
-             * @example bekreftet
-             */
-            utbetalingstatus: string;
+            utbetalingstatus: components["schemas"]["Utbetalingstatus"];
         };
         /**
          * Utbetalinger
@@ -4208,6 +4552,351 @@ export interface components {
              */
             virksomhet: string;
         };
+        /** TestdataNyVirksomhet */
+        TestdataNyVirksomhet: {
+            /**
+             * @description `ENK` (med innehaver) eller `AS` (med daglig leder og styreleder).
+             * @enum {unknown}
+             */
+            organisasjonsform: "ENK" | "AS";
+            /** @description Navnet; standard er et syntetisk navn. */
+            navn?: string;
+            /**
+             * @description Mva-registrert med denne termintypen; utelatt er ikke mva-registrert.
+             * @enum {unknown}
+             */
+            mvaTermintype?: "tomaaneders" | "aarlig" | "primaernaering";
+            /** @description Gi systemet klienten din hører til en godkjent systembruker for virksomheten. */
+            systembruker?: boolean;
+        };
+        /** TestdataVirksomhet */
+        TestdataVirksomhet: {
+            organisasjonsnummer: string;
+            navn: string;
+            personer: {
+                /** @description Kan logge inn på Min side i sandkassen. */
+                foedselsnummer: string;
+                navn: string;
+                /** @enum {unknown} */
+                rolle: "innehaver" | "daglig_leder" | "styreleder";
+            }[];
+            systembruker?: {
+                systemId: string;
+                systembrukerId: string;
+            };
+        };
+        /** TestdataNyttKrav */
+        TestdataNyttKrav: {
+            /**
+             * Format: partidentifikator
+             * @description Organisasjonsnummer (9 sifre) eller fødselsnummer (11 sifre) med gyldige kontrollsifre.
+             * @example 380123453
+             */
+            partIdentifikator: string;
+            /**
+             * @description Kravtypen slik API-et viser den (`ARBGAVG`, `RESTSKATT`, …) eller kodelistens navn (`arbeidsgiveravgift`).
+             * @example ARBGAVG
+             */
+            kravtype: string;
+            /**
+             * Format: kroner
+             * @description Positivt for gjeld, negativt for et tilgodehavende.
+             * @example 12500.5
+             */
+            beloep: number;
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            forfallsdato: string;
+            periode?: {
+                /** @description Standard: året forfallsdatoen er i. */
+                aar?: number;
+                /** @description Standard: «Termin» med termin, ellers «Inntektsår». */
+                beskrivelse?: string;
+                /** @description F.eks. `01`. */
+                termin?: string;
+            };
+        };
+        /** TestdataKrav */
+        TestdataKrav: {
+            kravidentifikator: string;
+            /** @description Slik API-et viser den. */
+            kravtype: string;
+            /**
+             * Format: kroner
+             * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+             * @example 10000
+             */
+            beloep: number;
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            forfallsdato: string;
+            /** @description KID-en å betale kravet med (ikke for et tilgodehavende). */
+            kidnummer?: string;
+            /** @description Skatteetatens konto kravet betales til. */
+            kontonummer: string;
+        };
+        /**
+         * TestdataNyInnbetaling
+         * @description Med kidnummer, partIdentifikator eller begge.
+         */
+        TestdataNyInnbetaling: {
+            /**
+             * @description KID: 2–25 sifre (det siste kan være `-`).
+             * @example 2500000019
+             */
+            kidnummer?: string;
+            /**
+             * Format: partidentifikator
+             * @description Organisasjonsnummer (9 sifre) eller fødselsnummer (11 sifre) med gyldige kontrollsifre.
+             * @example 380123453
+             */
+            partIdentifikator?: string;
+            /**
+             * Format: kroner
+             * @description Positivt.
+             * @example 12500.5
+             */
+            beloep: number;
+            /**
+             * Format: date
+             * @description Innbetalingsdatoen; standard forretningsdatoen, aldri etter den.
+             * @example 2023-02-21
+             */
+            dato?: string;
+            /** @description Melding til mottaker (uten KID). */
+            melding?: string;
+        };
+        /** TestdataInnbetaling */
+        TestdataInnbetaling: {
+            /** @description Innbetalingen, bokført på parten. */
+            innbetalingId?: string;
+            /** @description Uten part: beholdt som uidentifisert innbetaling til den tildeles en part. */
+            uidentifisertId?: string;
+            partIdentifikator?: string;
+            /**
+             * Format: kroner
+             * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+             * @example 10000
+             */
+            beloep: number;
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            innbetalingsdato: string;
+            plasseringer: {
+                kravidentifikator: string;
+                beskrivelse: string;
+                /**
+                 * Format: date
+                 * @description Dato på formen ÅÅÅÅ-MM-DD.
+                 * @example 2023-02-21
+                 */
+                forfallsdato: string;
+                /**
+                 * Format: kroner
+                 * @description Plassert på forfallet.
+                 * @example 10000
+                 */
+                beloep: number;
+                /**
+                 * Format: kroner
+                 * @description Gjenstår av forfallet etterpå.
+                 * @example 10000
+                 */
+                gjenstaaende: number;
+            }[];
+            /** @description Forsinkelsesrente bokført fordi innbetalingen dekket forfalte poster. */
+            renter: {
+                kravidentifikator: string;
+                hovedstolKravidentifikator: string;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                beloep: number;
+            }[];
+            /**
+             * Format: kroner
+             * @description Det som ikke dekket noe; venter på neste krav eller refusjon.
+             * @example 10000
+             */
+            uplassert: number;
+        };
+        /** TestdataBankfilrapport */
+        TestdataBankfilrapport: {
+            /** @description Filens identitet fra banken: samme ved ny levering. */
+            filidentitet: string;
+            /** @enum {unknown} */
+            format: "ocr-giro" | "camt.054.001.02" | "camt.054.001.08";
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            bokfoeringsdato: string;
+            antallTransaksjoner: number;
+            /**
+             * Format: kroner
+             * @description Innbetalinger bokført: plassert + uplassert + uidentifisert.
+             * @example 10000
+             */
+            bokfoertBeloep: number;
+            /**
+             * Format: kroner
+             * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+             * @example 10000
+             */
+            plassertBeloep: number;
+            /**
+             * Format: kroner
+             * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+             * @example 10000
+             */
+            uplassertBeloep: number;
+            /**
+             * Format: kroner
+             * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+             * @example 10000
+             */
+            uidentifisertBeloep: number;
+            antallUtbetalingerBekreftet: number;
+            antallUtbetalingerReturnert: number;
+            antallAvvist: number;
+            transaksjoner: {
+                identitet: string;
+                /** @description `linje 3`, `Ntfctn[1]/Ntry[2]/TxDtls[1]`. */
+                sted: string;
+                /** @enum {unknown} */
+                art: "innbetaling" | "innbetalingTilbakefoert" | "utbetalingBekreftet" | "utbetalingReturnert";
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                beloep: number;
+                kidnummer?: string;
+                /** @enum {unknown} */
+                utfall: "innbetaling" | "uidentifisert" | "utbetalingBekreftet" | "utbetalingReturnert" | "avvist";
+                partIdentifikator?: string;
+                innbetalingId?: string;
+                uidentifisertId?: string;
+                utbetalingId?: string;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                plassert?: number;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                uplassert?: number;
+                /** @description Hvorfor transaksjonen er avvist. */
+                grunn?: string;
+            }[];
+        };
+        /** TestdataOppgjoer */
+        TestdataOppgjoer: {
+            /**
+             * Format: date
+             * @description Kjøringens dato; standard forretningsdatoen.
+             * @example 2023-02-21
+             */
+            dato?: string;
+            /** @description Refunder uplasserte innbetalinger til registrert konto. */
+            refunderUplassert?: boolean;
+        };
+        /** TestdataOppgjoersrapport */
+        TestdataOppgjoersrapport: {
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            dato: string;
+            antallSkyldnergrupper: number;
+            /**
+             * Format: kroner
+             * @description Tilgodehavender motregnet mot forfalt gjeld.
+             * @example 10000
+             */
+            motregnet: number;
+            utbetalinger: {
+                utbetalingId: string;
+                partIdentifikator: string;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                beloep: number;
+                konto: string;
+                melding: string;
+                /** @description `underUtbetaling` til bankens camt.054 bekrefter eller returnerer den. */
+                utbetalingstatus: string;
+            }[];
+            ikkeUtbetalt: {
+                partIdentifikator: string;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                beloep: number;
+                /** @enum {unknown} */
+                grunn: "ingenUtbetalingskonto" | "underMinstebeloep";
+            }[];
+        };
+        /** TestdataUidentifiserte */
+        TestdataUidentifiserte: {
+            /** @description De eldste først, høyst 500. */
+            uidentifiserte: {
+                uidentifisertId: string;
+                /**
+                 * Format: kroner
+                 * @description Beløp i kroner med inntil to desimaler; skrives alltid med desimal (`10000.0`).
+                 * @example 10000
+                 */
+                beloep: number;
+                /**
+                 * Format: date
+                 * @description Dato på formen ÅÅÅÅ-MM-DD.
+                 * @example 2023-02-21
+                 */
+                innbetalingsdato: string;
+                /**
+                 * Format: date
+                 * @description Dato på formen ÅÅÅÅ-MM-DD.
+                 * @example 2023-02-21
+                 */
+                bokfoeringsdato: string;
+                kidnummer?: string;
+                melding?: string;
+                betalerNavn?: string;
+                betalerKonto?: string;
+                mottakerkonto: string;
+            }[];
+        };
+        /** TestdataTildeling */
+        TestdataTildeling: {
+            /**
+             * Format: partidentifikator
+             * @description Organisasjonsnummer (9 sifre) eller fødselsnummer (11 sifre) med gyldige kontrollsifre.
+             * @example 380123453
+             */
+            partIdentifikator: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4216,4 +4905,659 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    hentAapneKrav: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
+                korrelasjonsid?: string;
+                /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
+                altinnsamtykke?: string;
+                /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                "kob-forretningsdato"?: string;
+                /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+            };
+            path: {
+                /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
+                rettighetspakke: "finans" | "regnskapssystem";
+                /**
+                 * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
+                 * @example 212201782
+                 */
+                partIdentifikator: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
+            200: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
+                    ETag?: string;
+                    /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AapneKrav"];
+                    "application/xml": components["schemas"]["AapneKrav"];
+                };
+            };
+            /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
+            304: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
+            400: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
+            401: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
+            403: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-003: Ukjent sti eller endepunkt. KB-009: Fant ingen part med denne identifikatoren. */
+            404: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
+            406: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
+            500: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+        };
+    };
+    hentKrav: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
+                 * @example 2023-01-01
+                 */
+                fraOgMed?: string;
+                /**
+                 * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
+                 * @example 2023-01-01
+                 */
+                tilOgMed?: string;
+            };
+            header?: {
+                /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
+                korrelasjonsid?: string;
+                /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
+                altinnsamtykke?: string;
+                /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                "kob-forretningsdato"?: string;
+                /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+            };
+            path: {
+                /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
+                rettighetspakke: "finans" | "regnskapssystem";
+                /**
+                 * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
+                 * @example 212201782
+                 */
+                partIdentifikator: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
+            200: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
+                    ETag?: string;
+                    /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlleKrav"];
+                    "application/xml": components["schemas"]["AlleKrav"];
+                };
+            };
+            /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
+            304: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
+            400: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
+            401: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
+            403: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
+            404: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
+            406: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
+            500: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+        };
+    };
+    hentInnbetalinger: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
+                 * @example 2023-01-01
+                 */
+                fraOgMed?: string;
+                /**
+                 * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
+                 * @example 2023-01-01
+                 */
+                tilOgMed?: string;
+            };
+            header?: {
+                /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
+                korrelasjonsid?: string;
+                /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
+                altinnsamtykke?: string;
+                /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                "kob-forretningsdato"?: string;
+                /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+            };
+            path: {
+                /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
+                rettighetspakke: "finans" | "regnskapssystem";
+                /**
+                 * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
+                 * @example 212201782
+                 */
+                partIdentifikator: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
+            200: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
+                    ETag?: string;
+                    /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Innbetalinger"];
+                    "application/xml": components["schemas"]["Innbetalinger"];
+                };
+            };
+            /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
+            304: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
+            400: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
+            401: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
+            403: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
+            404: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
+            406: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
+            500: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+        };
+    };
+    hentUtbetalinger: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Første dag i perioden (ÅÅÅÅ-MM-DD). Standard: tilOgMed minus ett år pluss én dag.
+                 * @example 2023-01-01
+                 */
+                fraOgMed?: string;
+                /**
+                 * @description Siste dag i perioden (ÅÅÅÅ-MM-DD). Standard: dagens dato. Perioden kan være høyst ett år.
+                 * @example 2023-01-01
+                 */
+                tilOgMed?: string;
+            };
+            header?: {
+                /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
+                korrelasjonsid?: string;
+                /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
+                altinnsamtykke?: string;
+                /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                "kob-forretningsdato"?: string;
+                /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+            };
+            path: {
+                /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
+                rettighetspakke: "finans" | "regnskapssystem";
+                /**
+                 * @description Organisasjonsnummer (9 sifre) eller fødselsnummer/D-nummer (11 sifre) med gyldige kontrollsifre.
+                 * @example 212201782
+                 */
+                partIdentifikator: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Svaret. Tomme lister og felt uten verdi er utelatt. */
+            200: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    /** @description Svak ETag; send den i If-None-Match for å få 304 når ingenting er endret. */
+                    ETag?: string;
+                    /** @description `private, no-cache`: lagres bare hos klienten, og valideres på nytt hver gang. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Utbetalinger"];
+                    "application/xml": components["schemas"]["Utbetalinger"];
+                };
+            };
+            /** @description Ikke endret siden ETag-en i If-None-Match; ingen kropp. */
+            304: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
+            400: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
+            401: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
+            403: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-003: Ukjent sti eller endepunkt. KB-007: Fant ingen krav eller betalinger for parten i perioden. KB-009: Fant ingen part med denne identifikatoren. */
+            404: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
+            406: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
+            500: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+        };
+    };
+    hentEndringer: {
+        parameters: {
+            query?: {
+                /** @description Markøren fra `neste` i forrige svar. Uten den: alle parter du har tilgang til. */
+                etter?: string;
+                /** @description Høyst så mange parter i svaret (1–1000). Standard 100. */
+                antall?: string;
+            };
+            header?: {
+                /** @description Korrelasjonsid (UUID) som følger forespørselen i logger og svar. Genereres når den mangler eller er ugyldig. */
+                korrelasjonsid?: string;
+                /** @description Samtykketoken fra Altinn 2 (rettighetspakken finans). */
+                altinnsamtykke?: string;
+                /** @description Bare i sandkassen: svaret slik det er per denne forretningsdatoen (ÅÅÅÅ-MM-DD). Tidligere dato viser det som var bokført da; senere dato viser forfall og påløpte renter. */
+                "kob-forretningsdato"?: string;
+                /** @description Bare i sandkassen: når alle kontroller er bestått, svar med tjenestens feil med denne betydningen (vanlig feilkropp med korrelasjonsid), eller med vanlig svar etter en stund (TREG). */
+                "kob-testscenario"?: "KB-001" | "KB-002" | "KB-007" | "KB-009" | "TREG";
+            };
+            path: {
+                /** @description `finans` (banker, krever samtykke) eller `regnskapssystem` (regnskapssystemer, krever systembruker). Ukjent verdi gir KB-003. */
+                rettighetspakke: "finans" | "regnskapssystem";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Endrede parter og neste markør. */
+            200: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endringer: {
+                            /** @description Parten som er endret. */
+                            partIdentifikator: string;
+                            /** @description ETag-en `/aapnekrav` (JSON) har nå for parten: lik den du har, så er ingenting endret. */
+                            etag: string;
+                        }[];
+                        /** @description Send som `etter` i neste kall. Er listen full (lik antall), kall igjen med en gang; ellers vent til neste runde. */
+                        neste: string;
+                    };
+                };
+            };
+            /** @description KB-006: Ugyldig forespørsel (identifikator, datoer, periode). */
+            400: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-004: Feil ved autentisering (Maskinporten-token). */
+            401: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-005: Mangler samtykke eller systemtilgang for parten. */
+            403: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-003: Ukjent sti eller endepunkt. */
+            404: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-008: Formatet i Accept støttes ikke; bare JSON og XML. */
+            406: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+            /** @description KB-001: Uventet feil i tjenesten. KB-002: Uventet feil i et bakenforliggende system. */
+            500: {
+                headers: {
+                    /** @description Korrelasjonsiden fra forespørselen, eller en ny UUID. */
+                    Korrelasjonsid?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Feil"];
+                    "application/xml": components["schemas"]["Feil"];
+                };
+            };
+        };
+    };
+}
