@@ -3,6 +3,7 @@ import { registerClientsCommand } from './cli/clients-command.js';
 import { registerKeysCommand } from './cli/keys-command.js';
 import { registerInnbetalCommand } from './cli/innbetal-command.js';
 import { registerInnbetalingsfilCommand } from './cli/innbetalingsfil-command.js';
+import { registerMcpCommand } from './cli/mcp-command.js';
 import { registerMigrateCommand } from './cli/migrate-command.js';
 import { registerOppgjoerCommand } from './cli/oppgjoer-command.js';
 import { registerSeedCommand } from './cli/seed-command.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerInnbetalingsfilCommand(program);
   registerUtbetalingsfilCommand(program);
   registerUidentifisertCommand(program);
+  registerMcpCommand(program);
   return program;
 }
 

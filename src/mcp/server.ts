@@ -1,0 +1,51 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ApiFeil, KravOgBetalingerKlient, type AapneKrav, type KlientOptions } from '../../packages/klient/src/index.js';
+import { oppsummerAapneKrav } from './summary.js';
+import { inputFeil, tools } from './tools.js';
+
+export interface McpOptions {
+  readonly klient: Omit<KlientOptions, 'fullmakt'>;
+  readonly today: () => string;
+}
+
+/**
+ * The MCP server for one vendor key: it acts for each business through that business's system
+ * user (one client, so one token cache, per business). Read-only: every tool is a GET.
+ */
+export function createMcpServer(options: McpOptions): Server {
+  const klienter = new Map<string, KravOgBetalingerKlient>();
+  const klientFor = (orgnr: string) => {
+    let klient = klienter.get(orgnr);
+    if (!klient) {
+      klient = new KravOgBetalingerKlient({ ...options.klient, fullmakt: { systembruker: { orgnr } } });
+      klienter.set(orgnr, klient);
+    }
+    return klient;
+  };
+  const server = new Server({ name: 'krav-og-betalinger', version: '0.1.0' }, { capabilities: { tools: {} } });
+  server.setRequestHandler(ListToolsRequestSchema, async () => ({
+    tools: tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
+  }));
+  server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
+    const tool = tools.find((candidate) => candidate.name === request.params.name);
+    if (!tool) return toolError(`Verktøyet ${request.params.name} finnes ikke.`);
+    const input = (request.params.arguments ?? {}) as Record<string, string>;
+    const feil = inputFeil(tool, input);
+    if (feil) return toolError(feil);
+    const part = input.partIdentifikator ?? input.organisasjonsnummer!;
+    try {
+      const data = (await tool.call(klientFor(part), input)) as Record<string, unknown>;
+      const summary = tool.name === 'aapne_krav' ? oppsummerAapneKrav(data as AapneKrav, options.today()) : `${tool.name} for ${part}.`;
+      return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };
+    } catch (error) {
+      if (error instanceof ApiFeil) return toolError(`${error.kode}: ${error.melding} (korrelasjonsid ${error.korrelasjonsid})`);
+      throw error;
+    }
+  });
+  return server;
+}
+
+function toolError(text: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text }] };
+}

@@ -1,0 +1,103 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../support/sandbox-child.js';
+
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  description?: string;
+  schema: Record<string, unknown>;
+}
+
+function withoutAnnotations(schema: Record<string, unknown>): Record<string, unknown> {
+  const { description: _description, examples: _examples, ...rule } = schema;
+  return rule;
+}
+
+/** `kob mcp` as an MCP client starts it (stdio), through the SDK's own client, against a fresh sandbox. */
+describe('kob mcp', () => {
+  let sandbox: Sandbox;
+  let client: Client;
+  let stderr = '';
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: ['--import', 'tsx', 'src/kob.ts', 'mcp', '--client-id', sandbox.vendor.client_id, '--jwk', sandbox.vendorFile, '--base-url', sandbox.url],
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    client = new Client({ name: 'test', version: '1.0.0' });
+    await client.connect(transport);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await sandbox?.stop();
+  });
+
+  it('lists the five read-only tools', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toEqual(['aapne_krav', 'krav', 'innbetalinger', 'utbetalinger', 'frister']);
+    for (const tool of tools) expect(tool.annotations?.readOnlyHint).toBe(true);
+  });
+
+  it('takes exactly the parameters of the endpoint each tool wraps, with the same schemas', async () => {
+    const document = (await (await fetch(`${sandbox.url}/openapi.json`)).json()) as { paths: Record<string, { get: { parameters: OpenApiParameter[] } }> };
+    const wrapped: Record<string, string> = {
+      aapne_krav: '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/aapnekrav',
+      krav: '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/krav',
+      innbetalinger: '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/innbetalinger',
+      utbetalinger: '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
+      frister: '/api/frister/v1/{organisasjonsnummer}',
+    };
+    for (const tool of (await client.listTools()).tools) {
+      // The key decides the rettighetspakke; headers are the transport's business.
+      const parameters = document.paths[wrapped[tool.name]!]!.get.parameters.filter((p) => (p.in === 'path' || p.in === 'query') && p.name !== 'rettighetspakke');
+      const properties = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
+      expect(Object.keys(properties).sort(), tool.name).toEqual(parameters.map((p) => p.name).sort());
+      for (const parameter of parameters) {
+        // OpenAPI lifts description and examples from the schema to the parameter.
+        const { description, examples, ...rule } = properties[parameter.name]!;
+        expect(rule, `${tool.name}.${parameter.name}`).toEqual(withoutAnnotations(parameter.schema));
+        expect(description, `${tool.name}.${parameter.name}`).toBe(parameter.description);
+      }
+      expect(tool.inputSchema.required ?? [], tool.name).toEqual(parameters.filter((p) => p.in === 'path').map((p) => p.name));
+    }
+  });
+
+  it('aapne_krav for 313367002: the structured data and a Norwegian summary of what to pay', async () => {
+    const result = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367002' } });
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toMatchObject({ partIdentifikator: '313367002', aapentKravMedGjenstaaendeBeloep: expect.any(Array) });
+    const [summary] = result.content as { text: string }[];
+    expect(summary!.text).toMatch(/^Forfalt: \d+ forfall/);
+    expect(summary!.text).toMatch(/Betal først: .* kr .*forfall \d{4}-\d{2}-\d{2}, KID \d+, konto \d{11}\./);
+  });
+
+  it('calls krav, innbetalinger, utbetalinger and frister', async () => {
+    const periode = { partIdentifikator: '313367002', fraOgMed: '2025-01-01', tilOgMed: '2025-12-31' };
+    expect((await client.callTool({ name: 'krav', arguments: periode })).structuredContent).toMatchObject({ krav: expect.any(Array) });
+    expect((await client.callTool({ name: 'innbetalinger', arguments: periode })).isError).toBeFalsy();
+    const utbetalinger = await client.callTool({ name: 'utbetalinger', arguments: periode });
+    expect(utbetalinger.isError ? (utbetalinger.content as { text: string }[])[0]!.text : 'data').toMatch(/^KB-007: |^data$/);
+    expect((await client.callTool({ name: 'frister', arguments: { organisasjonsnummer: '313367002' } })).structuredContent).toMatchObject({ virksomhet: '313367002' });
+  });
+
+  it('answers a bad input with a tool error naming the rule', async () => {
+    const checkDigit = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367003' } });
+    expect(checkDigit.isError).toBe(true);
+    expect((checkDigit.content as { text: string }[])[0]!.text).toContain('kontrollsiffer');
+    const tooLong = await client.callTool({ name: 'krav', arguments: { partIdentifikator: '313367002', fraOgMed: '2024-01-01', tilOgMed: '2025-12-31' } });
+    expect(tooLong.isError).toBe(true);
+    expect((tooLong.content as { text: string }[])[0]!.text).toMatch(/^KB-006: .*ett år/);
+    const badDate = await client.callTool({ name: 'innbetalinger', arguments: { partIdentifikator: '313367002', fraOgMed: '2025-02-30' } });
+    expect((badDate.content as { text: string }[])[0]!.text).toContain('ÅÅÅÅ-MM-DD');
+    const unknown = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367002', rettighetspakke: 'finans' } });
+    expect((unknown.content as { text: string }[])[0]!.text).toBe('Parameteren rettighetspakke finnes ikke i API-et.');
+  });
+
+  it('never echoes the key', () => {
+    expect(stderr).not.toContain(String(sandbox.vendor.jwk.d));
+  });
+});
