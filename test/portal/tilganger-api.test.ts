@@ -20,26 +20,26 @@ import {
 import { bookCalendarScenario, scenarioToday, scenarioYear, type CalendarScenario } from '../support/calendar-scenario.js';
 import { tokenFor } from '../support/auth.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 
-const api = '/portal/api';
 const regnskapsfoererPakke = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
 const bank = { orgnr: '315600022', name: 'Demo Bank ASA' };
 const someId = '0b5e8f3e-7a4c-4d2e-9b1a-3c6d5e4f7a8b';
-/** Every route of Frister og oppgaver and Systemtilganger; writes are POSTs. */
-const routes: readonly { method: 'GET' | 'POST'; url: string; payload?: object }[] = [
-  { method: 'GET', url: `${api}/frister?aar=2026` },
-  { method: 'GET', url: `${api}/kalenderabonnementer` },
-  { method: 'POST', url: `${api}/kalenderabonnementer` },
-  { method: 'POST', url: `${api}/kalenderabonnementer/${someId}/tilbakekall` },
-  { method: 'GET', url: `${api}/systemtilganger` },
-  { method: 'POST', url: `${api}/systemtilganger/forespoersler/${someId}/godkjenn` },
-  { method: 'POST', url: `${api}/systemtilganger/forespoersler/${someId}/avvis` },
-  { method: 'POST', url: `${api}/systemtilganger`, payload: { systemId: '315600057_smartregnskap' } },
-  { method: 'POST', url: `${api}/systemtilganger/${someId}/slett` },
-  { method: 'POST', url: `${api}/samtykker/${someId}/trekk` },
-];
+/** Every route of Frister og oppgaver and Systemtilganger for a business; writes are POSTs. */
+const routesOf = (orgnr: string): readonly { method: 'GET' | 'POST'; url: string; payload?: object }[] =>
+  [
+    { method: 'GET' as const, sti: '/frister?aar=2026' },
+    { method: 'GET' as const, sti: '/kalenderabonnementer' },
+    { method: 'POST' as const, sti: '/kalenderabonnementer' },
+    { method: 'POST' as const, sti: `/kalenderabonnementer/${someId}/tilbakekall` },
+    { method: 'GET' as const, sti: '/systemtilganger' },
+    { method: 'POST' as const, sti: `/systemtilganger/forespoersler/${someId}/godkjenn` },
+    { method: 'POST' as const, sti: `/systemtilganger/forespoersler/${someId}/avvis` },
+    { method: 'POST' as const, sti: '/systemtilganger', payload: { systemId: '315600057_smartregnskap' } },
+    { method: 'POST' as const, sti: `/systemtilganger/${someId}/slett` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/trekk` },
+  ].map(({ sti, ...route }) => ({ ...route, url: virksomhetApi(orgnr, sti) }));
 
 describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the portal API', ({ handle }) => {
   let app: FastifyInstance;
@@ -49,16 +49,14 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
   let visible: TestVendor;
   const clock = systemClock(scenarioToday);
 
-  /** A browser logged in as `fnr` with `orgnr` chosen; writes send its CSRF token. */
+  /** A browser logged in as `fnr`, on `orgnr`'s routes; writes send its CSRF token. */
   async function actingFor(fnr: string, orgnr: string) {
     const browser = new InjectBrowser(app);
     await loginAs(browser, fnr);
     const csrf = await csrfTokenOf(browser);
-    const chosen = await browser.request({ method: 'POST', url: `${api}/virksomhet`, headers: { 'x-csrf-token': csrf }, payload: { orgnr } });
-    if (chosen.statusCode !== 200) throw new Error(`could not choose ${orgnr}: ${chosen.body}`);
-    const get = (url: string) => browser.get(`${api}${url}`);
+    const get = (url: string) => browser.get(virksomhetApi(orgnr, url));
     const post = (url: string, payload?: object) =>
-      browser.request({ method: 'POST', url: `${api}${url}`, headers: { 'x-csrf-token': csrf }, ...(payload === undefined ? {} : { payload }) });
+      browser.request({ method: 'POST', url: virksomhetApi(orgnr, url), headers: { 'x-csrf-token': csrf }, ...(payload === undefined ? {} : { payload }) });
     return { browser, csrf, get, post };
   }
 
@@ -90,7 +88,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
   describe('the guard', () => {
     it('answers 401 on every route without a session', async () => {
       const browser = new InjectBrowser(app);
-      for (const route of routes) {
+      for (const route of routesOf(testBusinesses.as.orgnr)) {
         const response = await browser.request(route);
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
         expect(response.json().kode).toBe('ikke_innlogget');
@@ -99,29 +97,32 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
 
     it('answers 403 on every write without the CSRF token', async () => {
       const { browser } = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
-      for (const route of routes.filter((r) => r.method === 'POST')) {
+      for (const route of routesOf(testBusinesses.as.orgnr).filter((r) => r.method === 'POST')) {
         const response = await browser.request(route);
         expect(response.statusCode, route.url).toBe(403);
         expect(response.json().kode).toBe('csrf');
       }
     });
 
-    it('answers 403 on every route once the person may no longer represent the chosen business', async () => {
+    it('answers 403 on every route once the person may no longer represent the business', async () => {
       const { db } = handle();
       const { fnr, orgnr } = await newDagligLeder();
       const { browser, csrf } = await actingFor(fnr, orgnr);
       await db.deleteFrom('er_person_rolle').where('fnr', '=', fnr).execute();
-      for (const route of routes) {
+      for (const route of routesOf(orgnr)) {
         const response = await browser.request({ ...route, headers: { 'x-csrf-token': csrf } });
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
-        expect(response.json()).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke lenger representere denne virksomheten.' });
+        expect(response.json()).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
       }
     });
 
-    it('asks for a business first when none is chosen', async () => {
-      const browser = new InjectBrowser(app);
-      await loginAs(browser, testPersons.kari.fnr);
-      expect((await browser.get(`${api}/frister`)).json().kode).toBe('ingen_virksomhet_valgt');
+    it('answers 403 on every route for a business in the path the person never could act for, with a valid CSRF token', async () => {
+      const { browser, csrf } = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
+      for (const route of routesOf(testBusinesses.fremmed.orgnr)) {
+        const response = await browser.request({ ...route, headers: { 'x-csrf-token': csrf } });
+        expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
+        expect(response.json().kode).toBe('ikke_tilgang');
+      }
     });
   });
 
