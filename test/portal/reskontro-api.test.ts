@@ -72,6 +72,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     expect(response.json<KravOversiktSvar>()).toEqual({
       dato: '2024-09-02',
       personopplysningerSkjult: false,
+      antallUbetalteKrav: 5,
       forfalte: { antall: total.antallKravForfalt, beloepOere: total.sumForfalteKravOere },
       fremtidige: { antall: total.antallKravIkkeForfalt, beloepOere: total.sumIkkeForfalteKravOere },
       stipulerteRenterOere: total.sumStipulerteRenterOere,

@@ -37,6 +37,8 @@ const Sum = Type.Object({ antall: Type.Integer({ minimum: 0 }), beloepOere: Oere
 /** GET …/krav/oversikt: the API's `totalOversikt` for the party as of today, in øre. */
 export const KravOversiktSvar = Type.Object({
   ...Felles,
+  /** Claims with something left to pay: the count in the menu, "Ubetalte krav (4)". */
+  antallUbetalteKrav: Type.Integer({ minimum: 0 }),
   forfalte: Sum,
   fremtidige: Sum,
   stipulerteRenterOere: Oere,
@@ -56,7 +58,7 @@ export const Dekning = Type.Object({
   innbetaltOere: Nullable(Oere),
   /** The part of it used here. */
   benyttetOere: Oere,
-  /** The payer's account masked ("**** ** 12345"), or the own account a payout went to; null when unknown or hidden by shielding. */
+  /** The account a payment came from or a payout went to, masked ("**** ** 12345", decision 0103); null when unknown or hidden by shielding. */
   konto: Nullable(Type.String()),
 });
 export type Dekning = Static<typeof Dekning>;
@@ -84,6 +86,7 @@ export const Betalingsinformasjon = Type.Object({
   swiftBic: Nullable(Type.String()),
   kontoeiersNavn: Nullable(Type.String()),
 });
+export type Betalingsinformasjon = Static<typeof Betalingsinformasjon>;
 
 export const KravSide = Type.Object({
   kravId: Type.String(),

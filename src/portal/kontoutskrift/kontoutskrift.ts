@@ -131,7 +131,7 @@ function forfallsrader(krav: KravView): Celle[][] {
 
 /** A payment as credit rows: one per due item it covered, and one for what is still unplaced. */
 function innbetalingsrader(innbetaling: InnbetalingView, personvern: Personvern): Celle[][] {
-  const betaler = [tekst(personvern.betalerKonto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
+  const betaler = [tekst(personvern.konto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
   const rad = (sted: Celle[], beskrivelse: string, kreditOere: number, restOere: number | null): Celle[] => [
     ...sted,
     tekst(beskrivelse),
@@ -172,7 +172,7 @@ function utbetalingsrader(utbetaling: UtbetalingView, personvern: Personvern): C
   return utbetaling.kreditKrav.map(({ krav, utbetaltOere }) => [
     dato(utbetaling.utbetaltdato),
     beloep(utbetaltOere),
-    tekst(personvern.egenKonto(utbetaling.konto)),
+    tekst(personvern.konto(utbetaling.konto)),
     tekst(utbetalingStatusTekst[utbetaling.status]),
     tekst(personvern.tekst(utbetaling.melding)),
     tekst(krav.beskrivelse),

@@ -36,6 +36,7 @@ export async function kravOversikt(kontekst: SideKontekst): Promise<KravOversikt
   const total = view.aapne!.oversikt.total;
   return {
     ...felles,
+    antallUbetalteKrav: view.aapne!.krav.filter((k) => k.gjenstaaendeOere > 0).length,
     forfalte: { antall: total.antallKravForfalt, beloepOere: total.sumForfalteKravOere },
     fremtidige: { antall: total.antallKravIkkeForfalt, beloepOere: total.sumIkkeForfalteKravOere },
     stipulerteRenterOere: total.sumStipulerteRenterOere,

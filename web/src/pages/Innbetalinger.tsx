@@ -3,7 +3,7 @@ import { AarsSide } from '../reskontro/AarsSide';
 import { hentInnbetalinger, type InnbetalingSide } from '../reskontro/api';
 import { DekketTabell } from '../reskontro/DekketTabell';
 import { UtvidbarTabell } from '../reskontro/Tabell';
-import { dato, kroner } from '../reskontro/tekst';
+import { beloep, dato, kroner } from '../reskontro/tekst';
 import { VisningsValg } from '../reskontro/VisningsValg';
 
 /** Innbetalinger for a year, the latest first; each row opens what the payment covered. */
@@ -11,19 +11,20 @@ export function Innbetalinger() {
   return (
     <AarsSide
       tittel="Innbetalinger"
-      filter={({ aar, aarValg, velgAar }) => <VisningsValg valgt="/innbetalinger" aar={aar} aarValg={aarValg} onVelgAar={velgAar} />}
+      filter={({ aar, aarValg, velgAar }) => <VisningsValg valgt="innbetalinger" aar={aar} aarValg={aarValg} onVelgAar={velgAar} />}
       hent={hentInnbetalinger}
       hva="innbetalinger"
-      tom={(data, aar) => (data.innbetalinger.length === 0 ? `Ingen innbetalinger i ${aar}.` : undefined)}
+      tom={(data) => data.innbetalinger.length === 0}
+      ingen="Ingen innbetalinger"
       ingress={(aar) => `Innbetalinger med innbetalingsdato i ${aar}, og hva hver av dem ble brukt til.`}
     >
       {(data, aar) => (
         <UtvidbarTabell
           caption={`Innbetalinger ${aar}`}
-          kolonner={[{ overskrift: 'Dato' }, { overskrift: 'Beskrivelse' }, { overskrift: 'Betalt fra konto' }, { overskrift: 'Beløp', hoeyre: true }]}
+          kolonner={[{ overskrift: 'Dato' }, { overskrift: 'Beskrivelse' }, { overskrift: 'Betalt fra konto' }, { overskrift: 'Beløp (kroner)', hoeyre: true }]}
           rader={data.innbetalinger.map((i) => ({
             id: `innbetaling-${i.innbetalingId}`,
-            celler: [dato(i.innbetalingsdato), i.gjelderInnehaver ? `${i.type} (innehaveren)` : i.type, i.betaltFraKonto ?? '–', kroner(i.beloepOere)],
+            celler: [dato(i.innbetalingsdato), i.gjelderInnehaver ? `${i.type} (innehaveren)` : i.type, i.betaltFraKonto ?? '–', beloep(i.beloepOere)],
             detaljer: <InnbetalingDetaljer innbetaling={i} />,
           }))}
         />
