@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { findPerson } from '../../auth/index.js';
+import { forretningsdatoFor } from '../../domain/clock.js';
 import { compareDates } from '../../domain/dates.js';
 import { limits } from '../../domain/limits.js';
 import { calendarForParty, createSubscription, listSubscriptions, revokeSubscription, subscriptionUrl, type CalendarTask } from '../../kalender/index.js';
@@ -38,7 +39,7 @@ export const fristerRoutes: PortalApiRoutes = (api, context) => {
     const virksomhet = virksomhetOf(request);
     reply.header('cache-control', 'no-store');
     const active = (await listSubscriptions(db, virksomhet.orgnr)).filter((subscription) => subscription.tilbakekaltMs === null);
-    return { abonnementer: active.map((s) => ({ id: s.abonnementId, opprettet: new Date(s.opprettetMs).toISOString(), opprettetAv: s.opprettetAv })) };
+    return { abonnementer: active.map((s) => ({ id: s.abonnementId, opprettet: new Date(s.opprettetMs).toISOString(), lagetDato: forretningsdatoFor(clock, s.opprettetMs), opprettetAv: s.opprettetAv })) };
   });
 
   api.post('/kalenderabonnementer', { schema: { response: { 201: NyttAbonnementSvar, 409: Feil } } }, async (request, reply) => {
@@ -55,7 +56,7 @@ export const fristerRoutes: PortalApiRoutes = (api, context) => {
     return reply
       .code(201)
       .header('cache-control', 'no-store')
-      .send({ id: subscription.abonnementId, opprettet: new Date(subscription.opprettetMs).toISOString(), opprettetAv: subscription.opprettetAv, url: subscriptionUrl(context.publicUrl, token) });
+      .send({ id: subscription.abonnementId, opprettet: new Date(subscription.opprettetMs).toISOString(), lagetDato: forretningsdatoFor(clock, subscription.opprettetMs), opprettetAv: subscription.opprettetAv, url: subscriptionUrl(context.publicUrl, token) });
   });
 
   api.post('/kalenderabonnementer/:id/tilbakekall', { schema: { params: AbonnementParams, response: { 204: Type.Null(), 404: Feil } } }, async (request, reply) => {

@@ -49,7 +49,8 @@ export const FristerSvar = Type.Object({
 });
 export type FristerSvar = Static<typeof FristerSvar>;
 
-const Abonnement = Type.Object({ id: Type.String(), opprettet: Type.String({ format: 'date-time' }), opprettetAv: Type.String() });
+/** `lagetDato`: the business date it was made (decision 0104), what the page shows as "Laget". */
+const Abonnement = Type.Object({ id: Type.String(), opprettet: Type.String({ format: 'date-time' }), lagetDato: Type.String(), opprettetAv: Type.String() });
 export type Abonnement = Static<typeof Abonnement>;
 export const AbonnementerSvar = Type.Object({ abonnementer: Type.Array(Abonnement) });
 /** The URL is in this answer only: the server keeps just its hash. */

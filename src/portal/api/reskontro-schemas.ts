@@ -161,7 +161,7 @@ export const UtbetalingSide = Type.Object({
   utbetalingId: Type.String(),
   utbetaltdato: Dato,
   beloepOere: Oere,
-  /** The party's own registered account, printed in full (decision 0067); null when hidden by shielding. */
+  /** The party's own registered account, masked like a payer's (decision 0103); null when hidden by shielding. */
   tilKonto: Nullable(Type.String()),
   melding: Nullable(Type.String()),
   /** "Under utbetaling", "Utbetalt" or "Returnert". */

@@ -14,6 +14,7 @@ import {
   type Representasjon,
   type SystemSummary,
 } from '../../auth/index.js';
+import { forretningsdatoFor } from '../../domain/clock.js';
 import { activeSubscriptionsUnder, type SubscriptionAccess, type SubscriptionOfParty } from '../../kalender/index.js';
 import { PortalApiError, sesjonOf, virksomhetOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
 import { Feil } from './schemas.js';
@@ -46,6 +47,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         type: user.userType,
         tilganger: titles(user.rights, user.accessPackages),
         opprettet: user.created.toISOString(),
+        gittDato: forretningsdatoFor(context.clock, user.created.getTime()),
         opprettetAv: actorText(user.createdBy),
         klienter: user.clients.map((client) => ({ orgnr: client.orgnr, navn: client.name })),
         kalenderabonnementer: endedBy({ kind: 'systembruker', id: user.id }),
@@ -65,6 +67,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         tilganger: consent.resources.map(accessTitle),
         status: consent.status === 'Revoked' ? ('trukket' as const) : consent.active ? ('aktivt' as const) : ('utloept' as const),
         samtykket: consent.consented?.toISOString() ?? null,
+        gittDato: consent.consented ? forretningsdatoFor(context.clock, consent.consented.getTime()) : null,
         gyldigTil: consent.validTo.toISOString(),
         trukket: consent.revoked?.toISOString() ?? null,
         trukketAv: actorText(consent.revokedBy),

@@ -30,6 +30,8 @@ export const SystemtilgangerSvar = Type.Object({
       type: Type.Union([Type.Literal('standard'), Type.Literal('agent')]),
       tilganger: Type.Array(Type.String()),
       opprettet: Tidspunkt,
+      /** The business date it was given (decision 0104): "Gitt". */
+      gittDato: Type.String(),
       opprettetAv: Type.Union([Type.String(), Type.Null()]),
       klienter: Type.Array(Organisasjon),
       /** What deleting it ends: for an agent, its subscriptions for its clients. */
@@ -54,6 +56,8 @@ export const SystemtilgangerSvar = Type.Object({
       tilganger: Type.Array(Type.String()),
       status: Type.Union([Type.Literal('aktivt'), Type.Literal('utloept'), Type.Literal('trukket')]),
       samtykket: Type.Union([Tidspunkt, Type.Null()]),
+      /** The business date it was given (decision 0104): "Gitt". */
+      gittDato: Type.Union([Type.String(), Type.Null()]),
       gyldigTil: Tidspunkt,
       trukket: Type.Union([Tidspunkt, Type.Null()]),
       trukketAv: Type.Union([Type.String(), Type.Null()]),

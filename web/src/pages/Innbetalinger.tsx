@@ -1,4 +1,5 @@
 import { DescriptionList } from '@skatteetaten/ds-content';
+import { Paragraph } from '@skatteetaten/ds-typography';
 import { AarsSide } from '../reskontro/AarsSide';
 import { hentInnbetalinger, type InnbetalingSide } from '../reskontro/api';
 import { DekketTabell } from '../reskontro/DekketTabell';
@@ -42,6 +43,14 @@ function InnbetalingDetaljer({ innbetaling }: { readonly innbetaling: Innbetalin
         <DescriptionList.Element term="Innbetalt til konto">{innbetaling.innbetaltTilKonto}</DescriptionList.Element>
         {innbetaling.uplassertOere > 0 && <DescriptionList.Element term="Ikke brukt ennå">{kroner(innbetaling.uplassertOere)}</DescriptionList.Element>}
       </DescriptionList>
+      {innbetaling.uplassertOere > 0 && (
+        <Paragraph hasSpacing data-testid="uplassert-forklaring">
+          {`${kroner(innbetaling.uplassertOere)} av innbetalingen er ikke brukt på noe krav ennå. `}
+          {innbetaling.kid
+            ? 'Kravet med denne KID-en er allerede betalt, så beløpet venter på neste krav som forfaller.'
+            : 'Innbetalingen har ingen KID og gikk til en konto ingen av kravene bruker, så vi kan ikke se hvilket krav den gjelder. Beløpet blir brukt på neste krav som forfaller, eller betalt tilbake.'}
+        </Paragraph>
+      )}
       {innbetaling.dekket.length > 0 && <DekketTabell caption={`Dette dekket innbetalingen ${dato(innbetaling.innbetalingsdato)}`} dekket={innbetaling.dekket} />}
     </>
   );

@@ -4,7 +4,7 @@ import { AddSVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert, Tag } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { formatOrganisasjonsnummer } from '../../../src/domain/format';
 import { ApiFeil } from '../api';
 import { BekreftKnapp } from '../components/BekreftKnapp';
@@ -22,9 +22,10 @@ import {
   type Samtykke,
   type System,
   type Systembruker,
-  type Systemtilganger as Tilganger,
 } from '../systemtilganger-api';
+import { dato } from '../reskontro/tekst';
 import { formatTidspunktSomDato } from '../tidspunkt';
+import { useHentet } from '../useHentet';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
 
 const typeTekst = { standard: 'Systemtilgang for virksomheten', agent: 'Klientsystem (regnskapsfører for klienter)' } as const;
@@ -37,20 +38,14 @@ const orgTekst = (org: Organisasjon) => `${org.navn} (org.nr. ${formatOrganisasj
  */
 export function Systemtilganger() {
   const { virksomhet } = useValgtVirksomhet();
-  const [tilganger, setTilganger] = useState<Tilganger | undefined>();
-  const [feil, setFeil] = useState<string | undefined>();
+  const hentet = useHentet(() => hentSystemtilganger(virksomhet.orgnr), virksomhet.orgnr);
+  const tilganger = hentet.status === 'ok' ? hentet.data : undefined;
+  const feil = hentet.status === 'feil' ? hentet.melding : undefined;
   const [melding, setMelding] = useState('');
-
-  const oppdater = useCallback(async () => {
-    setTilganger(await hentSystemtilganger());
-  }, []);
-  useEffect(() => {
-    oppdater().catch((error: unknown) => setFeil(error instanceof ApiFeil ? error.message : 'Kunne ikke hente systemtilgangene.'));
-  }, [oppdater]);
-  /** After a change: say what happened (read by screen readers) and show the new state. */
+  /** After a change: show the new state, and say what happened (read by screen readers, and focused: see BekreftKnapp). */
   const ferdig = async (tekst: string) => {
+    await hentet.oppdater();
     setMelding(tekst);
-    await oppdater();
   };
 
   return (
@@ -111,7 +106,7 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
                     tittel="Godkjenne forespørselen?"
                     bekreft="Ja, godkjenn"
                     onBekreft={async () => {
-                      await svarPaaForespoersel(csrfToken, f.id, true);
+                      await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, true);
                       await ferdig(`${f.system.navn} har fått systemtilgang.`);
                     }}
                   >
@@ -126,7 +121,7 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
                     bekreft="Ja, avvis"
                     farlig
                     onBekreft={async () => {
-                      await svarPaaForespoersel(csrfToken, f.id, false);
+                      await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, false);
                       await ferdig(`Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
                     }}
                   >
@@ -143,7 +138,7 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
 }
 
 function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly systembrukere: readonly Systembruker[] }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   return (
     <section aria-labelledby="systembrukere-tittel" className={styles.seksjon}>
       <Heading as="h2" level={2} id="systembrukere-tittel" hasSpacing>
@@ -161,7 +156,7 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                   system={s.system}
                   type={s.type}
                   tilganger={s.tilganger}
-                  dato={`Gitt ${formatTidspunktSomDato(s.opprettet)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
+                  dato={`Gitt ${dato(s.gittDato)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
                 />
                 <dl className={styles.detaljer}>
                   {s.type === 'agent' && (
@@ -181,7 +176,7 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                   bekreft="Ja, slett"
                   farlig
                   onBekreft={async () => {
-                    await slettSystemtilgang(csrfToken, s.id);
+                    await slettSystemtilgang(virksomhet.orgnr, csrfToken, s.id);
                     await ferdig(`Tilgangen for ${s.system.navn} er slettet.`);
                   }}
                 >
@@ -244,7 +239,7 @@ function SystemDetaljer({ system, type, tilganger, dato }: { readonly system: Sy
 }
 
 function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonly System[]; readonly ferdig: (melding: string) => Promise<void> }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   const [valgt, setValgt] = useState('');
   const [feil, setFeil] = useState<string | undefined>();
   const system = systemer.find((s) => s.id === valgt);
@@ -257,7 +252,7 @@ function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonl
     }
     setFeil(undefined);
     try {
-      await opprettSystemtilgang(csrfToken, system.id);
+      await opprettSystemtilgang(virksomhet.orgnr, csrfToken, system.id);
       setValgt('');
       await ferdig(`${system.navn} har fått systemtilgang.`);
     } catch (error) {
@@ -305,7 +300,7 @@ const samtykkeStatus = (s: Samtykke) =>
       : { tekst: `Utløpt ${formatTidspunktSomDato(s.gyldigTil)}`, farge: 'graphite' as const };
 
 function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   return (
     <section aria-labelledby="samtykker-tittel" className={styles.seksjon}>
       <Heading as="h2" level={2} id="samtykker-tittel" hasSpacing>
@@ -326,10 +321,10 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                     <dd>{formatOrganisasjonsnummer(s.mottaker.orgnr)}</dd>
                     <dt>Gjelder</dt>
                     <dd>{s.tilganger.join('; ')}</dd>
-                    {s.samtykket && (
+                    {s.gittDato && (
                       <>
                         <dt>Gitt</dt>
-                        <dd>{formatTidspunktSomDato(s.samtykket)}</dd>
+                        <dd>{dato(s.gittDato)}</dd>
                       </>
                     )}
                     {s.status === 'aktivt' && (
@@ -355,7 +350,7 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                       bekreft="Ja, trekk samtykket"
                       farlig
                       onBekreft={async () => {
-                        await trekkSamtykke(csrfToken, s.id);
+                        await trekkSamtykke(virksomhet.orgnr, csrfToken, s.id);
                         await ferdig(`Samtykket til ${s.mottaker.navn} er trukket.`);
                       }}
                     >

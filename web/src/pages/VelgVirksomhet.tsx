@@ -52,7 +52,7 @@ export function VelgVirksomhet({
     unitType: v.organisasjonsform ?? '',
   }));
   // The choice is the address: nothing is stored, so another tab keeps the business it shows.
-  const velg = (entity: Entity) => {
+  const velg = async (entity: Entity) => {
     dialog.current?.close();
     onValgt((entity as Business).organizationNumber);
     return undefined;
