@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 
 /** "Ubetalte krav – Fjellheim Rørleggerservice – Min side": the tab's title, set by each page. */
@@ -8,6 +8,8 @@ export function useSidetittel(tittel: string): void {
   }, [tittel]);
 }
 
+let sideLastet = true;
+
 /**
  * After a navigation inside the app (not the first load, where the skip link comes first), focus
  * moves to the new page's h1 and the page's name is announced, as a full page load would do for
@@ -15,11 +17,11 @@ export function useSidetittel(tittel: string): void {
  */
 export function useSideskifte(): string {
   const { pathname } = useLocation();
-  const foerste = useRef(true);
   const [kunngjoering, setKunngjoering] = useState('');
   useEffect(() => {
-    if (foerste.current) {
-      foerste.current = false;
+    // Per page load, not per component: the shell is drawn anew when the business changes.
+    if (sideLastet) {
+      sideLastet = false;
       return;
     }
     const overskrift = document.querySelector<HTMLElement>('main h1');

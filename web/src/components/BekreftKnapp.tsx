@@ -6,6 +6,22 @@ import { ApiFeil } from '../api';
 import styles from './BekreftKnapp.module.css';
 
 /**
+ * After a confirmed change the button that opened the dialog is often gone (the card it sat on
+ * was removed), and the browser would leave focus on <body>. Focus goes to the page's feedback
+ * (`Tilbakemelding`, which says what happened) or else its h1, once the page has drawn.
+ */
+function flyttFokusEtterEndring(): void {
+  requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) return;
+    const maal = document.querySelector<HTMLElement>('main [data-tilbakemelding]') ?? document.querySelector<HTMLElement>('main h1');
+    if (maal) {
+      maal.tabIndex = -1;
+      maal.focus();
+    }
+  });
+}
+
+/**
  * A button whose action waits for a "yes" in a dialog (the design system's Modal, a native
  * <dialog>: focus is kept inside and Esc cancels). A refusal from the server is shown in the
  * dialog; on success the dialog closes and `onBekreft`'s caller refreshes the page.
@@ -39,6 +55,7 @@ export function BekreftKnapp({
     try {
       await onBekreft();
       dialog.current?.close();
+      flyttFokusEtterEndring();
     } catch (error) {
       setFeil(error instanceof ApiFeil ? error.message : 'Noe gikk galt. Prøv igjen.');
     } finally {

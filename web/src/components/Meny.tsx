@@ -1,5 +1,4 @@
-import { Button } from '@skatteetaten/ds-buttons';
-import { CancelSVGpath, MenuSVGpath } from '@skatteetaten/ds-icons';
+import { CancelSVGpath, Icon, MenuSVGpath } from '@skatteetaten/ds-icons';
 import { useState } from 'react';
 import { NavLink } from 'react-router';
 import { virksomhetSti } from '../../../src/portal/virksomhet-sti';
@@ -24,9 +23,11 @@ export function Meny() {
   return (
     <nav className={styles.meny} aria-label="Min side">
       <div className={styles.knapp}>
-        <Button variant="tertiary" svgPath={aapen ? CancelSVGpath : MenuSVGpath} aria-expanded={aapen} aria-controls="seksjonsmeny" onClick={() => setAapen(!aapen)}>
+        {/* A plain button: the design system's Button takes no aria-expanded, and its top-banner menu button is not exported. */}
+        <button type="button" className={styles.menyknapp} aria-expanded={aapen} aria-controls="seksjonsmeny" onClick={() => setAapen(!aapen)}>
+          <Icon svgPath={aapen ? CancelSVGpath : MenuSVGpath} />
           Meny
-        </Button>
+        </button>
       </div>
       <ul id="seksjonsmeny" className={`${styles.liste} ${aapen ? styles.aapen : ''}`}>
         {seksjoner.filter((seksjon) => sandkasse || !seksjon.kunISandkasse).map((seksjon) => (
