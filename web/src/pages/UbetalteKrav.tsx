@@ -72,7 +72,7 @@ function KravDetaljer({ krav }: { readonly krav: KravSide }) {
       <Heading as="h3" level={4} hasSpacing>
         Betalingsinformasjon
       </Heading>
-      <DescriptionList hasSpacing isVerticalOnMobile>
+      <DescriptionList hasSpacing className={styles.betalingsinfo}>
         <DescriptionList.Element term="Å betale">{kroner(betaling.beloepOere)}</DescriptionList.Element>
         {betaling.kid && (
           <DescriptionList.Element term="KID">
