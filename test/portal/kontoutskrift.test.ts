@@ -165,7 +165,7 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
     const book = await workbook();
     expect(sheetRows(book.getWorksheet('Utbetalinger')!)).toEqual([
       ['Utbetalingsdato', 'Beløp', 'Utbetalt til konto', 'Status', 'Melding', 'Gjelder krav', 'Periode'],
-      [new Date(Date.UTC(2024, 0, 22)), 3_750, '1234 56 78903', 'Utbetalt', booked.utbetaling.melding, 'Merverdiavgift til gode', 'september - oktober 2023'],
+      [new Date(Date.UTC(2024, 0, 22)), 3_750, '**** ** 78903', 'Utbetalt', booked.utbetaling.melding, 'Merverdiavgift til gode', 'september - oktober 2023'],
     ]);
     expect(sheetRows(book.getWorksheet('Motregning')!)).toEqual([
       ['Dato', 'Beløp', 'Kreditkrav', 'Kreditkravets periode', 'Dekket krav', 'Dekket kravs periode', 'Dekket kravs forfallsdato'],

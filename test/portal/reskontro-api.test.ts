@@ -111,7 +111,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         kontonummer: '7694 05 24802',
         iban: 'NO42 7694 0524 802',
         swiftBic: 'DNBANOKKXXX',
-        kontoeiersNavn: 'SKATTEETATEN - SKATTEINNKREVING',
+        kontoeiersNavn: 'Skatteetaten',
       },
     });
     expect(skatt.stipulerteRenterOere).toBeGreaterThan(0);
@@ -131,6 +131,21 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         konto: null,
       },
     ]);
+  });
+
+  it('every open claim shows its payment details alike: printed account, IBAN in fours, 11-character BIC, one recipient name', async () => {
+    const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
+    const body = (await browser.get('/krav/ubetalte')).json<UbetalteKravSvar>();
+    const rente = body.krav.find((k) => k.beskrivelse.startsWith('Forsinkelsesrente'))!;
+    expect(rente.betaling).toMatchObject({ kontonummer: expect.stringMatching(/^\d{4} \d{2} \d{5}$/), kontoeiersNavn: 'Skatteetaten' });
+    for (const krav of body.krav) {
+      const betaling = krav.betaling!;
+      expect(betaling.kontonummer, krav.beskrivelse).toMatch(/^\d{4} \d{2} \d{5}$/);
+      expect(betaling.iban, krav.beskrivelse).toMatch(/^NO\d{2}( \d{4}){2} \d{3}$/);
+      expect(betaling.iban!.replace(/ /g, '').slice(4), krav.beskrivelse).toBe(betaling.kontonummer!.replace(/ /g, ''));
+      expect(betaling.swiftBic, krav.beskrivelse).toBe('DNBANOKKXXX');
+      expect(betaling.kontoeiersNavn, krav.beskrivelse).toBe('Skatteetaten');
+    }
   });
 
   it("an AS's pages hold only its own claims, not its daglig leder's", async () => {
@@ -188,7 +203,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         utbetalingId: booked.utbetaling.utbetalingId,
         utbetaltdato: '2024-01-22',
         beloepOere: 375_000,
-        tilKonto: '1234 56 78903',
+        tilKonto: '**** ** 78903',
         melding: booked.utbetaling.melding,
         status: 'Utbetalt',
         gjelderInnehaver: false,
