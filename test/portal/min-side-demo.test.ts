@@ -7,7 +7,7 @@ import type { Innbetalinger, Utbetalinger } from '../../src/api/kravogbetalinger
 import { maskinportenIssuer, type DemoAccess } from '../../src/auth/index.js';
 import { systemClock } from '../../src/clock.js';
 import { localDate } from '../../src/domain/dates.js';
-import type { AarValgSvar, KravOversiktSvar } from '../../src/portal/api/reskontro-schemas.js';
+import type { AarValgSvar, BetalteKravSvar, KravOversiktSvar, UtbetalingerSvar } from '../../src/portal/api/reskontro-schemas.js';
 import type { SystemtilgangerSvar } from '../../src/portal/api/systemtilganger-schemas.js';
 import { demoBusinesses, seedDemo } from '../../src/testdata/index.js';
 import { tokenFor } from '../support/auth.js';
@@ -16,6 +16,8 @@ import { parseCsv } from '../support/kontoutskrift-reader.js';
 import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 
 /**
+ * Min side on the demo dataset (`kob seed --demo`), as of 04.03.2026.
+ *
  * Issue 13, item 3 (decision 0102): the kontoutskrift adds up. For every demo business and every
  * year the year rule offers, the CSV's Debet/Kredit summed over all the years is the balance
  * (Oversikt's saldo without the interest not yet charged), and each year's rows are the claims,
@@ -38,7 +40,7 @@ function perDato(poster: readonly (readonly [string, number])[]): Record<string,
   return Object.fromEntries(Object.entries(summer).filter(([, oere]) => oere !== 0).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-describeEachDatabase('the kontoutskrift adds up for every demo business and year', ({ handle }) => {
+describeEachDatabase('Min side on the demo dataset', ({ handle }) => {
   let app: FastifyInstance;
   let demo: DemoAccess;
   const clock = systemClock(today);
@@ -76,6 +78,35 @@ describeEachDatabase('the kontoutskrift adds up for every demo business and year
     for (const request of tilganger.forespoersler) {
       const approved = await browser.request({ method: 'POST', url: virksomhetApi(waiting.orgnr, `/systemtilganger/forespoersler/${request.id}/godkjenn`), headers: { 'x-csrf-token': csrf } });
       expect(approved.statusCode, approved.body).toBe(200);
+    }
+  });
+
+  it('names the accounting firm\'s clients by the names the ledger has for them, in its Systemtilganger (one source of names)', async () => {
+    const firm = demoBusinesses.find((b) => b.orgnr === '315600030')!;
+    const browser = new InjectBrowser(app);
+    await loginAs(browser, firm.personer[0]!.fnr);
+    const tilganger = (await browser.get(virksomhetApi(firm.orgnr, '/systemtilganger'))).json<SystemtilgangerSvar>();
+    const klienter = tilganger.systembrukere.flatMap((s) => s.klienter);
+    expect(klienter).toEqual([
+      { orgnr: '313367002', navn: 'Fjellheim Rørleggerservice' },
+      { orgnr: '314961900', navn: 'Solberg Bygg AS' },
+    ]);
+  });
+
+  it('opens Utbetalinger and Betalte krav on the latest year with content: Nils\'s and Ingrid\'s payouts are not in 2026 (item 4)', async () => {
+    for (const business of demoBusinesses.filter((b) => ['311851381', '314961900'].includes(b.orgnr))) {
+      const browser = new InjectBrowser(app);
+      await loginAs(browser, business.personer[0]!.fnr);
+      const utbetalinger = (await browser.get(virksomhetApi(business.orgnr, '/utbetalinger'))).json<UtbetalingerSvar>();
+      expect(utbetalinger.aar, business.navn).toBe(utbetalinger.aarMedInnhold[0]);
+      expect(utbetalinger.aar, business.navn).toBeLessThan(2026);
+      expect(utbetalinger.utbetalinger.length, business.navn).toBeGreaterThan(0);
+      // The business year asked for: empty, with the year that has content named for the page's link.
+      const iAar = (await browser.get(virksomhetApi(business.orgnr, '/utbetalinger?aar=2026'))).json<UtbetalingerSvar>();
+      expect([iAar.aar, iAar.utbetalinger, iAar.aarMedInnhold[0]]).toEqual([2026, [], utbetalinger.aar]);
+      const betalte = (await browser.get(virksomhetApi(business.orgnr, '/krav/betalte'))).json<BetalteKravSvar>();
+      expect(betalte.aar).toBe(betalte.aarMedInnhold[0]);
+      expect(betalte.krav.length).toBeGreaterThan(0);
     }
   });
 
