@@ -171,7 +171,8 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(feed.statusCode).toBe(200);
       expect(feed.body).toMatch(/^BEGIN:VCALENDAR/);
       expect(feed.body).toContain(scenario.kid.restskatt);
-      expect((await get('/kalenderabonnementer')).json().abonnementer).toEqual([{ id, opprettet: expect.any(String), opprettetAv }]);
+      // "Laget" is the business date (decision 0104), whatever the wall clock says.
+      expect((await get('/kalenderabonnementer')).json().abonnementer).toEqual([{ id, opprettet: expect.any(String), lagetDato: '2026-06-20', opprettetAv }]);
       // Only the hash is kept: the list never shows the URL again.
       expect((await get('/kalenderabonnementer')).body).not.toContain(new URL(url).pathname.slice(10, 53));
 
@@ -246,7 +247,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(approved.statusCode).toBe(200);
       expect(approved.json()).toEqual({ status: 'Accepted' });
       const user = (await get('/systemtilganger')).json().systembrukere.find((u: { system: { id: string } }) => u.system.id === vendor.systemId);
-      expect(user).toMatchObject({ tittel: `Smart Regnskap for ${orgnr}`, opprettetAv: 'Kari Nordmann', type: 'standard', klienter: [] });
+      expect(user).toMatchObject({ tittel: `Smart Regnskap for ${orgnr}`, opprettetAv: 'Kari Nordmann', type: 'standard', klienter: [], gittDato: '2026-06-20' });
 
       // Recorded as Altinn would: who, what, when.
       const log = await handle().db.selectFrom('altinn_change_log').where('object_id', 'in', [requestId, user.id]).selectAll().orderBy('id').execute();
