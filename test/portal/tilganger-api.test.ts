@@ -8,6 +8,9 @@ import { nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 import { addClient } from '../../src/auth/altinn/client-delegation.js';
 import { generateClientKey, registerClient } from '../../src/auth/index.js';
 import { partyUuidFor } from '../../src/auth/altinn/organizations.js';
+import { createConsentRequest } from '../../src/auth/altinn/consents.js';
+import type { SystemtilgangerSvar } from '../../src/portal/api/systemtilganger-schemas.js';
+import { randomUUID } from 'node:crypto';
 import {
   acceptedConsent,
   callCalendarApi,
@@ -39,6 +42,8 @@ const routesOf = (orgnr: string): readonly { method: 'GET' | 'POST'; url: string
     { method: 'POST' as const, sti: '/systemtilganger', payload: { systemId: '315600057_smartregnskap' } },
     { method: 'POST' as const, sti: `/systemtilganger/${someId}/slett` },
     { method: 'POST' as const, sti: `/samtykker/${someId}/trekk` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/godkjenn` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/avvis` },
   ].map(({ sti, ...route }) => ({ ...route, url: virksomhetApi(orgnr, sti) }));
 
 describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the portal API', ({ handle }) => {
@@ -148,6 +153,15 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       // Nothing of its own: the same tasks, in the same order, as the calendar service gives.
       const calendar = await calendarForParty(handle().db, { partId: scenario.enk, idag: scenarioToday, periode: scenarioYear });
       expect(body.oppgaver.map((t: { id: string; statustekst: string }) => [t.id, t.statustekst])).toEqual(calendar!.oppgaver.map((t) => [t.obligation.id, t.status.visningsstatus]));
+      // Åpne oppgaver: every task of the rule's years not done, the overdue ones first, each group by deadline.
+      const aapne: { oppgavestatus: string; frist: string }[] = body.aapne;
+      expect(aapne.length).toBeGreaterThan(0);
+      expect(aapne.every((t) => t.oppgavestatus !== 'fullført')).toBe(true);
+      const forfalte = aapne.filter((t) => t.oppgavestatus === 'forfalt').length;
+      expect(forfalte).toBeGreaterThan(0);
+      expect(aapne.slice(0, forfalte).every((t) => t.oppgavestatus === 'forfalt')).toBe(true);
+      const frister = (liste: { frist: string }[]) => liste.map((t) => t.frist);
+      expect(frister(aapne.slice(forfalte))).toEqual(frister(aapne.slice(forfalte)).sort());
     });
 
     it('shows another year on request, and refuses a year out of range', async () => {
@@ -157,6 +171,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(earlier.oppgaver.every((t: { frist: string }) => t.frist.startsWith('2025-'))).toBe(true);
       expect(earlier.oppgaver.find((t: { id: string }) => t.id === 'mva-melding-2025-01')).toMatchObject({ statustekst: 'Ikke levert' });
       expect((await get('/frister?aar=1999')).statusCode).toBe(400);
+      expect((await get('/frister?aar=2027')).json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2017 til 2026.' });
       expect((await get('/frister?aar=tjue')).statusCode).toBe(400);
     });
 
@@ -318,6 +333,31 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(hidden.statusCode).toBe(409);
       expect(hidden.json()).toEqual({ kode: 'kan_ikke_endres', melding: `Systemet "${vendor.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel.` });
       expect((await post('/systemtilganger', { systemId: 'ikke gyldig' })).statusCode).toBe(400);
+    });
+
+    it('shows a bank\'s consent request waiting for an answer, and answers it as the logged-in person', async () => {
+      const { get, post } = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
+      const ask = async () => {
+        const id = randomUUID();
+        await createConsentRequest({ db: handle().db, clock, publicUrl: injectPublicUrl }, bank.orgnr, {
+          id,
+          from: `urn:altinn:organization:identifier-no:${testBusinesses.enk.orgnr}`,
+          to: `urn:altinn:organization:identifier-no:${bank.orgnr}`,
+          validTo: new Date(clock.nowEpochMs() + 30 * 86_400_000).toISOString(),
+          consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-samtykke-krav-og-betalinger' }] }],
+        });
+        return id;
+      };
+      const [accepted, rejected] = [await ask(), await ask()];
+      const waiting = (await get('/systemtilganger')).json<SystemtilgangerSvar>().samtykker.filter((s) => s.status === 'venter');
+      expect(waiting.map((s) => s.id).sort()).toEqual([accepted, rejected].sort());
+      expect(waiting[0]).toMatchObject({ mottaker: { orgnr: bank.orgnr, navn: bank.name }, samtykket: null, gittDato: null });
+      expect((await post(`/samtykker/${accepted}/godkjenn`)).json()).toEqual({ status: 'Accepted' });
+      expect((await post(`/samtykker/${rejected}/avvis`)).json()).toEqual({ status: 'Rejected' });
+      const after = (await get('/systemtilganger')).json<SystemtilgangerSvar>().samtykker;
+      expect(after.find((s) => s.id === accepted)).toMatchObject({ status: 'aktivt', gittDato: '2026-06-20' });
+      expect(after.find((s) => s.id === rejected)).toBeUndefined();
+      expect((await post(`/samtykker/${accepted}/godkjenn`)).statusCode).toBe(409);
     });
 
     it('revokes a consent: the bank\'s access ends, and who revoked it is shown', async () => {

@@ -11,4 +11,6 @@ export const svarPaaForespoersel = (orgnr: string, csrfToken: string, forespoers
 export const opprettSystemtilgang = (orgnr: string, csrfToken: string, systemId: string) =>
   sendJson<OpprettetSystemtilgang>(virksomhetApi(orgnr, '/systemtilganger'), csrfToken, { systemId });
 export const slettSystemtilgang = (orgnr: string, csrfToken: string, systembruker: string) => sendJson<Endringssvar>(virksomhetApi(orgnr, `/systemtilganger/${id(systembruker)}/slett`), csrfToken);
+export const svarPaaSamtykke = (orgnr: string, csrfToken: string, samtykke: string, godkjenn: boolean) =>
+  sendJson<Endringssvar>(virksomhetApi(orgnr, `/samtykker/${id(samtykke)}/${godkjenn ? 'godkjenn' : 'avvis'}`), csrfToken);
 export const trekkSamtykke = (orgnr: string, csrfToken: string, samtykke: string) => sendJson<Endringssvar>(virksomhetApi(orgnr, `/samtykker/${id(samtykke)}/trekk`), csrfToken);

@@ -89,7 +89,8 @@ export async function partyAccessOverview(ctx: AltinnContext, partyOrgnr: string
     ctx.db
       .selectFrom('altinn_consent')
       .where('from_party', '=', partyOrgnr)
-      .where('status', 'in', ['Accepted', 'Revoked'])
+      // A bank's request not yet answered ('Created') is shown too, for the business to answer.
+      .where('status', 'in', ['Created', 'Accepted', 'Revoked'])
       .selectAll()
       .orderBy('created_at', 'desc')
       .limit(overviewItemsMax)

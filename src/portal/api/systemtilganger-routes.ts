@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import {
   accessTitle,
+  answerConsentRequest,
   AltinnProblem,
   answerRequest,
   createSystemUserForParty,
@@ -11,6 +12,7 @@ import {
   revokeConsent,
   type AltinnActor,
   type AltinnContext,
+  type PartyConsent,
   type Representasjon,
   type SystemSummary,
 } from '../../auth/index.js';
@@ -18,7 +20,7 @@ import { forretningsdatoFor } from '../../domain/clock.js';
 import { activeSubscriptionsUnder, type SubscriptionAccess, type SubscriptionOfParty } from '../../kalender/index.js';
 import { PortalApiError, sesjonOf, virksomhetOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
 import { Feil } from './schemas.js';
-import { Endringssvar, IdParams, OpprettetSystemtilgang, OpprettSystemtilgangBody, SystemtilgangerSvar, type Kalenderabonnement, type System } from './systemtilganger-schemas.js';
+import { Endringssvar, IdParams, OpprettetSystemtilgang, OpprettSystemtilgangBody, SystemtilgangerSvar, type Kalenderabonnement, type Samtykke, type System } from './systemtilganger-schemas.js';
 
 /**
  * "Systemtilganger": the business's system users, the vendor requests waiting for it, the
@@ -65,7 +67,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         id: consent.id,
         mottaker: { orgnr: consent.consumerOrgnr, navn: consent.consumerName },
         tilganger: consent.resources.map(accessTitle),
-        status: consent.status === 'Revoked' ? ('trukket' as const) : consent.active ? ('aktivt' as const) : ('utloept' as const),
+        status: samtykkestatus(consent, context.clock.nowEpochMs()),
         samtykket: consent.consented?.toISOString() ?? null,
         gittDato: consent.consented ? forretningsdatoFor(context.clock, consent.consented.getTime()) : null,
         gyldigTil: consent.validTo.toISOString(),
@@ -101,12 +103,27 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
     return { status: 'Deleted' };
   });
 
+  for (const [path, accept] of [['godkjenn', true], ['avvis', false]] as const) {
+    api.post(`/samtykker/:id/${path}`, write, async (request) => {
+      const { orgnr, actor } = await tilgangsstyrer(request, context);
+      const answered = await altinnCall(answerConsentRequest(altinn, orgnr, request.params.id, accept, actor));
+      return { status: answered.status };
+    });
+  }
+
   api.post('/samtykker/:id/trekk', write, async (request) => {
     const { orgnr, actor } = await tilgangsstyrer(request, context);
     await altinnCall(revokeConsent(altinn, orgnr, request.params.id, actor));
     return { status: 'Revoked' };
   });
 };
+
+/** A consent as the page names its state; a request past its end date can no longer be answered. */
+function samtykkestatus(consent: PartyConsent, nowMs: number): Samtykke['status'] {
+  if (consent.status === 'Revoked') return 'trukket';
+  if (consent.active) return 'aktivt';
+  return consent.status === 'Created' && consent.validTo.getTime() > nowMs ? 'venter' : 'utloept';
+}
 
 /** The active calendar subscriptions made under the accesses, looked up by access: what removing it ends. */
 async function subscriptionsEndedBy(context: PortalApiContext, tilganger: readonly SubscriptionAccess[]) {

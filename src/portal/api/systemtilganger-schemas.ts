@@ -54,7 +54,8 @@ export const SystemtilgangerSvar = Type.Object({
       id: Uuid,
       mottaker: Organisasjon,
       tilganger: Type.Array(Type.String()),
-      status: Type.Union([Type.Literal('aktivt'), Type.Literal('utloept'), Type.Literal('trukket')]),
+      /** `venter`: a bank's request the business has not answered yet. */
+      status: Type.Union([Type.Literal('venter'), Type.Literal('aktivt'), Type.Literal('utloept'), Type.Literal('trukket')]),
       samtykket: Type.Union([Tidspunkt, Type.Null()]),
       /** The business date it was given (decision 0104): "Gitt". */
       gittDato: Type.Union([Type.String(), Type.Null()]),

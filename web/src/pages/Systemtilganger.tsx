@@ -15,6 +15,7 @@ import {
   opprettSystemtilgang,
   slettSystemtilgang,
   svarPaaForespoersel,
+  svarPaaSamtykke,
   trekkSamtykke,
   type Forespoersel,
   type Kalenderabonnement,
@@ -69,7 +70,8 @@ export function Systemtilganger() {
           <Forespoersler forespoersler={tilganger.forespoersler} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
           <Systembrukere systembrukere={tilganger.systembrukere} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
           {tilganger.kanEndre && <OpprettSystemtilgang systemer={tilganger.systemer} ferdig={ferdig} />}
-          <Samtykker samtykker={tilganger.samtykker} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          <Samtykkeforespoersler samtykker={tilganger.samtykker.filter((s) => s.status === 'venter')} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          <Samtykker samtykker={tilganger.samtykker.filter((s) => s.status !== 'venter')} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
         </>
       )}
     </>
@@ -288,6 +290,66 @@ function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonl
           {system && <Paragraph hasSpacing>Gir tilgang til: {system.tilganger.join('; ')}.</Paragraph>}
         </form>
       )}
+    </section>
+  );
+}
+
+/** A bank's consent requests the business has not answered: what the bank asks to see, until when, and Godkjenn / Avvis. */
+function Samtykkeforespoersler({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
+  if (samtykker.length === 0) return null;
+  return (
+    <section aria-labelledby="samtykkeforespoersler-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="samtykkeforespoersler-tittel" hasSpacing>
+        Banker som ber om samtykke
+      </Heading>
+      <ul className={styles.liste} data-testid="samtykkeforespoersler">
+        {samtykker.map((s) => (
+          <li key={s.id} className={`${styles.kort} ${styles.paagaaende}`} data-testid={`samtykkeforespoersel-${s.id}`}>
+            <div className={styles.hoved}>
+              <h3>{s.mottaker.navn}</h3>
+              <dl className={styles.detaljer}>
+                <dt>Organisasjonsnummer</dt>
+                <dd>{formatOrganisasjonsnummer(s.mottaker.orgnr)}</dd>
+                <dt>Ber om</dt>
+                <dd>{s.tilganger.join('; ')}</dd>
+                <dt>Gyldig til</dt>
+                <dd>{formatTidspunktSomDato(s.gyldigTil)}</dd>
+              </dl>
+            </div>
+            {kanEndre && (
+              <div className={styles.handlinger}>
+                <BekreftKnapp
+                  knapp="Gi samtykke"
+                  variant="primary"
+                  tittel="Gi samtykke?"
+                  bekreft="Ja, gi samtykke"
+                  onBekreft={async () => {
+                    await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, true);
+                    await ferdig(`${s.mottaker.navn} har fått samtykke.`);
+                  }}
+                >
+                  <Paragraph>
+                    {s.mottaker.navn} kan da se {s.tilganger.join('; ')} for {virksomhet.navn} til {formatTidspunktSomDato(s.gyldigTil)}, eller til du trekker samtykket.
+                  </Paragraph>
+                </BekreftKnapp>
+                <BekreftKnapp
+                  knapp="Avslå"
+                  tittel="Avslå forespørselen?"
+                  bekreft="Ja, avslå"
+                  farlig
+                  onBekreft={async () => {
+                    await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, false);
+                    await ferdig(`Forespørselen fra ${s.mottaker.navn} er avslått.`);
+                  }}
+                >
+                  <Paragraph>{s.mottaker.navn} får ikke samtykke. Banken må be om et nytt om dere ombestemmer dere.</Paragraph>
+                </BekreftKnapp>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
