@@ -4,6 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localDate } from '../../src/domain/dates.js';
+import { toOere } from '../../src/domain/money.js';
+import { bokfoerInnbetaling } from '../../src/ledger/index.js';
 import { testBusinesses, testPersons } from '../support/portal-fixtures.js';
 import { portalLedgerToday, seedPortalLedger, type PortalLedger } from '../support/portal-ledger-fixtures.js';
 import { chooseBusiness, cspViolations, describeInBrowser, loginAs, overflowPx, pageLoaded, screenshot, screenshotDir, seriousA11yViolations, startHarness, tabTo, type BrowserHarness } from './harness.js';
@@ -58,6 +61,8 @@ describeInBrowser('Min side: two tabs, two businesses; every page at 1280 and 39
       today: portalLedgerToday,
       seed: async (db) => {
         booked = await seedPortalLedger(db);
+        // A payment without KID to an account no claim uses: it waits, unplaced.
+        await bokfoerInnbetaling(db, { idempotencyKey: 'uplassert-as', bokfoertDato: localDate('2024-08-20'), partId: as.orgnr, beloepOere: toOere(275_000), melding: 'Innbetaling uten KID', mottakerkonto: '76940523121' });
       },
     });
     await loginAs(h.page, h.origin, testPersons.kari.navn);
@@ -151,6 +156,48 @@ describeInBrowser('Min side: two tabs, two businesses; every page at 1280 and 39
     await page.getByText('Virksomheten har ingen aktive kalenderadresser.').waitFor();
     await page.waitForFunction(() => document.activeElement !== document.body);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Kalenderadressen er trukket tilbake.');
+  });
+
+  it('bad years never show raw JSON: outside the year rule the page says so and offers the rule\'s years, and no download (item 6)', async () => {
+    const { page } = h;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    for (const aar of ['1800', 'abc']) {
+      await page.goto(url(enk.orgnr, `kontoutskrift?aar=${aar}`));
+      await page.getByText('Vi viser krav og betalinger for årene 2020–2024. Velg et av dem.').waitFor();
+      expect(await page.getByRole('button', { name: /Last ned/ }).count()).toBe(0);
+      expect(await page.getByLabel('År').locator('option').allInnerTexts()).toEqual(['Velg år', '2024', '2023', '2022', '2021', '2020']);
+    }
+    await page.getByLabel('År').selectOption('2023');
+    await page.getByRole('button', { name: 'Last ned kontoutskrift for 2023 (Excel)' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?aar=2023');
+
+    await page.goto(url(enk.orgnr, 'betalte-krav?aar=1800'));
+    await page.getByText('Vi viser krav og betalinger for årene 2020–2024. Velg et av dem.').waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.goto(url(enk.orgnr, 'frister-og-oppgaver?aar=1800'));
+    await page.getByText('Velg et år fra 2020 til 2024.').waitFor();
+    expect(await page.getByLabel('År').locator('option').allInnerTexts()).not.toContain('1800');
+    expect(await page.locator('main').innerText()).not.toContain('{"kode"');
+  });
+
+  it('an empty year points to the latest year with content; an unplaced payment gets a box on Oversikt and an explanation (items 4, 5)', async () => {
+    const { page } = h;
+    await page.goto(url(enk.orgnr, 'betalte-krav?aar=2023'));
+    const link = page.getByRole('link', { name: 'se 2024' });
+    expect(await page.getByText('Ingen krav ble betalt i 2023 – se 2024').count()).toBe(1);
+    await link.click();
+    await page.getByRole('table', { name: 'Betalte krav 2024' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?aar=2024');
+
+    await page.goto(url(as.orgnr, ''));
+    const boks = page.getByTestId('uplassert-innbetaling');
+    await boks.waitFor();
+    expect(await boks.innerText()).toContain('Virksomheten har betalt inn 2\u00a0750,00 kroner som ikke er brukt på noe krav ennå.');
+    await screenshot(page, 'oversikt-uplassert');
+    await boks.getByRole('link', { name: 'Se innbetalingene' }).click();
+    await pageLoaded(page);
+    await page.locator('main').getByRole('button', { name: 'Detaljer' }).first().click();
+    expect(await page.getByTestId('uplassert-forklaring').innerText()).toContain('Innbetalingen har ingen KID');
   });
 
   for (const bredde of bredder) {
