@@ -1,4 +1,4 @@
-import { Button, Link } from '@skatteetaten/ds-buttons';
+import { Button } from '@skatteetaten/ds-buttons';
 import { TextField } from '@skatteetaten/ds-forms';
 import { CalendarSVGpath, CopySVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
@@ -14,6 +14,7 @@ import styles from '../components/Kortliste.module.css';
 import { hentAbonnementer, hentFrister, lagAbonnement, trekkAbonnement, type Oppgave, type Oppgavestatus } from '../frister-api';
 import { AarVelger, useValgtAar } from '../reskontro/AarVelger';
 import { hentAarValg } from '../reskontro/api';
+import { TomtAar } from '../reskontro/TomtAar';
 import { useHentet } from '../useHentet';
 import { dato, kroner } from '../reskontro/tekst';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
@@ -68,7 +69,7 @@ export function FristerOgOppgaver() {
               <AarVelger aar={frister.aar} aarValg={frister.aarValg} onVelg={velgAar} />
             </div>
             {frister.oppgaver.length === 0 ? (
-              <IngenOppgaver aar={frister.aar} aarMedInnhold={frister.aarMedInnhold} velgAar={velgAar} />
+              <TomtAar ingen="Ingen frister" aar={frister.aar} aarMedInnhold={frister.aarMedInnhold} velgAar={velgAar} />
             ) : (
               <ul className={styles.liste} data-testid="oppgaver">
                 {frister.oppgaver.map((oppgave) => (
@@ -81,32 +82,6 @@ export function FristerOgOppgaver() {
       )}
       <Kalenderabonnement />
     </>
-  );
-}
-
-/** "Ingen frister i 2026 – se 2025". */
-function IngenOppgaver({ aar, aarMedInnhold, velgAar }: { readonly aar: number; readonly aarMedInnhold: readonly number[]; readonly velgAar: (aar: number) => void }) {
-  const annet = aarMedInnhold.find((a) => a !== aar);
-  return (
-    <Paragraph hasSpacing>
-      {`Ingen frister i ${aar}`}
-      {annet === undefined ? (
-        '.'
-      ) : (
-        <>
-          {' – '}
-          <Link
-            href={`?aar=${annet}`}
-            onClick={(event) => {
-              event.preventDefault();
-              velgAar(annet);
-            }}
-          >
-            {`se ${annet}`}
-          </Link>
-        </>
-      )}
-    </Paragraph>
   );
 }
 

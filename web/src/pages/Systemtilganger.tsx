@@ -4,7 +4,7 @@ import { AddSVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert, Tag } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatOrganisasjonsnummer } from '../../../src/domain/format';
 import { ApiFeil } from '../api';
 import { BekreftKnapp } from '../components/BekreftKnapp';
@@ -101,35 +101,21 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
                 <SystemDetaljer system={f.system} type={f.type} tilganger={f.tilganger} dato={`Mottatt ${formatTidspunktSomDato(f.opprettet)}`} />
               </div>
               {kanEndre && (
-                <div className={styles.handlinger}>
-                  <BekreftKnapp
-                    knapp="Godkjenn"
-                    variant="primary"
-                    tittel="Godkjenne forespørselen?"
-                    bekreft="Ja, godkjenn"
-                    onBekreft={async () => {
-                      await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, true);
-                      await ferdig(`${f.system.navn} har fått systemtilgang.`);
-                    }}
-                  >
-                    <Paragraph>
+                <Svar
+                  ja={{ knapp: 'Godkjenn', tittel: 'Godkjenne forespørselen?', bekreft: 'Ja, godkjenn' }}
+                  nei={{ knapp: 'Avvis', tittel: 'Avvise forespørselen?', bekreft: 'Ja, avvis' }}
+                  svar={async (godkjenn) => {
+                    await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, godkjenn);
+                    await ferdig(godkjenn ? `${f.system.navn} har fått systemtilgang.` : `Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
+                  }}
+                  jaTekst={
+                    <>
                       {f.system.navn} fra {orgTekst(f.system.leverandoer)} får tilgang til: {f.tilganger.join('; ')}, for {virksomhet.navn}.
                       Leverandøren kan da hente data til virksomheten inntil du sletter tilgangen.
-                    </Paragraph>
-                  </BekreftKnapp>
-                  <BekreftKnapp
-                    knapp="Avvis"
-                    tittel="Avvise forespørselen?"
-                    bekreft="Ja, avvis"
-                    farlig
-                    onBekreft={async () => {
-                      await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, false);
-                      await ferdig(`Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
-                    }}
-                  >
-                    <Paragraph>{f.system.navn} får ikke tilgang. Leverandøren må sende en ny forespørsel om dere ombestemmer dere.</Paragraph>
-                  </BekreftKnapp>
-                </div>
+                    </>
+                  }
+                  neiTekst={`${f.system.navn} får ikke tilgang. Leverandøren må sende en ny forespørsel om dere ombestemmer dere.`}
+                />
               )}
             </li>
           ))}
@@ -294,6 +280,26 @@ function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonl
   );
 }
 
+interface Svarvalg {
+  readonly knapp: string;
+  readonly tittel: string;
+  readonly bekreft: string;
+}
+
+/** Yes and no to a request (a vendor's, a bank's), each confirmed in a dialog that says what follows. */
+function Svar({ ja, nei, svar, jaTekst, neiTekst }: { readonly ja: Svarvalg; readonly nei: Svarvalg; readonly svar: (godkjenn: boolean) => Promise<void>; readonly jaTekst: ReactNode; readonly neiTekst: ReactNode }) {
+  return (
+    <div className={styles.handlinger}>
+      <BekreftKnapp {...ja} variant="primary" onBekreft={() => svar(true)}>
+        <Paragraph>{jaTekst}</Paragraph>
+      </BekreftKnapp>
+      <BekreftKnapp {...nei} farlig onBekreft={() => svar(false)}>
+        <Paragraph>{neiTekst}</Paragraph>
+      </BekreftKnapp>
+    </div>
+  );
+}
+
 /** A bank's consent requests the business has not answered: what the bank asks to see, until when, and Godkjenn / Avvis. */
 function Samtykkeforespoersler({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
   const { csrfToken, virksomhet } = useValgtVirksomhet();
@@ -318,34 +324,16 @@ function Samtykkeforespoersler({ samtykker, kanEndre, ferdig }: Seksjon & { read
               </dl>
             </div>
             {kanEndre && (
-              <div className={styles.handlinger}>
-                <BekreftKnapp
-                  knapp="Gi samtykke"
-                  variant="primary"
-                  tittel="Gi samtykke?"
-                  bekreft="Ja, gi samtykke"
-                  onBekreft={async () => {
-                    await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, true);
-                    await ferdig(`${s.mottaker.navn} har fått samtykke.`);
-                  }}
-                >
-                  <Paragraph>
-                    {s.mottaker.navn} kan da se {s.tilganger.join('; ')} for {virksomhet.navn} til {formatTidspunktSomDato(s.gyldigTil)}, eller til du trekker samtykket.
-                  </Paragraph>
-                </BekreftKnapp>
-                <BekreftKnapp
-                  knapp="Avslå"
-                  tittel="Avslå forespørselen?"
-                  bekreft="Ja, avslå"
-                  farlig
-                  onBekreft={async () => {
-                    await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, false);
-                    await ferdig(`Forespørselen fra ${s.mottaker.navn} er avslått.`);
-                  }}
-                >
-                  <Paragraph>{s.mottaker.navn} får ikke samtykke. Banken må be om et nytt om dere ombestemmer dere.</Paragraph>
-                </BekreftKnapp>
-              </div>
+              <Svar
+                ja={{ knapp: 'Gi samtykke', tittel: 'Gi samtykke?', bekreft: 'Ja, gi samtykke' }}
+                nei={{ knapp: 'Avslå', tittel: 'Avslå forespørselen?', bekreft: 'Ja, avslå' }}
+                svar={async (godkjenn) => {
+                  await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, godkjenn);
+                  await ferdig(godkjenn ? `${s.mottaker.navn} har fått samtykke.` : `Forespørselen fra ${s.mottaker.navn} er avslått.`);
+                }}
+                jaTekst={`${s.mottaker.navn} kan da se ${s.tilganger.join('; ')} for ${virksomhet.navn} til ${formatTidspunktSomDato(s.gyldigTil)}, eller til du trekker samtykket.`}
+                neiTekst={`${s.mottaker.navn} får ikke samtykke. Banken må be om et nytt om dere ombestemmer dere.`}
+              />
             )}
           </li>
         ))}

@@ -1,5 +1,3 @@
-import { Link } from '@skatteetaten/ds-buttons';
-import { Alert } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
 import type { ReactNode } from 'react';
 import { useHentet } from '../useHentet';
@@ -7,6 +5,7 @@ import { useValgtVirksomhet } from '../valgt-virksomhet';
 import { Innlasting } from './Innlasting';
 import { MedAar, type Aarsvalg } from './MedAar';
 import { SkjermingVarsel } from './SkjermingVarsel';
+import { TomtAar } from './TomtAar';
 import styles from './reskontro.module.css';
 
 /** What a year page's data has: the year shown and the years with content (decision 0100). */
@@ -69,31 +68,5 @@ function ForAar<T extends AarsData>({ valg, filter, hent, hva, tom, ingen, ingre
         )}
       </Innlasting>
     </>
-  );
-}
-
-/** "Ingen utbetalinger i 2026 – se 2025": an empty year points to the latest year that has something. */
-function TomtAar({ ingen, aar, aarMedInnhold, velgAar }: { readonly ingen: string; readonly aar: number; readonly aarMedInnhold: readonly number[]; readonly velgAar: (aar: number) => void }) {
-  const annet = aarMedInnhold.find((a) => a !== aar);
-  return (
-    <Alert variant="info" showAlert>
-      {`${ingen} i ${aar}`}
-      {annet === undefined ? (
-        '.'
-      ) : (
-        <>
-          {' – '}
-          <Link
-            href={`?aar=${annet}`}
-            onClick={(event) => {
-              event.preventDefault();
-              velgAar(annet);
-            }}
-          >
-            {`se ${annet}`}
-          </Link>
-        </>
-      )}
-    </Alert>
   );
 }

@@ -56,7 +56,7 @@ function Overskrifter({ kolonner, detaljer = false }: { readonly kolonner: reado
         )}
         {detaljer && (
           <Table.HeaderCell scope="col">
-            <span className={styles.skjult}>Detaljer</span>
+            <span className="skjult">Detaljer</span>
           </Table.HeaderCell>
         )}
       </Table.Row>
