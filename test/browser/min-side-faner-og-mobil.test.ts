@@ -184,6 +184,7 @@ describeInBrowser('Min side: two tabs, two businesses; every page at 1280 and 39
     const { page } = h;
     await page.goto(url(enk.orgnr, 'betalte-krav?aar=2023'));
     const link = page.getByRole('link', { name: 'se 2024' });
+    await link.waitFor();
     expect(await page.getByText('Ingen krav ble betalt i 2023 – se 2024').count()).toBe(1);
     await link.click();
     await page.getByRole('table', { name: 'Betalte krav 2024' }).waitFor();
