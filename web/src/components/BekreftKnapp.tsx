@@ -6,19 +6,16 @@ import { ApiFeil } from '../api';
 import styles from './BekreftKnapp.module.css';
 
 /**
- * After a confirmed change the button that opened the dialog is often gone (the card it sat on
- * was removed), and the browser would leave focus on <body>. Focus goes to the page's feedback
- * (`Tilbakemelding`, which says what happened) or else its h1, once the page has drawn.
+ * After a confirmed change the button that opened the dialog is often gone, or about to go (the
+ * card it sat on is removed when the page draws again), and the browser would leave focus on
+ * <body>. Focus goes to the page's feedback (`Tilbakemelding`, which says what happened), else
+ * its h1: elements that stay whatever the page draws next.
  */
 function flyttFokusEtterEndring(): void {
-  requestAnimationFrame(() => {
-    if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) return;
-    const maal = document.querySelector<HTMLElement>('main [data-tilbakemelding]') ?? document.querySelector<HTMLElement>('main h1');
-    if (maal) {
-      maal.tabIndex = -1;
-      maal.focus();
-    }
-  });
+  const maal = document.querySelector<HTMLElement>('main [data-tilbakemelding]') ?? document.querySelector<HTMLElement>('main h1');
+  if (!maal) return;
+  maal.tabIndex = -1;
+  maal.focus();
 }
 
 /**
