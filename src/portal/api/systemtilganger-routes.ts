@@ -106,8 +106,8 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
   for (const [path, accept] of [['godkjenn', true], ['avvis', false]] as const) {
     api.post(`/samtykker/:id/${path}`, write, async (request) => {
       const { orgnr, actor } = await tilgangsstyrer(request, context);
-      const answered = await altinnCall(answerConsentRequest(altinn, orgnr, request.params.id, accept, actor));
-      return { status: answered.status };
+      await altinnCall(answerConsentRequest(altinn, orgnr, request.params.id, accept, actor));
+      return { status: accept ? 'Accepted' : 'Rejected' };
     });
   }
 
