@@ -44,7 +44,7 @@ export { accessTitle } from './altinn/resource-registry.js';
 export { answerRequest } from './altinn/requests.js';
 export { createSystemUserForParty, deleteSystemUser } from './altinn/system-users.js';
 export { approvedSystemUserForClient } from './altinn/sandbox-system-user.js';
-export { revokeConsent } from './altinn/consents.js';
+export { answerConsentRequest, revokeConsent } from './altinn/consents.js';
 export {
   partyAccessOverview,
   type PartyAccessOverview,

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import type { PortalCookies } from './cookies.js';
 import { LoginFailedError, type OidcLogin } from './oidc-login.js';
 import { newOpaqueId, type SessionStore } from './session-store.js';
+import { virksomhetSti } from './virksomhet-sti.js';
 
 export interface LoginRoutesOptions {
   readonly db: Kysely<Database>;
@@ -72,9 +73,9 @@ export async function loginRoutes(instance: FastifyInstance, { db, login, sessio
     // A fresh session id at every login: an id planted before login is worth nothing after it.
     const previous = await sessions.find(request.cookies[cookies.sesjon]);
     if (previous) await sessions.delete(previous.sesjonHash);
-    // The business asked for at the start is chosen only if the person who logged in may act for it.
+    // The business asked for at the start is opened only if the person who logged in may act for it.
     const chosen = valgtOrgnr === null ? undefined : await representasjonFor(db, result.pid, valgtOrgnr);
-    const id = await sessions.create(result.pid, result.idToken, chosen?.orgnr ?? null);
-    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect(chosen ? '/' : '/velg-virksomhet', 303);
+    const id = await sessions.create(result.pid, result.idToken);
+    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect(chosen ? virksomhetSti(chosen.orgnr) : '/velg-virksomhet', 303);
   });
 }

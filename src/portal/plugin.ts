@@ -55,7 +55,6 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
       innlogget: true as const,
       person: { navn: person.navn },
       virksomheter,
-      valgtVirksomhet: virksomheter.find((v) => v.orgnr === sesjon.valgtOrgnr) ?? null,
       csrfToken: sesjon.csrfToken,
     };
   });

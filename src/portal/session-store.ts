@@ -11,7 +11,6 @@ export interface PortalSesjon {
   /** SHA-256 of the cookie value: the row's key; the value itself is never stored. */
   readonly sesjonHash: string;
   readonly fnr: string;
-  readonly valgtOrgnr: string | null;
   readonly idToken: string | null;
   /** What every write of this session must send as `x-csrf-token` (decision 0088). */
   readonly csrfToken: string;
@@ -64,8 +63,8 @@ export class SessionStore {
     return { pending: { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier }, valgtOrgnr: row.valgt_orgnr };
   }
 
-  /** A new session after login, perhaps with its business chosen; returns the cookie value (the only copy of the id). */
-  async create(fnr: string, idToken: string, valgtOrgnr: string | null = null): Promise<string> {
+  /** A new session after login; returns the cookie value (the only copy of the id). */
+  async create(fnr: string, idToken: string): Promise<string> {
     const id = newOpaqueId();
     const now = this.clock.nowEpochMs();
     await this.db.deleteFrom('portal_sesjon').where('utloeper_ms', '<=', now).execute();
@@ -74,7 +73,6 @@ export class SessionStore {
       .values({
         sesjon_hash: sha256(id),
         fnr,
-        valgt_orgnr: valgtOrgnr,
         id_token: idToken,
         opprettet_ms: now,
         sist_aktiv_ms: now,
@@ -98,11 +96,7 @@ export class SessionStore {
     if (now - row.sist_aktiv_ms >= touchIntervalMs) {
       await this.db.updateTable('portal_sesjon').set({ sist_aktiv_ms: now }).where('sesjon_hash', '=', sesjonHash).execute();
     }
-    return { sesjonHash, fnr: row.fnr, valgtOrgnr: row.valgt_orgnr, idToken: row.id_token, csrfToken: csrfTokenFor(id) };
-  }
-
-  async chooseBusiness(sesjonHash: string, orgnr: string): Promise<void> {
-    await this.db.updateTable('portal_sesjon').set({ valgt_orgnr: orgnr }).where('sesjon_hash', '=', sesjonHash).execute();
+    return { sesjonHash, fnr: row.fnr, idToken: row.id_token, csrfToken: csrfTokenFor(id) };
   }
 
   async delete(sesjonHash: string): Promise<void> {

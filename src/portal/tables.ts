@@ -15,7 +15,6 @@ export interface PortalInnloggingTable {
 export interface PortalSesjonTable {
   sesjon_hash: string;
   fnr: string;
-  valgt_orgnr: string | null;
   /** Kept for RP-initiated logout at the identity provider (`id_token_hint`). */
   id_token: string | null;
   opprettet_ms: number;

@@ -7,7 +7,7 @@ import { clientToken } from '../support/auth.js';
 import { calendarTestApp, fristerUrl, scenarioParty, type CalendarTestApp } from '../support/calendar-app.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { logCapture, type LogLine } from '../support/log-capture.js';
-import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 
 /**
@@ -187,19 +187,20 @@ describeEachDatabase('One body depth limit in Min side', ({ handle }) => {
   });
   afterAll(async () => app?.close());
 
-  it('a deep body on POST /portal/api/virksomhet is 400 ugyldig_forespoersel, and the business stays unchosen', async () => {
+  it('a deep body on a Min side write is 400 ugyldig_forespoersel, and nothing is made', async () => {
     const browser = new InjectBrowser(app);
     await loginAs(browser, testPersons.kari.fnr);
     const csrf = await csrfTokenOf(browser);
     log.lines.length = 0;
     const headers = { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie: browser.jar.header() };
-    for (const answer of await answersTo(app, baseUrl, { method: 'POST', url: '/portal/api/virksomhet', headers, payload: jsonNested(10_000, 'orgnr') })) {
+    const url = virksomhetApi(testBusinesses.as.orgnr, '/systemtilganger');
+    for (const answer of await answersTo(app, baseUrl, { method: 'POST', url, headers, payload: jsonNested(10_000, 'systemId') })) {
       expect([answer.via, answer.status, JSON.parse(answer.body)]).toEqual([answer.via, 400, { kode: 'ugyldig_forespoersel', melding: 'Ugyldig forespørsel.' }]);
     }
     expectLoggedAsClientError(log.lines, bodyTooDeepMelding);
-    expect((await browser.get('/portal/api/sesjon')).json().valgtVirksomhet).toBeNull();
-    // The same route still takes a sound body.
-    const chosen = await browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': csrf }, payload: { orgnr: testBusinesses.enk.orgnr } });
-    expect(chosen.statusCode).toBe(200);
+    expect((await browser.get(virksomhetApi(testBusinesses.as.orgnr, '/systemtilganger'))).json().systembrukere).toEqual([]);
+    // The same route still reads a sound body (an unknown system: the route's own answer).
+    const sound = await browser.request({ method: 'POST', url, headers: { 'x-csrf-token': csrf }, payload: { systemId: '315600057_finnes_ikke' } });
+    expect([sound.statusCode, sound.json().kode]).toEqual([404, 'finnes_ikke']);
   });
 });

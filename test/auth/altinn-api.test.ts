@@ -125,10 +125,11 @@ describeEachDatabase('Altinn API: a vendor integrates from scratch', ({ handle, 
     const agent = (await call('POST', `${base}/systemuser/request/agent/${firm}/${created.json().id}/approve`, firmAdmin)).json();
     expect(agent.status).toBe('Accepted');
     const available = await call('GET', `${base}/enduser/systemuser/clients/available?agent=${agent.systemUserId}`, firmAdmin);
+    // The ledger knows 314961900 (test/support/auth.ts): its name there is the one Altinn shows (one source of names).
     expect(available.json()).toEqual({
       links: {},
       systemUserInformation: { systemUserId: agent.systemUserId, systemUserOwnerOrg: firm },
-      data: [{ clientId: partyUuidFor('314961900'), clientOrganizationNumber: '314961900', clientOrganizationName: 'Org 314961900' }],
+      data: [{ clientId: partyUuidFor('314961900'), clientOrganizationNumber: '314961900', clientOrganizationName: 'Testvirksomhet 314961900' }],
     });
     const notClient = await call('POST', `${base}/enduser/systemuser/clients?agent=${agent.systemUserId}&client=${partyUuidFor(customer)}`, firmAdmin);
     expect([notClient.statusCode, notClient.json().code]).toEqual([403, 'AUTH-00068']);

@@ -22,25 +22,32 @@ describeInBrowser('Min side: Frister og oppgaver in Chromium', () => {
     await chooseBusiness(page, origin, 'Kalender Rørlegger');
     await page.getByRole('navigation', { name: 'Min side' }).getByRole('link', { name: 'Frister og oppgaver' }).click();
     await page.getByRole('heading', { name: 'Oppgaver i 2026' }).waitFor();
-    expect(page.url()).toBe(`${origin}/frister-og-oppgaver`);
+    expect(new URL(page.url()).pathname).toMatch(/^\/virksomhet\/[0-9]{9}\/frister-og-oppgaver$/);
+    const aaret = page.getByTestId('oppgaver');
+    // Åpne oppgaver: everything not done, the overdue first.
+    const aapne = page.getByTestId('aapne-oppgaver').getByRole('listitem');
+    expect(await aapne.first().innerText()).toMatch(/Forfalt|Ikke levert/);
+    expect(await page.getByTestId('aapne-oppgaver').getByTestId('oppgave-mva-betaling-2026-01').count()).toBe(0);
 
-    const mvaMelding = page.getByTestId('oppgave-mva-melding-2025-06');
+    const mvaMelding = aaret.getByTestId('oppgave-mva-melding-2025-06');
     expect(await mvaMelding.innerText()).toMatch(/Frist 10\.02\.2026[\s\S]*Ikke levert/);
-    const restskatt = page.getByTestId(`oppgave-kravforfall-${scenario.kravforfallId.restskatt1}`);
+    const restskatt = aaret.getByTestId(`oppgave-kravforfall-${scenario.kravforfallId.restskatt1}`);
     const restskattText = await restskatt.innerText();
     expect(restskattText).toContain('Frist 14.07.2026');
     expect(restskattText).toContain('24 dager igjen');
-    expect(restskattText).toContain('3\u00a0000,00 kroner');
+    expect(restskattText).toMatch(/Å betale\s+3\u00a0000,00 kroner/);
     expect(restskattText).toContain(scenario.kid.restskatt);
-    expect(await page.getByTestId('oppgave-mva-betaling-2026-01').innerText()).toContain('Betalt');
-    expect(await page.getByTestId('oppgave-aga-forskuddstrekk-2026-03').innerText()).toMatch(/Delvis betalt/);
-    expect(await page.getByTestId('oppgave-aga-forskuddstrekk-2026-03').innerText()).toContain('10\u00a0000,00 kroner av 12\u00a0000,00 kroner');
-    expect(await page.getByTestId('oppgave-skattemelding-2025').innerText()).toContain('Frist 01.06.2026 (flyttet fra 31.05.2026, som ikke er en virkedag)');
+    expect(await aaret.getByTestId('oppgave-mva-betaling-2026-01').innerText()).toContain('Betalt');
+    expect(await aaret.getByTestId('oppgave-aga-forskuddstrekk-2026-03').innerText()).toMatch(/Delvis betalt/);
+    expect(await aaret.getByTestId('oppgave-aga-forskuddstrekk-2026-03').innerText()).toMatch(/Beløp\s+12\u00a0000,00 kroner\s+Å betale\s+10\u00a0000,00 kroner/);
+    expect(await aaret.getByTestId('oppgave-skattemelding-2025').innerText()).toContain('Frist 01.06.2026 (flyttet fra 31.05.2026, som ikke er en virkedag)');
     await inspectPage(h, 'frister-og-oppgaver');
 
-    await page.getByLabel('År').selectOption('2027');
-    await page.getByRole('heading', { name: 'Oppgaver i 2027' }).waitFor();
-    expect(await page.getByTestId('oppgave-mva-melding-2026-06').innerText()).toContain('Frist 10.02.2027');
+    // The year rule's years only, and the year in the address.
+    expect(await page.getByLabel('År').locator('option').allInnerTexts()).not.toContain('2027');
+    await page.getByLabel('År').selectOption('2025');
+    await page.getByRole('heading', { name: 'Oppgaver i 2025' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?aar=2025');
     await page.getByLabel('År').selectOption('2026');
     await page.getByRole('heading', { name: 'Oppgaver i 2026' }).waitFor();
   });

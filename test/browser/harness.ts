@@ -166,13 +166,14 @@ export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
 }
 
-/** Presses Tab until the focused element's accessible text matches; returns how many presses it took. */
-export async function tabTo(page: Page, text: RegExp, maxPresses = 40): Promise<number> {
+/** Presses Tab (Shift+Tab with `backwards`) until the focused element's accessible text matches; returns how many presses it took. */
+export async function tabTo(page: Page, text: RegExp, maxPresses = 40, backwards = false): Promise<number> {
   for (let presses = 1; presses <= maxPresses; presses++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
-      if (!el) return '';
+      // Tabbing past the last element leaves focus on <body>, whose text is the whole page.
+      if (!el || el === document.body) return '';
       const labelledBy = el.getAttribute('aria-labelledby');
       const label = labelledBy ? document.getElementById(labelledBy)?.textContent : (el as HTMLInputElement).labels?.[0]?.textContent;
       return [el.getAttribute('aria-label'), label, el.textContent, (el as HTMLInputElement).value].filter(Boolean).join(' ');
@@ -193,9 +194,20 @@ export async function loginAs(page: Page, origin: string, navn: string): Promise
   await page.waitForURL(`${origin}/velg-virksomhet`);
 }
 
-/** Picks `navn` in the role picker; ends on the business's Oversikt. */
+/** Picks `navn` in the role picker; ends on the business's Oversikt at /virksomhet/{orgnr}/. */
 export async function chooseBusiness(page: Page, origin: string, navn: string): Promise<void> {
   await page.getByRole('dialog').getByRole('link', { name: new RegExp(navn) }).click();
-  await page.waitForURL(`${origin}/`);
+  await page.waitForURL(new RegExp(`^${origin}/virksomhet/[0-9]{9}/$`));
   await page.getByTestId('valgt-virksomhet').waitFor();
+}
+
+/** Waits until the page's data is in: its h1 is there and no spinner ("Henter …") is left in main. */
+export async function pageLoaded(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !/Henter [^\n]*…/.test(document.querySelector('main')?.textContent ?? ''));
+}
+
+/** How far the page, or the element, is wider than its box: `scrollWidth - clientWidth` in CSS pixels (0 = no sideways scroll). */
+export async function overflowPx(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }

@@ -162,7 +162,7 @@ describeInBrowser('Min side: Systemtilganger in Chromium', () => {
     await h.context.clearCookies();
     await loginAs(page, origin, testPersons.ola.navn);
     await chooseBusiness(page, origin, testBusinesses.klient.navn);
-    await page.goto(`${origin}/systemtilganger`);
+    await page.goto(`${origin}/virksomhet/${testBusinesses.klient.orgnr}/systemtilganger`);
     await page.getByText('Du kan se tilgangene, men bare innehaver, daglig leder eller styreleder kan').waitFor();
     expect(await page.getByTestId('forespoersler').getByRole('listitem').count()).toBe(1);
     expect(await page.getByRole('main').getByRole('button').count()).toBe(0);

@@ -75,7 +75,7 @@ describeInBrowser('Min side: Testdata in Chromium', () => {
     await inspectPage(h, 'velg-testperson-forhaandsvalgt');
     await page.getByRole('button', { name: 'Logg inn' }).click();
 
-    await page.waitForURL(`${origin}/`);
+    await page.waitForURL(`${origin}/virksomhet/${enk.orgnr}/`);
     expect(await page.getByTestId('valgt-virksomhet').innerText()).toContain(enk.navn);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(enk.navn);
     expect(await page.getByRole('navigation', { name: 'Min side' }).getByRole('link').allInnerTexts()).toContain('Testdata');

@@ -9,7 +9,7 @@ import { csvContentType, xlsxContentType } from '../../src/portal/api/kontoutskr
 import { csvBeloep, skrivCsv } from '../../src/portal/kontoutskrift/csv.js';
 import { beloepFormat, datoFormat } from '../../src/portal/kontoutskrift/xlsx.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 import { kravkolonner, parseCsv, sheetRows } from '../support/kontoutskrift-reader.js';
 import { portalLedgerToday, seedPortalLedger, type PortalLedger } from '../support/portal-ledger-fixtures.js';
@@ -37,9 +37,9 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
     app = await buildTestApp(handle(), {}, systemClock(portalLedgerToday));
     browser = new InjectBrowser(app);
     await loginAs(browser, testPersons.kari.fnr);
-    await browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': await csrfTokenOf(browser) }, payload: { orgnr: testBusinesses.enk.orgnr } });
   });
   afterAll(async () => app?.close());
+  const enkApi = (sti: string) => virksomhetApi(testBusinesses.enk.orgnr, sti);
 
   const ledgerView = () =>
     buildPartView(handle().db, {
@@ -47,10 +47,11 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
       asOf: portalLedgerToday,
       kravOpprettet: { fraOgMed: localDate('2024-01-01'), tilOgMed: localDate('2024-12-31') },
       innbetalt: { fraOgMed: localDate('2024-01-01'), tilOgMed: localDate('2024-12-31') },
+      utbetalt: { fraOgMed: localDate('2024-01-01'), tilOgMed: localDate('2024-12-31') },
     });
 
   async function workbook(): Promise<ExcelJS.Workbook> {
-    const response = await browser.get('/portal/api/kontoutskrift?aar=2024&format=xlsx');
+    const response = await browser.get(enkApi('/kontoutskrift?aar=2024&format=xlsx'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(xlsxContentType);
     expect(response.headers['content-disposition']).toBe('attachment; filename="kontoutskrift-311851381-2024.xlsx"');
@@ -123,14 +124,24 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
     expect(rows.find((r) => r[3] === 'Merverdiavgift til gode' && r[1] === 'januar - februar 2024')![5]).toBe(-6_200);
   });
 
-  it('"Transaksjoner" lists every due item of the year\'s claims (+) and every payment of the year by what it covered (−)', async () => {
+  it('"Transaksjoner" lists every due item of the year\'s claims (+), every payment by what it covered (−), every payout (+) and both sides of every set-off', async () => {
     const rows = sheetRows((await workbook()).getWorksheet('Transaksjoner')!).slice(1);
     const view = await ledgerView();
     const items = view.kravOpprettet!.flatMap((k) => k.forfall);
     const placements = view.innbetalinger!.flatMap((i) => i.plasseringer);
-    expect(rows).toHaveLength(items.length + placements.length);
+    const payouts = view.utbetalinger!.flatMap((u) => u.kreditKrav);
+    expect(payouts.length).toBeGreaterThan(0);
+    // The fixture's one set-off (the VAT credit against the forskuddsskatt) is two rows that cancel.
+    expect(rows).toHaveLength(items.length + placements.length + payouts.length + 2);
     const sum = (values: unknown[]) => values.reduce<number>((a, v) => a + Math.round((v as number) * 100), 0);
-    expect(sum(rows.map((r) => r[5]))).toBe(items.reduce((a, f) => a + f.opprinneligOere, 0) - placements.reduce((a, p) => a + p.plassertOere, 0));
+    expect(sum(rows.map((r) => r[5]))).toBe(
+      items.reduce((a, f) => a + f.opprinneligOere, 0) - placements.reduce((a, p) => a + p.plassertOere, 0) + payouts.reduce((a, k) => a + k.utbetaltOere, 0),
+    );
+    expect(rows.filter((r) => String(r[3]).startsWith('Motregning: ')).map((r) => [r[3], r[5]])).toEqual([
+      ['Motregning: Utskrevet forskuddsskatt, person 2024 dekket av Merverdiavgift til gode', -6_200],
+      ['Motregning: Merverdiavgift til gode brukt mot Utskrevet forskuddsskatt, person 2024', 6_200],
+    ]);
+    expect(rows.find((r) => String(r[3]).startsWith('Utbetaling: '))!.slice(0, 6)).toEqual([2023, 'september - oktober 2023', 'Merverdiavgift', 'Utbetaling: Merverdiavgift til gode', new Date(Date.UTC(2024, 0, 22)), 3_750]);
     expect(rows.find((r) => r[3] === 'Utskrevet forskuddsskatt, person 2024 (2 av 4)')!.slice(0, 7)).toEqual([2024, 'Inntektsår 2024', 'Skatt', 'Utskrevet forskuddsskatt, person 2024 (2 av 4)', new Date(Date.UTC(2024, 4, 15)), 12_000, 12_000]);
     expect(rows.find((r) => r[3] === 'Innbetaling: Arbeidsgiveravgift' && r[1] === '1. termin 2024')).toEqual([
       2024,
@@ -154,7 +165,7 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
     const book = await workbook();
     expect(sheetRows(book.getWorksheet('Utbetalinger')!)).toEqual([
       ['Utbetalingsdato', 'Beløp', 'Utbetalt til konto', 'Status', 'Melding', 'Gjelder krav', 'Periode'],
-      [new Date(Date.UTC(2024, 0, 22)), 3_750, '1234 56 78903', 'Utbetalt', booked.utbetaling.melding, 'Merverdiavgift til gode', 'september - oktober 2023'],
+      [new Date(Date.UTC(2024, 0, 22)), 3_750, '**** ** 78903', 'Utbetalt', booked.utbetaling.melding, 'Merverdiavgift til gode', 'september - oktober 2023'],
     ]);
     expect(sheetRows(book.getWorksheet('Motregning')!)).toEqual([
       ['Dato', 'Beløp', 'Kreditkrav', 'Kreditkravets periode', 'Dekket krav', 'Dekket kravs periode', 'Dekket kravs forfallsdato'],
@@ -163,7 +174,7 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
   });
 
   it('as CSV: the Transaksjoner sheet, semicolon-separated with a BOM and decimal commas, matching the workbook', async () => {
-    const response = await browser.get('/portal/api/kontoutskrift?aar=2024&format=csv');
+    const response = await browser.get(enkApi('/kontoutskrift?aar=2024&format=csv'));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(csvContentType);
     expect(response.headers['content-disposition']).toBe('attachment; filename="kontoutskrift-311851381-2024.csv"');
@@ -189,8 +200,8 @@ describeEachDatabase('Last ned kontoutskrift', ({ handle }) => {
   });
 
   it('refuses an unknown format and a year out of range', async () => {
-    expect((await browser.get('/portal/api/kontoutskrift?aar=2024&format=pdf')).statusCode).toBe(400);
-    expect((await browser.get('/portal/api/kontoutskrift?aar=1999')).statusCode).toBe(400);
-    expect((await browser.get('/portal/api/kontoutskrift?aar=2025')).json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2000 til 2024.' });
+    expect((await browser.get(enkApi('/kontoutskrift?aar=2024&format=pdf'))).statusCode).toBe(400);
+    expect((await browser.get(enkApi('/kontoutskrift?aar=1999'))).statusCode).toBe(400);
+    expect((await browser.get(enkApi('/kontoutskrift?aar=2025'))).json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2020 til 2024.' });
   });
 });

@@ -19,7 +19,6 @@ describeEachDatabase('Min side login (OpenID Connect, code + PKCE)', ({ handle }
     expect(sesjon).toMatchObject({
       innlogget: true,
       person: { navn: testPersons.kari.navn },
-      valgtVirksomhet: null,
       virksomheter: [
         { orgnr: testBusinesses.as.orgnr, navn: testBusinesses.as.navn, grunnlag: ['daglig_leder'] },
         { orgnr: testBusinesses.enk.orgnr, navn: testBusinesses.enk.navn, grunnlag: ['innehaver'] },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../src/security-headers.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 
 describeEachDatabase('Min side API and pages', ({ handle }) => {
@@ -16,38 +16,39 @@ describeEachDatabase('Min side API and pages', ({ handle }) => {
   it('answers "not logged in" without a session, and guards every other API route with 401', async () => {
     const browser = new InjectBrowser(app);
     expect((await browser.get('/portal/api/sesjon')).json()).toEqual({ innlogget: false });
-    const choose = await browser.request({ method: 'POST', url: '/portal/api/virksomhet', payload: { orgnr: testBusinesses.as.orgnr } });
-    expect(choose.statusCode).toBe(401);
-    expect(choose.json()).toEqual({ kode: 'ikke_innlogget', melding: 'Du er ikke logget inn, eller økten er utløpt.' });
+    const read = await browser.get(virksomhetApi(testBusinesses.as.orgnr, '/krav/oversikt'));
+    expect(read.statusCode).toBe(401);
+    expect(read.json()).toEqual({ kode: 'ikke_innlogget', melding: 'Du er ikke logget inn, eller økten er utløpt.' });
     browser.jar.values.set('__Host-kob-sesjon', 'gjettet-sesjons-id');
     expect((await browser.request({ method: 'POST', url: '/portal/api/logg-ut' })).statusCode).toBe(401);
   });
 
-  it('lets a person choose only a business they may act for (403 otherwise, same answer for unknown ones)', async () => {
+  it('acts only for a business in the path the person may act for (403 otherwise, the same answer for unknown ones), and keeps none in the session', async () => {
     const browser = new InjectBrowser(app);
     await loginAs(browser, testPersons.kari.fnr);
     const csrf = await csrfTokenOf(browser);
-    const choose = (orgnr: string) =>
-      browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': csrf }, payload: { orgnr } });
+    const write = (orgnr: string) =>
+      browser.request({ method: 'POST', url: virksomhetApi(orgnr, '/kalenderabonnementer/00000000-0000-4000-8000-000000000000/tilbakekall'), headers: { 'x-csrf-token': csrf } });
 
-    const foreign = await choose(testBusinesses.fremmed.orgnr);
-    const unknown = await choose('999999999');
+    const foreign = await write(testBusinesses.fremmed.orgnr);
+    const unknown = await write('999999999');
     expect(foreign.statusCode).toBe(403);
-    expect(unknown.statusCode).toBe(403);
+    expect(foreign.json()).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
     expect(unknown.json()).toEqual(foreign.json());
-    expect((await choose('12345')).statusCode).toBe(400);
+    expect((await write('12345')).json()).toEqual(foreign.json());
+    // Her own business: past the check, the made-up subscription is not found.
+    expect((await write(testBusinesses.enk.orgnr)).json().kode).toBe('finnes_ikke');
 
-    const ok = await choose(testBusinesses.enk.orgnr);
-    expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toEqual({ orgnr: testBusinesses.enk.orgnr, navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', grunnlag: ['innehaver'] });
-    expect((await browser.get('/portal/api/sesjon')).json().valgtVirksomhet.orgnr).toBe(testBusinesses.enk.orgnr);
+    const sesjon = (await browser.get('/portal/api/sesjon')).json();
+    expect(Object.keys(sesjon).sort()).toEqual(['csrfToken', 'innlogget', 'person', 'virksomheter']);
+    expect(sesjon.virksomheter).toContainEqual({ orgnr: testBusinesses.enk.orgnr, navn: testBusinesses.enk.navn, organisasjonsform: 'ENK', grunnlag: ['innehaver'] });
   });
 
   it('refuses writes without a valid CSRF token, and a token of another browser', async () => {
     const browser = new InjectBrowser(app);
     await loginAs(browser, testPersons.kari.fnr);
     await csrfTokenOf(browser);
-    const without = await browser.request({ method: 'POST', url: '/portal/api/virksomhet', payload: { orgnr: testBusinesses.as.orgnr } });
+    const without = await browser.request({ method: 'POST', url: virksomhetApi(testBusinesses.as.orgnr, '/kalenderabonnementer') });
     expect(without.statusCode).toBe(403);
     expect(without.json().kode).toBe('csrf');
 

@@ -6,11 +6,11 @@ import { toOere } from '../../src/domain/money.js';
 import { bokfoerInnbetaling, bokfoerKrav, buildPartView, registrerPart } from '../../src/ledger/index.js';
 import type { BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, UbetalteKravSvar, UtbetalingerSvar } from '../../src/portal/api/reskontro-schemas.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, csrfTokenOf, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 import { enkKonto, kariKonto, portalLedgerToday, seedPortalLedger, type PortalLedger } from '../support/portal-ledger-fixtures.js';
 
-const dataPaths = ['/portal/api/krav/oversikt', '/portal/api/krav/aar', '/portal/api/krav/ubetalte', '/portal/api/krav/betalte', '/portal/api/innbetalinger', '/portal/api/utbetalinger', '/portal/api/kontoutskrift'];
+const dataPaths = ['/krav/oversikt', '/krav/aar', '/krav/ubetalte', '/krav/betalte', '/innbetalinger', '/utbetalinger', '/kontoutskrift', '/frister'];
 
 describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
   let app: FastifyInstance;
@@ -22,39 +22,42 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
   });
   afterAll(async () => app?.close());
 
-  async function actingFor(fnr: string, orgnr: string): Promise<InjectBrowser> {
+  /** Logged in as `fnr`, reading `orgnr`'s routes: `get('/krav/oversikt')` is GET /portal/api/virksomhet/{orgnr}/krav/oversikt. */
+  async function actingFor(fnr: string, orgnr: string) {
     const browser = new InjectBrowser(app);
     await loginAs(browser, fnr);
-    const chosen = await browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': await csrfTokenOf(browser) }, payload: { orgnr } });
-    expect(chosen.statusCode).toBe(200);
-    return browser;
+    return { browser, get: (sti: string) => browser.get(virksomhetApi(orgnr, sti)) };
   }
   const view = (partId: string, query: Omit<Parameters<typeof buildPartView>[1], 'partId' | 'asOf'>) => buildPartView(handle().db, { partId, asOf: portalLedgerToday, ...query });
 
-  it('answers 401 without a session and 409 before a business is chosen, on every ledger route', async () => {
+  it('answers 401 without a session, and 403 for a business in the path the person may not act for, on every ledger route', async () => {
     const anonymous = new InjectBrowser(app);
-    const loggedIn = new InjectBrowser(app);
-    await loginAs(loggedIn, testPersons.kari.fnr);
+    const kari = await actingFor(testPersons.kari.fnr, testBusinesses.fremmed.orgnr);
     for (const path of dataPaths) {
-      const refused = await anonymous.get(path);
+      const refused = await anonymous.get(virksomhetApi(testBusinesses.enk.orgnr, path));
       expect(refused.statusCode, path).toBe(401);
       expect(refused.json(), path).toEqual({ kode: 'ikke_innlogget', melding: 'Du er ikke logget inn, eller økten er utløpt.' });
-      const notChosen = await loggedIn.get(path);
-      expect(notChosen.statusCode, path).toBe(409);
-      expect(notChosen.json(), path).toEqual({ kode: 'ingen_virksomhet_valgt', melding: 'Velg hvilken virksomhet du vil representere.' });
+      for (const orgnr of [testBusinesses.fremmed.orgnr, '000000000', 'abc']) {
+        const notHers = await kari.browser.get(virksomhetApi(orgnr, path));
+        expect(notHers.statusCode, `${orgnr}${path}`).toBe(403);
+        expect(notHers.json(), path).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
+      }
+      // The same session reads its own businesses, each by its own path: nothing is chosen in the session.
+      expect((await kari.browser.get(virksomhetApi(testBusinesses.enk.orgnr, path))).statusCode, path).toBe(200);
+      expect((await kari.browser.get(virksomhetApi(testBusinesses.as.orgnr, path))).statusCode, path).toBe(200);
     }
   });
 
   it('answers 403 on every ledger route once the person may no longer act for the chosen business', async () => {
     const db = handle().db;
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
-    expect((await browser.get('/portal/api/krav/oversikt')).statusCode).toBe(200);
+    expect((await browser.get('/krav/oversikt')).statusCode).toBe(200);
     await db.deleteFrom('er_person_rolle').where('orgnr', '=', testBusinesses.as.orgnr).where('fnr', '=', testPersons.kari.fnr).execute();
     try {
       for (const path of dataPaths) {
         const refused = await browser.get(path);
         expect(refused.statusCode, path).toBe(403);
-        expect(refused.json(), path).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke lenger representere denne virksomheten.' });
+        expect(refused.json(), path).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
       }
     } finally {
       await db.insertInto('er_person_rolle').values({ orgnr: testBusinesses.as.orgnr, fnr: testPersons.kari.fnr, rolle: 'daglig_leder' }).execute();
@@ -63,12 +66,13 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
 
   it("Oversikt gives the view's totalOversikt sums (the API's figures) with their claim counts, never cached", async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-    const response = await browser.get('/portal/api/krav/oversikt');
+    const response = await browser.get('/krav/oversikt');
     expect(response.headers['cache-control']).toBe('no-store');
     const total = (await view(testBusinesses.enk.orgnr, { aapne: true })).aapne!.oversikt.total;
     expect(response.json<KravOversiktSvar>()).toEqual({
       dato: '2024-09-02',
       personopplysningerSkjult: false,
+      antallUbetalteKrav: 5,
       forfalte: { antall: total.antallKravForfalt, beloepOere: total.sumForfalteKravOere },
       fremtidige: { antall: total.antallKravIkkeForfalt, beloepOere: total.sumIkkeForfalteKravOere },
       stipulerteRenterOere: total.sumStipulerteRenterOere,
@@ -82,7 +86,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
 
   it('Ubetalte krav: the ENK shows its owner\'s forskuddsskatt with "(1 av 4)", KID, account and interest so far', async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-    const body = (await browser.get('/portal/api/krav/ubetalte')).json<UbetalteKravSvar>();
+    const body = (await browser.get('/krav/ubetalte')).json<UbetalteKravSvar>();
     expect(body.krav.map((k) => [k.beskrivelse, k.forfalt, k.nesteForfall?.forfallsdato])).toEqual([
       ['Utskrevet forskuddsskatt, person 2024', true, '2024-03-15'],
       ['Forsinkelsesrente Arbeidsgiveravgift', true, '2024-04-02'],
@@ -107,7 +111,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         kontonummer: '7694 05 24802',
         iban: 'NO42 7694 0524 802',
         swiftBic: 'DNBANOKKXXX',
-        kontoeiersNavn: 'SKATTEETATEN - SKATTEINNKREVING',
+        kontoeiersNavn: 'Skatteetaten',
       },
     });
     expect(skatt.stipulerteRenterOere).toBeGreaterThan(0);
@@ -129,17 +133,33 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     ]);
   });
 
+  it('every open claim shows its payment details alike: printed account, IBAN in fours, 11-character BIC, one recipient name', async () => {
+    const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
+    const body = (await browser.get('/krav/ubetalte')).json<UbetalteKravSvar>();
+    const rente = body.krav.find((k) => k.beskrivelse.startsWith('Forsinkelsesrente'))!;
+    expect(rente.betaling).toMatchObject({ kontonummer: expect.stringMatching(/^\d{4} \d{2} \d{5}$/), kontoeiersNavn: 'Skatteetaten' });
+    for (const krav of body.krav) {
+      const betaling = krav.betaling!;
+      expect(betaling.kontonummer, krav.beskrivelse).toMatch(/^\d{4} \d{2} \d{5}$/);
+      expect(betaling.iban, krav.beskrivelse).toMatch(/^NO\d{2}( \d{4}){2} \d{3}$/);
+      expect(betaling.iban!.replace(/ /g, '').slice(4), krav.beskrivelse).toBe(betaling.kontonummer!.replace(/ /g, ''));
+      expect(betaling.swiftBic, krav.beskrivelse).toBe('DNBANOKKXXX');
+      expect(betaling.kontoeiersNavn, krav.beskrivelse).toBe('Skatteetaten');
+    }
+  });
+
   it("an AS's pages hold only its own claims, not its daglig leder's", async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
-    const body = (await browser.get('/portal/api/krav/ubetalte')).json<UbetalteKravSvar>();
+    const body = (await browser.get('/krav/ubetalte')).json<UbetalteKravSvar>();
     expect(body.krav.map((k) => [k.kravId, k.gjelderInnehaver])).toEqual([[booked.asKrav.kravId, false]]);
   });
 
   it('Betalte krav for a year: claims settled in it, with the payments used and the payer account masked', async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-    const body = (await browser.get('/portal/api/krav/betalte?aar=2024')).json<BetalteKravSvar>();
+    const body = (await browser.get('/krav/betalte?aar=2024')).json<BetalteKravSvar>();
     expect(body.aar).toBe(2024);
     expect(body.aarValg).toEqual([2024, 2023, 2022, 2021, 2020]);
+    expect(body.aarMedInnhold).toEqual([2024]);
     expect(body.krav.map((k) => [k.kravId, k.betaltDato])).toEqual([
       [booked.aga24_1.kravId, '2024-04-02'],
       [booked.mva23_6.kravId, '2024-02-12'],
@@ -153,14 +173,14 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     ]);
     expect(JSON.stringify(body)).not.toContain(enkKonto);
     // The year is the one the claim was settled in: nothing of the fixture was settled in 2023.
-    expect((await browser.get('/portal/api/krav/betalte?aar=2023')).json<BetalteKravSvar>().krav).toEqual([]);
-    // Without a year: the business year.
-    expect((await browser.get('/portal/api/krav/betalte')).json<BetalteKravSvar>().aar).toBe(2024);
+    expect((await browser.get('/krav/betalte?aar=2023')).json<BetalteKravSvar>().krav).toEqual([]);
+    // Without a year: the latest year with content.
+    expect((await browser.get('/krav/betalte')).json<BetalteKravSvar>().aar).toBe(2024);
   });
 
   it('Innbetalinger and Utbetalinger for a year: what each payment covered and what each payout settled', async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-    const innbetalinger = (await browser.get('/portal/api/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
+    const innbetalinger = (await browser.get('/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
     const ledgerPayments = (await view(testBusinesses.enk.orgnr, { innbetalt: { fraOgMed: localDate('2024-01-01'), tilOgMed: localDate('2024-12-31') } })).innbetalinger!;
     expect(innbetalinger.innbetalinger.map((i) => i.innbetalingId)).toEqual(ledgerPayments.map((i) => i.innbetalingId).reverse());
     expect(innbetalinger.innbetalinger[0]).toEqual({
@@ -177,13 +197,13 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
       dekket: [{ kravId: booked.aga24_1.kravId, beskrivelse: 'Arbeidsgiveravgift', periode: '1. termin 2024', forfallsdato: '2024-03-15', nummer: 1, antallForfall: 1, beloepOere: 1_535_300, dato: '2024-04-02' }],
     });
 
-    const utbetalinger = (await browser.get('/portal/api/utbetalinger?aar=2024')).json<UtbetalingerSvar>();
+    const utbetalinger = (await browser.get('/utbetalinger?aar=2024')).json<UtbetalingerSvar>();
     expect(utbetalinger.utbetalinger).toEqual([
       {
         utbetalingId: booked.utbetaling.utbetalingId,
         utbetaltdato: '2024-01-22',
         beloepOere: 375_000,
-        tilKonto: '1234 56 78903',
+        tilKonto: '**** ** 78903',
         melding: booked.utbetaling.melding,
         status: 'Utbetalt',
         gjelderInnehaver: false,
@@ -192,7 +212,7 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
         ],
       },
     ]);
-    expect((await browser.get('/portal/api/utbetalinger?aar=2023')).json<UtbetalingerSvar>().utbetalinger).toEqual([]);
+    expect((await browser.get('/utbetalinger?aar=2023')).json<UtbetalingerSvar>().utbetalinger).toEqual([]);
   });
 
   it('shows a payout as under payment until the bank has confirmed it', async () => {
@@ -201,24 +221,30 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     try {
       const browser = new InjectBrowser(dayOfPayout);
       await loginAs(browser, testPersons.kari.fnr);
-      await browser.request({ method: 'POST', url: '/portal/api/virksomhet', headers: { 'x-csrf-token': await csrfTokenOf(browser) }, payload: { orgnr: testBusinesses.enk.orgnr } });
-      const utbetalinger = (await browser.get('/portal/api/utbetalinger?aar=2024')).json<UtbetalingerSvar>().utbetalinger;
+      const utbetalinger = (await browser.get(virksomhetApi(testBusinesses.enk.orgnr, '/utbetalinger?aar=2024'))).json<UtbetalingerSvar>().utbetalinger;
       expect(utbetalinger.map((u) => [u.utbetalingId, u.status])).toEqual([[booked.utbetaling.utbetalingId, 'Under utbetaling']]);
     } finally {
       await dayOfPayout.close();
     }
   });
 
-  it('refuses a year outside 2000 and the business year, and junk, with 400', async () => {
+  it('accepts exactly the years it offers (decision 0100): outside the rule is 400 naming the years, junk is 400', async () => {
     const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-    for (const query of ['aar=1999', 'aar=2101', 'aar=abc', 'aar=2024.5']) {
-      const refused = await browser.get(`/portal/api/innbetalinger?${query}`);
-      expect(refused.statusCode, query).toBe(400);
-      expect(refused.json(), query).toEqual({ kode: 'ugyldig_forespoersel', melding: 'Ugyldig forespørsel.' });
+    const offered = (await browser.get('/krav/aar')).json<{ aarValg: number[] }>().aarValg;
+    expect(offered).toEqual([2024, 2023, 2022, 2021, 2020]);
+    for (const path of ['/krav/betalte', '/innbetalinger', '/utbetalinger', '/frister', '/kontoutskrift']) {
+      for (const aar of offered) expect((await browser.get(`${path}?aar=${aar}`)).statusCode, `${path} ${aar}`).toBe(200);
+      for (const aar of [1800, 2019, 2025, 2101]) {
+        const refused = await browser.get(`${path}?aar=${aar}`);
+        expect(refused.statusCode, `${path} ${aar}`).toBe(400);
+        expect(refused.json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2020 til 2024.' });
+      }
+      for (const query of ['aar=abc', 'aar=2024.5', 'aar=99']) {
+        const refused = await browser.get(`${path}?${query}`);
+        expect(refused.statusCode, query).toBe(400);
+        expect(refused.json(), query).toEqual({ kode: 'ugyldig_forespoersel', melding: 'Ugyldig forespørsel.' });
+      }
     }
-    const future = await browser.get('/portal/api/krav/betalte?aar=2025');
-    expect(future.statusCode).toBe(400);
-    expect(future.json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2000 til 2024.' });
   });
 
   it('shielding (decision 0065): the shielded owner sees everything; a representative gets no names, accounts or messages', async () => {
@@ -244,16 +270,16 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
       melding: 'Hilsen fra en skjult adresse',
     });
     const accountant = await actingFor(testPersons.ola.fnr, klient);
-    const payments = (await accountant.get('/portal/api/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
+    const payments = (await accountant.get('/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
     expect(payments.personopplysningerSkjult).toBe(true);
     expect(payments.innbetalinger[0]).toMatchObject({ beloepOere: 500_000, kid: claim.forfall[0]!.kid, betalerNavn: null, betaltFraKonto: null, innbetaltTilKonto: '7694 05 24802' });
-    expect((await accountant.get('/portal/api/krav/betalte?aar=2024')).json<BetalteKravSvar>().krav[0]!.forfall[0]!.dekninger[0]!.konto).toBeNull();
+    expect((await accountant.get('/krav/betalte?aar=2024')).json<BetalteKravSvar>().krav[0]!.forfall[0]!.dekninger[0]!.konto).toBeNull();
 
     // Kari herself shielded: she is the innehaver, so she sees her own names and accounts.
     await registrerPart(db, { partId: testPersons.kari.fnr, navn: testPersons.kari.navn, registrertDato: localDate('2020-01-01'), forskuddspliktig: true, skjermet: true, utbetalingskonto: kariKonto });
     try {
       const owner = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
-      const own = (await owner.get('/portal/api/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
+      const own = (await owner.get('/innbetalinger?aar=2024')).json<InnbetalingerSvar>();
       expect((await view(testBusinesses.enk.orgnr, {})).skjermet).toBe(true);
       expect(own.personopplysningerSkjult).toBe(false);
       expect(own.innbetalinger[0]).toMatchObject({ betalerNavn: testBusinesses.enk.navn, betaltFraKonto: '**** ** 78903' });

@@ -122,20 +122,20 @@ describeEachDatabase('Min side Testdata: search without login, "Logg inn som" th
     expect((await browser.get('/portal/api/sesjon')).json()).toEqual({ innlogget: false });
 
     const landed = location(await browser.get(await pickPerson(browser, interaction, owner.fnr)));
-    expect(landed).toBe('/');
+    expect(landed).toBe(`/virksomhet/${enk}/`);
     const sesjon = (await browser.get('/portal/api/sesjon')).json();
     expect(sesjon.person.navn).toBe(owner.navn);
-    expect(sesjon.valgtVirksomhet).toEqual({ orgnr: enk, navn: 'Testdata Snekkeri', organisasjonsform: 'ENK', grunnlag: ['innehaver'] });
+    expect(sesjon.virksomheter).toEqual([{ orgnr: enk, navn: 'Testdata Snekkeri', organisasjonsform: 'ENK', grunnlag: ['innehaver'] }]);
   });
 
-  it('chooses the business only if the person who logged in may act for it', async () => {
+  it('opens the business only if the person who logged in may act for it', async () => {
     const browser = new InjectBrowser(app);
     const authorizeUrl = location(await browser.get(`/portal/innlogging/start?testperson=${owner.fnr}&virksomhet=${enk}`));
     const interaction = location(await browser.get(authorizeUrl));
     // Someone else is picked at the provider: the hint was only a suggestion.
     const landed = location(await browser.get(await pickPerson(browser, interaction, testPersons.kari.fnr)));
     expect(landed).toBe('/velg-virksomhet');
-    expect((await browser.get('/portal/api/sesjon')).json()).toMatchObject({ person: { navn: testPersons.kari.navn }, valgtVirksomhet: null });
+    expect((await browser.get('/portal/api/sesjon')).json()).toMatchObject({ person: { navn: testPersons.kari.navn } });
     expect((await browser.get(`/portal/innlogging/start?virksomhet=12345`)).statusCode).toBe(400);
   });
 

@@ -8,6 +8,9 @@ import { nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
 import { addClient } from '../../src/auth/altinn/client-delegation.js';
 import { generateClientKey, registerClient } from '../../src/auth/index.js';
 import { partyUuidFor } from '../../src/auth/altinn/organizations.js';
+import { createConsentRequest } from '../../src/auth/altinn/consents.js';
+import type { SystemtilgangerSvar } from '../../src/portal/api/systemtilganger-schemas.js';
+import { randomUUID } from 'node:crypto';
 import {
   acceptedConsent,
   callCalendarApi,
@@ -20,26 +23,28 @@ import {
 import { bookCalendarScenario, scenarioToday, scenarioYear, type CalendarScenario } from '../support/calendar-scenario.js';
 import { tokenFor } from '../support/auth.js';
 import { describeEachDatabase } from '../support/databases.js';
-import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs } from '../support/portal-app.js';
+import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
 import { seedPortalFixtures, testBusinesses, testPersons } from '../support/portal-fixtures.js';
 
-const api = '/portal/api';
 const regnskapsfoererPakke = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
 const bank = { orgnr: '315600022', name: 'Demo Bank ASA' };
 const someId = '0b5e8f3e-7a4c-4d2e-9b1a-3c6d5e4f7a8b';
-/** Every route of Frister og oppgaver and Systemtilganger; writes are POSTs. */
-const routes: readonly { method: 'GET' | 'POST'; url: string; payload?: object }[] = [
-  { method: 'GET', url: `${api}/frister?aar=2026` },
-  { method: 'GET', url: `${api}/kalenderabonnementer` },
-  { method: 'POST', url: `${api}/kalenderabonnementer` },
-  { method: 'POST', url: `${api}/kalenderabonnementer/${someId}/tilbakekall` },
-  { method: 'GET', url: `${api}/systemtilganger` },
-  { method: 'POST', url: `${api}/systemtilganger/forespoersler/${someId}/godkjenn` },
-  { method: 'POST', url: `${api}/systemtilganger/forespoersler/${someId}/avvis` },
-  { method: 'POST', url: `${api}/systemtilganger`, payload: { systemId: '315600057_smartregnskap' } },
-  { method: 'POST', url: `${api}/systemtilganger/${someId}/slett` },
-  { method: 'POST', url: `${api}/samtykker/${someId}/trekk` },
-];
+/** Every route of Frister og oppgaver and Systemtilganger for a business; writes are POSTs. */
+const routesOf = (orgnr: string): readonly { method: 'GET' | 'POST'; url: string; payload?: object }[] =>
+  [
+    { method: 'GET' as const, sti: '/frister?aar=2026' },
+    { method: 'GET' as const, sti: '/kalenderabonnementer' },
+    { method: 'POST' as const, sti: '/kalenderabonnementer' },
+    { method: 'POST' as const, sti: `/kalenderabonnementer/${someId}/tilbakekall` },
+    { method: 'GET' as const, sti: '/systemtilganger' },
+    { method: 'POST' as const, sti: `/systemtilganger/forespoersler/${someId}/godkjenn` },
+    { method: 'POST' as const, sti: `/systemtilganger/forespoersler/${someId}/avvis` },
+    { method: 'POST' as const, sti: '/systemtilganger', payload: { systemId: '315600057_smartregnskap' } },
+    { method: 'POST' as const, sti: `/systemtilganger/${someId}/slett` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/trekk` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/godkjenn` },
+    { method: 'POST' as const, sti: `/samtykker/${someId}/avvis` },
+  ].map(({ sti, ...route }) => ({ ...route, url: virksomhetApi(orgnr, sti) }));
 
 describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the portal API', ({ handle }) => {
   let app: FastifyInstance;
@@ -49,16 +54,14 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
   let visible: TestVendor;
   const clock = systemClock(scenarioToday);
 
-  /** A browser logged in as `fnr` with `orgnr` chosen; writes send its CSRF token. */
+  /** A browser logged in as `fnr`, on `orgnr`'s routes; writes send its CSRF token. */
   async function actingFor(fnr: string, orgnr: string) {
     const browser = new InjectBrowser(app);
     await loginAs(browser, fnr);
     const csrf = await csrfTokenOf(browser);
-    const chosen = await browser.request({ method: 'POST', url: `${api}/virksomhet`, headers: { 'x-csrf-token': csrf }, payload: { orgnr } });
-    if (chosen.statusCode !== 200) throw new Error(`could not choose ${orgnr}: ${chosen.body}`);
-    const get = (url: string) => browser.get(`${api}${url}`);
+    const get = (url: string) => browser.get(virksomhetApi(orgnr, url));
     const post = (url: string, payload?: object) =>
-      browser.request({ method: 'POST', url: `${api}${url}`, headers: { 'x-csrf-token': csrf }, ...(payload === undefined ? {} : { payload }) });
+      browser.request({ method: 'POST', url: virksomhetApi(orgnr, url), headers: { 'x-csrf-token': csrf }, ...(payload === undefined ? {} : { payload }) });
     return { browser, csrf, get, post };
   }
 
@@ -90,7 +93,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
   describe('the guard', () => {
     it('answers 401 on every route without a session', async () => {
       const browser = new InjectBrowser(app);
-      for (const route of routes) {
+      for (const route of routesOf(testBusinesses.as.orgnr)) {
         const response = await browser.request(route);
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
         expect(response.json().kode).toBe('ikke_innlogget');
@@ -99,29 +102,32 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
 
     it('answers 403 on every write without the CSRF token', async () => {
       const { browser } = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
-      for (const route of routes.filter((r) => r.method === 'POST')) {
+      for (const route of routesOf(testBusinesses.as.orgnr).filter((r) => r.method === 'POST')) {
         const response = await browser.request(route);
         expect(response.statusCode, route.url).toBe(403);
         expect(response.json().kode).toBe('csrf');
       }
     });
 
-    it('answers 403 on every route once the person may no longer represent the chosen business', async () => {
+    it('answers 403 on every route once the person may no longer represent the business', async () => {
       const { db } = handle();
       const { fnr, orgnr } = await newDagligLeder();
       const { browser, csrf } = await actingFor(fnr, orgnr);
       await db.deleteFrom('er_person_rolle').where('fnr', '=', fnr).execute();
-      for (const route of routes) {
+      for (const route of routesOf(orgnr)) {
         const response = await browser.request({ ...route, headers: { 'x-csrf-token': csrf } });
         expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
-        expect(response.json()).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke lenger representere denne virksomheten.' });
+        expect(response.json()).toEqual({ kode: 'ikke_tilgang', melding: 'Du kan ikke representere denne virksomheten.' });
       }
     });
 
-    it('asks for a business first when none is chosen', async () => {
-      const browser = new InjectBrowser(app);
-      await loginAs(browser, testPersons.kari.fnr);
-      expect((await browser.get(`${api}/frister`)).json().kode).toBe('ingen_virksomhet_valgt');
+    it('answers 403 on every route for a business in the path the person never could act for, with a valid CSRF token', async () => {
+      const { browser, csrf } = await actingFor(testPersons.kari.fnr, testBusinesses.as.orgnr);
+      for (const route of routesOf(testBusinesses.fremmed.orgnr)) {
+        const response = await browser.request({ ...route, headers: { 'x-csrf-token': csrf } });
+        expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
+        expect(response.json().kode).toBe('ikke_tilgang');
+      }
     });
   });
 
@@ -147,6 +153,15 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       // Nothing of its own: the same tasks, in the same order, as the calendar service gives.
       const calendar = await calendarForParty(handle().db, { partId: scenario.enk, idag: scenarioToday, periode: scenarioYear });
       expect(body.oppgaver.map((t: { id: string; statustekst: string }) => [t.id, t.statustekst])).toEqual(calendar!.oppgaver.map((t) => [t.obligation.id, t.status.visningsstatus]));
+      // Åpne oppgaver: every task of the rule's years not done, the overdue ones first, each group by deadline.
+      const aapne: { oppgavestatus: string; frist: string }[] = body.aapne;
+      expect(aapne.length).toBeGreaterThan(0);
+      expect(aapne.every((t) => t.oppgavestatus !== 'fullført')).toBe(true);
+      const forfalte = aapne.filter((t) => t.oppgavestatus === 'forfalt').length;
+      expect(forfalte).toBeGreaterThan(0);
+      expect(aapne.slice(0, forfalte).every((t) => t.oppgavestatus === 'forfalt')).toBe(true);
+      const frister = (liste: { frist: string }[]) => liste.map((t) => t.frist);
+      expect(frister(aapne.slice(forfalte))).toEqual(frister(aapne.slice(forfalte)).sort());
     });
 
     it('shows another year on request, and refuses a year out of range', async () => {
@@ -156,6 +171,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(earlier.oppgaver.every((t: { frist: string }) => t.frist.startsWith('2025-'))).toBe(true);
       expect(earlier.oppgaver.find((t: { id: string }) => t.id === 'mva-melding-2025-01')).toMatchObject({ statustekst: 'Ikke levert' });
       expect((await get('/frister?aar=1999')).statusCode).toBe(400);
+      expect((await get('/frister?aar=2027')).json()).toEqual({ kode: 'ugyldig_aar', melding: 'Velg et år fra 2017 til 2026.' });
       expect((await get('/frister?aar=tjue')).statusCode).toBe(400);
     });
 
@@ -170,7 +186,8 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(feed.statusCode).toBe(200);
       expect(feed.body).toMatch(/^BEGIN:VCALENDAR/);
       expect(feed.body).toContain(scenario.kid.restskatt);
-      expect((await get('/kalenderabonnementer')).json().abonnementer).toEqual([{ id, opprettet: expect.any(String), opprettetAv }]);
+      // "Laget" is the business date (decision 0104), whatever the wall clock says.
+      expect((await get('/kalenderabonnementer')).json().abonnementer).toEqual([{ id, opprettet: expect.any(String), lagetDato: '2026-06-20', opprettetAv }]);
       // Only the hash is kept: the list never shows the URL again.
       expect((await get('/kalenderabonnementer')).body).not.toContain(new URL(url).pathname.slice(10, 53));
 
@@ -245,7 +262,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(approved.statusCode).toBe(200);
       expect(approved.json()).toEqual({ status: 'Accepted' });
       const user = (await get('/systemtilganger')).json().systembrukere.find((u: { system: { id: string } }) => u.system.id === vendor.systemId);
-      expect(user).toMatchObject({ tittel: `Smart Regnskap for ${orgnr}`, opprettetAv: 'Kari Nordmann', type: 'standard', klienter: [] });
+      expect(user).toMatchObject({ tittel: `Smart Regnskap for ${orgnr}`, opprettetAv: 'Kari Nordmann', type: 'standard', klienter: [], gittDato: '2026-06-20' });
 
       // Recorded as Altinn would: who, what, when.
       const log = await handle().db.selectFrom('altinn_change_log').where('object_id', 'in', [requestId, user.id]).selectAll().orderBy('id').execute();
@@ -316,6 +333,31 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       expect(hidden.statusCode).toBe(409);
       expect(hidden.json()).toEqual({ kode: 'kan_ikke_endres', melding: `Systemet "${vendor.systemId}" er ikke synlig for sluttbrukere; leverandøren må sende en forespørsel.` });
       expect((await post('/systemtilganger', { systemId: 'ikke gyldig' })).statusCode).toBe(400);
+    });
+
+    it('shows a bank\'s consent request waiting for an answer, and answers it as the logged-in person', async () => {
+      const { get, post } = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
+      const ask = async () => {
+        const id = randomUUID();
+        await createConsentRequest({ db: handle().db, clock, publicUrl: injectPublicUrl }, bank.orgnr, {
+          id,
+          from: `urn:altinn:organization:identifier-no:${testBusinesses.enk.orgnr}`,
+          to: `urn:altinn:organization:identifier-no:${bank.orgnr}`,
+          validTo: new Date(clock.nowEpochMs() + 30 * 86_400_000).toISOString(),
+          consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-samtykke-krav-og-betalinger' }] }],
+        });
+        return id;
+      };
+      const [accepted, rejected] = [await ask(), await ask()];
+      const waiting = (await get('/systemtilganger')).json<SystemtilgangerSvar>().samtykker.filter((s) => s.status === 'venter');
+      expect(waiting.map((s) => s.id).sort()).toEqual([accepted, rejected].sort());
+      expect(waiting[0]).toMatchObject({ mottaker: { orgnr: bank.orgnr, navn: bank.name }, samtykket: null, gittDato: null });
+      expect((await post(`/samtykker/${accepted}/godkjenn`)).json()).toEqual({ status: 'Accepted' });
+      expect((await post(`/samtykker/${rejected}/avvis`)).json()).toEqual({ status: 'Rejected' });
+      const after = (await get('/systemtilganger')).json<SystemtilgangerSvar>().samtykker;
+      expect(after.find((s) => s.id === accepted)).toMatchObject({ status: 'aktivt', gittDato: '2026-06-20' });
+      expect(after.find((s) => s.id === rejected)).toBeUndefined();
+      expect((await post(`/samtykker/${accepted}/godkjenn`)).statusCode).toBe(409);
     });
 
     it('revokes a consent: the bank\'s access ends, and who revoked it is shown', async () => {

@@ -92,3 +92,8 @@ export async function csrfTokenOf(browser: InjectBrowser): Promise<string> {
   if (!sesjon.csrfToken) throw new Error('not logged in');
   return sesjon.csrfToken;
 }
+
+/** A business's route in the portal API: /portal/api/virksomhet/{orgnr}{sti} (decision 0101). */
+export function virksomhetApi(orgnr: string, sti: string): string {
+  return `/portal/api/virksomhet/${orgnr}${sti}`;
+}

@@ -1,25 +1,15 @@
+import type { Static } from '@fastify/type-provider-typebox';
+import type { SesjonSvar, Virksomhet as VirksomhetSchema } from '../../src/portal/api/schemas';
+
 /**
- * The portal API (/portal/api) as the browser sees it. Types mirror src/portal/api/schemas.ts.
- * Every write sends the session's CSRF token in `x-csrf-token`.
+ * The portal API (/portal/api) as the browser sees it. The types are the server's own schemas
+ * (src/portal/api/*schemas.ts), imported as types only, so the two cannot drift. A business's
+ * routes carry its orgnr in the path (`virksomhetApi`); every write sends the session's CSRF
+ * token in `x-csrf-token`.
  */
-export type Representasjonsgrunnlag = 'innehaver' | 'daglig_leder' | 'styreleder' | 'regnskapsforer';
-
-export interface Virksomhet {
-  readonly orgnr: string;
-  readonly navn: string;
-  readonly organisasjonsform: string | null;
-  readonly grunnlag: readonly Representasjonsgrunnlag[];
-}
-
-export type Sesjon =
-  | { readonly innlogget: false }
-  | {
-      readonly innlogget: true;
-      readonly person: { readonly navn: string };
-      readonly virksomheter: readonly Virksomhet[];
-      readonly valgtVirksomhet: Virksomhet | null;
-      readonly csrfToken: string;
-    };
+export type Sesjon = SesjonSvar;
+export type Virksomhet = Static<typeof VirksomhetSchema>;
+export type Representasjonsgrunnlag = Virksomhet['grunnlag'][number];
 
 /** A refusal from the API: `kode` is stable, `melding` is written for people. */
 export class ApiFeil extends Error {
@@ -38,7 +28,13 @@ async function svar<T>(response: Response): Promise<T> {
   throw new ApiFeil(response.status, body.kode ?? 'ukjent', body.melding ?? 'Noe gikk galt. Prøv igjen.');
 }
 
-/** GET a JSON resource of the portal API (part 2's data pages use this). */
+/** A business's route: `/virksomhet/{orgnr}{sti}` under /portal/api (decision 0101). */
+export const virksomhetApi = (orgnr: string, sti: string) => `/virksomhet/${encodeURIComponent(orgnr)}${sti}`;
+
+/** `sti?aar=2024`, or `sti` when no year is asked for (the server picks the latest with content). */
+export const medAar = (sti: string, aar: number | undefined) => (aar === undefined ? sti : `${sti}?aar=${aar}`);
+
+/** GET a JSON resource of the portal API. */
 export async function hentJson<T>(sti: string): Promise<T> {
   return svar<T>(await fetch(`/portal/api${sti}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' }));
 }
@@ -56,7 +52,6 @@ export async function sendJson<T>(sti: string, csrfToken: string, body?: unknown
 }
 
 export const hentSesjon = () => hentJson<Sesjon>('/sesjon');
-export const velgVirksomhet = (csrfToken: string, orgnr: string) => sendJson<Virksomhet>('/virksomhet', csrfToken, { orgnr });
 export const loggUt = (csrfToken: string) => sendJson<void>('/logg-ut', csrfToken);
 
 /**

@@ -1,43 +1,13 @@
-import { hentJson, sendJson } from './api';
+import { hentJson, medAar, sendJson, virksomhetApi } from './api';
+import type { AbonnementerSvar, FristerSvar, NyttAbonnementSvar } from '../../src/portal/api/frister-schemas';
 
-/** The Frister og oppgaver API (src/portal/api/frister-routes.ts), as the browser sees it. */
-export type Oppgavestatus = 'ikkeStartet' | 'pågående' | 'fullført' | 'forfalt';
+/** The Frister og oppgaver API (src/portal/api/frister-routes.ts); types from its schemas. */
+export type { Abonnement, FristerSvar, Oppgave } from '../../src/portal/api/frister-schemas';
+export type Oppgavestatus = FristerSvar['oppgaver'][number]['oppgavestatus'];
 
-export interface Betalingspost {
-  readonly kravbeskrivelse: string;
-  readonly forfallsdato: string;
-  readonly gjenstaaendeOere: number;
-  readonly kid: string | null;
-  readonly kontonummer: string | null;
-}
-
-export interface Oppgave {
-  readonly id: string;
-  readonly beskrivelse: string;
-  readonly oppgaveType: string;
-  readonly produktomraade: string;
-  readonly frist: string;
-  readonly nominellFrist: string;
-  readonly oppgavestatus: Oppgavestatus;
-  readonly statustekst: string;
-  readonly levertDato: string | null;
-  readonly betaling: { readonly opprinneligOere: number; readonly gjenstaaendeOere: number; readonly poster: readonly Betalingspost[] } | null;
-}
-
-export interface Frister {
-  readonly forretningsdato: string;
-  readonly aar: number;
-  readonly oppgaver: readonly Oppgave[];
-}
-
-export interface Abonnement {
-  readonly id: string;
-  readonly opprettet: string;
-  readonly opprettetAv: string;
-}
-
-export const hentFrister = (aar: number | undefined) => hentJson<Frister>(aar === undefined ? '/frister' : `/frister?aar=${aar}`);
-export const hentAbonnementer = () => hentJson<{ readonly abonnementer: readonly Abonnement[] }>('/kalenderabonnementer');
+export const hentFrister = (orgnr: string, aar: number | undefined) => hentJson<FristerSvar>(virksomhetApi(orgnr, medAar('/frister', aar)));
+export const hentAbonnementer = (orgnr: string) => hentJson<AbonnementerSvar>(virksomhetApi(orgnr, '/kalenderabonnementer'));
 /** The URL comes only in this answer: show it now, it cannot be fetched again. */
-export const lagAbonnement = (csrfToken: string) => sendJson<Abonnement & { readonly url: string }>('/kalenderabonnementer', csrfToken);
-export const trekkAbonnement = (csrfToken: string, id: string) => sendJson<void>(`/kalenderabonnementer/${encodeURIComponent(id)}/tilbakekall`, csrfToken);
+export const lagAbonnement = (orgnr: string, csrfToken: string) => sendJson<NyttAbonnementSvar>(virksomhetApi(orgnr, '/kalenderabonnementer'), csrfToken);
+export const trekkAbonnement = (orgnr: string, csrfToken: string, id: string) =>
+  sendJson<void>(virksomhetApi(orgnr, `/kalenderabonnementer/${encodeURIComponent(id)}/tilbakekall`), csrfToken);

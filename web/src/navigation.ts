@@ -15,7 +15,7 @@ export interface Seksjon {
   readonly id: string;
   /** The menu text, as Skatteetaten's Min side writes it. */
   readonly tittel: string;
-  /** Client route; '/' is the start page of a chosen business. */
+  /** The page's path under `/virksomhet/{orgnr}/`; '' is the business's Oversikt. */
   readonly sti: string;
   readonly side: ComponentType;
   /** Shown only when the server is a sandbox (`GET /portal/api/miljoe`). */
@@ -29,13 +29,13 @@ export interface Seksjon {
  * Systemtilganger, Testdata.
  */
 export const seksjoner: readonly Seksjon[] = [
-  { id: 'oversikt', tittel: 'Oversikt', sti: '/', side: Oversikt },
-  { id: 'ubetalte-krav', tittel: 'Ubetalte krav', sti: '/ubetalte-krav', side: UbetalteKrav },
-  { id: 'betalte-krav', tittel: 'Betalte krav', sti: '/betalte-krav', side: BetalteKrav },
-  { id: 'innbetalinger', tittel: 'Innbetalinger', sti: '/innbetalinger', side: Innbetalinger },
-  { id: 'utbetalinger', tittel: 'Utbetalinger', sti: '/utbetalinger', side: Utbetalinger },
-  { id: 'kontoutskrift', tittel: 'Kontoutskrift', sti: '/kontoutskrift', side: Kontoutskrift },
-  { id: 'frister', tittel: 'Frister og oppgaver', sti: '/frister-og-oppgaver', side: FristerOgOppgaver },
-  { id: 'systemtilganger', tittel: 'Systemtilganger', sti: '/systemtilganger', side: Systemtilganger },
-  { id: 'testdata', tittel: 'Testdata', sti: '/testdata', side: Testdata, kunISandkasse: true },
+  { id: 'oversikt', tittel: 'Oversikt', sti: '', side: Oversikt },
+  { id: 'ubetalte-krav', tittel: 'Ubetalte krav', sti: 'ubetalte-krav', side: UbetalteKrav },
+  { id: 'betalte-krav', tittel: 'Betalte krav', sti: 'betalte-krav', side: BetalteKrav },
+  { id: 'innbetalinger', tittel: 'Innbetalinger', sti: 'innbetalinger', side: Innbetalinger },
+  { id: 'utbetalinger', tittel: 'Utbetalinger', sti: 'utbetalinger', side: Utbetalinger },
+  { id: 'kontoutskrift', tittel: 'Kontoutskrift', sti: 'kontoutskrift', side: Kontoutskrift },
+  { id: 'frister', tittel: 'Frister og oppgaver', sti: 'frister-og-oppgaver', side: FristerOgOppgaver },
+  { id: 'systemtilganger', tittel: 'Systemtilganger', sti: 'systemtilganger', side: Systemtilganger },
+  { id: 'testdata', tittel: 'Testdata', sti: 'testdata', side: Testdata, kunISandkasse: true },
 ];

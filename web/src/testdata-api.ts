@@ -1,39 +1,21 @@
-/** The sandbox's Testdata search (src/portal/testdata-routes.ts): no login, no CSRF (GET only). */
-export interface Situasjon {
-  readonly harForfalteKrav: boolean;
-  readonly harUplassertInnbetaling: boolean;
-  readonly harUtbetaling: boolean;
-  readonly harTilgode: boolean;
-}
+import { ApiFeil, hentJson } from './api';
+import type { Situasjon, TestdataSoek, TestdataSvar } from '../../src/portal/testdata-schemas';
 
-export interface Testvirksomhet {
-  readonly orgnr: string;
-  readonly navn: string;
-  readonly organisasjonsform: string | null;
-  readonly mvaTermintype: string | null;
-  readonly arbeidsgiver: boolean;
-  readonly skjermet: boolean;
-  readonly situasjon: Situasjon;
-  readonly representant: { readonly fnr: string; readonly navn: string; readonly grunnlag: 'innehaver' | 'daglig_leder' | 'styreleder' } | null;
-}
-
-export interface Testdatasvar {
-  readonly forretningsdato: string;
-  readonly totalt: number;
-  readonly side: number;
-  readonly antallPerSide: number;
-  readonly virksomheter: readonly Testvirksomhet[];
-}
+/** The sandbox's Testdata search (src/portal/testdata-routes.ts): no login, no CSRF (GET only); types from its schemas. */
+export type { Situasjon, TestdataSvar, Testvirksomhet } from '../../src/portal/testdata-schemas';
 
 /** The filters as query parameters; an absent one means "either". */
-export type Testdatafilter = Partial<Record<'tekst' | 'organisasjonsform' | 'mvaTermintype' | 'skjermet' | keyof Situasjon, string>>;
+export type Testdatafilter = Partial<Record<Exclude<keyof TestdataSoek, 'side' | 'antallPerSide' | 'arbeidsgiver'> | keyof Situasjon, string>>;
 
-export async function soekTestdata(filter: Testdatafilter, side: number, signal?: AbortSignal): Promise<Testdatasvar> {
+export async function soekTestdata(filter: Testdatafilter, side: number): Promise<TestdataSvar> {
   const query = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
   query.set('side', String(side));
-  const response = await fetch(`/portal/api/testdata/virksomheter?${query}`, { headers: { accept: 'application/json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
-  if (!response.ok) throw new Error(response.status === 404 ? 'Testdata finnes bare i testmiljøet.' : 'Søket feilet. Prøv igjen.');
-  return (await response.json()) as Testdatasvar;
+  try {
+    return await hentJson<TestdataSvar>(`/testdata/virksomheter?${query}`);
+  } catch (feil) {
+    if (feil instanceof ApiFeil && feil.status === 404) throw new ApiFeil(404, feil.kode, 'Testdata finnes bare i testmiljøet.');
+    throw feil;
+  }
 }
 
 /** "Logg inn som": the ordinary login, with the person suggested to the identity provider and the business to choose after. */

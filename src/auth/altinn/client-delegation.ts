@@ -1,7 +1,7 @@
 import { endSubscriptionsUnder } from '../../kalender/index.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { nowDate, type AltinnContext } from './context.js';
-import { clientsOfFirm, findOrganizationByPartyUuid, type Organization } from './organizations.js';
+import { clientsOfFirm, findOrganizationByPartyUuid, organizationsNamed, type Organization } from './organizations.js';
 import { AltinnProblem, invalid, problem } from './problem.js';
 import { accessPackages } from './resource-registry.js';
 import { findSystemUser, type SystemUserDto } from './system-users.js';
@@ -35,7 +35,7 @@ export async function delegatedClients(ctx: AltinnContext, firmOrgnr: string, ag
   const agent = await firmAgent(ctx, firmOrgnr, agentId);
   const rows = await ctx.db
     .selectFrom('altinn_client_delegation as d')
-    .innerJoin('altinn_organization as o', 'o.orgnr', 'd.client_orgnr')
+    .innerJoin(organizationsNamed(ctx.db).as('o'), 'o.orgnr', 'd.client_orgnr')
     .where('d.system_user_id', '=', agentId)
     .select(['o.orgnr', 'o.name', 'o.party_uuid'])
     .orderBy('o.orgnr')

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { ErRole } from '../tables.js';
 import { uuidFromName } from './stable-uuid.js';
@@ -17,6 +17,19 @@ export interface Organization {
 /** A stable party uuid per organisation number, so a fresh database gets the same ids. */
 export function partyUuidFor(orgnr: string): string {
   return uuidFromName(`altinn-party:${orgnr}`);
+}
+
+/**
+ * Altinn's organisations with the names shown for them: the ledger's name for the party when it
+ * has one (its copy of Enhetsregisteret), else the name Altinn was registered with (vendors and
+ * banks the ledger does not know). One source of names for Altinn and the ledger (issue 13): a
+ * client is never "Testvirksomhet 313367002" in one place and its real name in another.
+ */
+export function organizationsNamed(db: Kysely<Database>) {
+  return db
+    .selectFrom('altinn_organization as org')
+    .leftJoin('part as p', 'p.part_id', 'org.orgnr')
+    .select(['org.orgnr', 'org.party_uuid', sql<string>`coalesce(p.navn, org.name)`.as('name')]);
 }
 
 export async function registerOrganization(db: Kysely<Database>, orgnr: string, name: string): Promise<Organization> {
@@ -39,7 +52,7 @@ export async function clientsOfFirm(db: Kysely<Database>, holderOrgnr: string, r
   if (roles.length === 0) return [];
   const rows = await db
     .selectFrom('altinn_er_role as r')
-    .innerJoin('altinn_organization as o', 'o.orgnr', 'r.client_orgnr')
+    .innerJoin(organizationsNamed(db).as('o'), 'o.orgnr', 'r.client_orgnr')
     .where('r.holder_orgnr', '=', holderOrgnr)
     .where('r.role', 'in', [...roles])
     .select(['o.orgnr', 'o.name', 'o.party_uuid'])
@@ -50,11 +63,11 @@ export async function clientsOfFirm(db: Kysely<Database>, holderOrgnr: string, r
 }
 
 export async function findOrganizationByPartyUuid(db: Kysely<Database>, partyUuid: string): Promise<Organization | undefined> {
-  const row = await db.selectFrom('altinn_organization').where('party_uuid', '=', partyUuid).selectAll().executeTakeFirst();
+  const row = await organizationsNamed(db).where('org.party_uuid', '=', partyUuid).executeTakeFirst();
   return row && { orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid };
 }
 
 export async function findOrganization(db: Kysely<Database>, orgnr: string): Promise<Organization | undefined> {
-  const row = await db.selectFrom('altinn_organization').where('orgnr', '=', orgnr).selectAll().executeTakeFirst();
+  const row = await organizationsNamed(db).where('org.orgnr', '=', orgnr).executeTakeFirst();
   return row && { orgnr: row.orgnr, name: row.name, partyUuid: row.party_uuid };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database.js';
 import type { AccessPackageRef, ConsentStatus, Right, SystemUserType } from '../tables.js';
 import { changesOf, type AltinnActor } from './change-log.js';
 import { nowDate, type AltinnContext } from './context.js';
+import { organizationsNamed } from './organizations.js';
 import { effectiveStatus } from './requests.js';
 import { isClientPackage } from './resource-registry.js';
 import { resourceIdOf } from './rights.js';
@@ -88,7 +89,8 @@ export async function partyAccessOverview(ctx: AltinnContext, partyOrgnr: string
     ctx.db
       .selectFrom('altinn_consent')
       .where('from_party', '=', partyOrgnr)
-      .where('status', 'in', ['Accepted', 'Revoked'])
+      // A bank's request not yet answered ('Created') is shown too, for the business to answer.
+      .where('status', 'in', ['Created', 'Accepted', 'Revoked'])
       .selectAll()
       .orderBy('created_at', 'desc')
       .limit(overviewItemsMax)
@@ -174,7 +176,7 @@ async function clientsOf(db: Kysely<Database>, agentIds: readonly string[]): Pro
   if (agentIds.length === 0) return byAgent;
   const rows = await db
     .selectFrom('altinn_client_delegation as d')
-    .innerJoin('altinn_organization as o', 'o.orgnr', 'd.client_orgnr')
+    .innerJoin(organizationsNamed(db).as('o'), 'o.orgnr', 'd.client_orgnr')
     .where('d.system_user_id', 'in', [...agentIds])
     .select(['d.system_user_id', 'o.orgnr', 'o.name'])
     .orderBy('o.orgnr')
@@ -185,7 +187,7 @@ async function clientsOf(db: Kysely<Database>, agentIds: readonly string[]): Pro
 
 async function organizationNames(db: Kysely<Database>, orgnrs: readonly string[]): Promise<Map<string, string>> {
   if (orgnrs.length === 0) return new Map();
-  const rows = await db.selectFrom('altinn_organization').where('orgnr', 'in', [...new Set(orgnrs)]).select(['orgnr', 'name']).execute();
+  const rows = await organizationsNamed(db).where('org.orgnr', 'in', [...new Set(orgnrs)]).execute();
   return new Map(rows.map((row) => [row.orgnr, row.name]));
 }
 

@@ -9,6 +9,7 @@ import * as lesemodell from './0007-lesemodell.js';
 import * as endringer from './0008-endringer.js';
 import * as kalenderTilgang from './0009-kalender-tilgang.js';
 import * as bankfiler from './0010-bankfiler.js';
+import * as portalUtenValgtVirksomhet from './0011-portal-uten-valgt-virksomhet.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-endringer': endringer,
   '0009-kalender-tilgang': kalenderTilgang,
   '0010-bankfiler': bankfiler,
+  '0011-portal-uten-valgt-virksomhet': portalUtenValgtVirksomhet,
 };

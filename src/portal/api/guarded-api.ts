@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the session guard for every route of the portal API. */
     portalSesjon: PortalSesjon | null;
+    /** Set for every route under /virksomhet/:orgnr: the business in the path, checked by `requireVirksomhet`. */
+    portalVirksomhet: Representasjon | null;
   }
 }
 
@@ -27,8 +29,15 @@ export interface PortalApiContext {
   readonly publicUrl: string;
 }
 
-/** One group of routes under /portal/api; part 2 adds its data pages as more of these. */
+/** One group of routes under /portal/api (session) or /portal/api/virksomhet/:orgnr (a business's data). */
 export type PortalApiRoutes = (api: PortalApi, context: PortalApiContext) => void | Promise<void>;
+
+export interface PortalApiGroups {
+  /** The session's own routes (logging out). */
+  readonly sesjon: readonly PortalApiRoutes[];
+  /** A business's pages and actions, each under /virksomhet/:orgnr. */
+  readonly virksomhet: readonly PortalApiRoutes[];
+}
 
 /** A refusal with a stable code; the portal's error handler turns it into `{ kode, melding }`. */
 export class PortalApiError extends Error {
@@ -45,9 +54,11 @@ export class PortalApiError extends Error {
 /**
  * The guarded part of /portal/api: every route needs a live session (401 otherwise), and every
  * request that is not GET/HEAD must carry that session's CSRF token from `GET /portal/api/sesjon`
- * in `x-csrf-token` (403 otherwise).
+ * in `x-csrf-token` (403 otherwise). A business's routes live under /virksomhet/:orgnr, and a
+ * hook of their own checks that the person may act for that business before any of them runs
+ * (decision 0101): the session holds no business, so two tabs can act for two.
  */
-export function guardedPortalApi(routes: readonly PortalApiRoutes[], context: PortalApiContext) {
+export function guardedPortalApi(groups: PortalApiGroups, context: PortalApiContext) {
   return async function guarded(instance: FastifyInstance): Promise<void> {
     const api = instance.withTypeProvider<TypeBoxTypeProvider>();
     api.decorateRequest('portalSesjon', null);
@@ -62,7 +73,18 @@ export function guardedPortalApi(routes: readonly PortalApiRoutes[], context: Po
         throw new PortalApiError(403, 'csrf', 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt.');
       }
     });
-    for (const register of routes) await register(api, context);
+    for (const register of groups.sesjon) await register(api, context);
+    await api.register(
+      async (scoped) => {
+        const business = scoped.withTypeProvider<TypeBoxTypeProvider>();
+        business.decorateRequest('portalVirksomhet', null);
+        business.addHook('onRequest', async (request) => {
+          request.portalVirksomhet = await requireVirksomhet(request, context);
+        });
+        for (const register of groups.virksomhet) await register(business, context);
+      },
+      { prefix: '/virksomhet/:orgnr' },
+    );
   };
 }
 
@@ -73,13 +95,19 @@ export function sesjonOf(request: FastifyRequest): PortalSesjon {
 }
 
 /**
- * The business a data route answers for: the one chosen in the session, checked again against
- * the person's roles on every request (a role can end while a session lives). Default deny.
+ * Whether the logged-in person may act for the business in the path, asked again on every
+ * request (a role can end while a session lives). The one place this is decided; default deny,
+ * and "not yours" reads as "no such business".
  */
 export async function requireVirksomhet(request: FastifyRequest, context: PortalApiContext): Promise<Representasjon> {
-  const sesjon = sesjonOf(request);
-  if (!sesjon.valgtOrgnr) throw new PortalApiError(409, 'ingen_virksomhet_valgt', 'Velg hvilken virksomhet du vil representere.');
-  const representasjon = await representasjonFor(context.db, sesjon.fnr, sesjon.valgtOrgnr);
-  if (!representasjon) throw new PortalApiError(403, 'ikke_tilgang', 'Du kan ikke lenger representere denne virksomheten.');
+  const { orgnr } = request.params as { orgnr?: unknown };
+  const representasjon = typeof orgnr === 'string' && /^[0-9]{9}$/.test(orgnr) ? await representasjonFor(context.db, sesjonOf(request).fnr, orgnr) : undefined;
+  if (!representasjon) throw new PortalApiError(403, 'ikke_tilgang', 'Du kan ikke representere denne virksomheten.');
   return representasjon;
+}
+
+/** The business a route under /virksomhet/:orgnr answers for (its hook has checked it). */
+export function virksomhetOf(request: FastifyRequest): Representasjon {
+  if (!request.portalVirksomhet) throw new PortalApiError(403, 'ikke_tilgang', 'Du kan ikke representere denne virksomheten.');
+  return request.portalVirksomhet;
 }

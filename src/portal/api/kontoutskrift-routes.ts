@@ -3,7 +3,7 @@ import { findPerson } from '../../auth/index.js';
 import { skrivCsv } from '../kontoutskrift/csv.js';
 import { arknavn, kontoutskrift } from '../kontoutskrift/kontoutskrift.js';
 import { skrivXlsx } from '../kontoutskrift/xlsx.js';
-import { aarsperiode, tilOgMedAar, valgtAar } from '../reskontro/aar.js';
+import { aarsvalgForPart, alleAar, sjekketAar } from '../reskontro/aar.js';
 import { lesPart } from '../reskontro/sider.js';
 import { sesjonOf, type PortalApiRoutes } from './guarded-api.js';
 import { kontekst } from './reskontro-routes.js';
@@ -13,7 +13,7 @@ export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.sp
 export const csvContentType = 'text/csv; charset=utf-8';
 
 /**
- * "Last ned kontoutskrift": GET /portal/api/kontoutskrift?aar=2024&format=xlsx|csv, the chosen
+ * "Last ned kontoutskrift": GET /portal/api/virksomhet/{orgnr}/kontoutskrift?aar=2024&format=xlsx|csv, the
  * business's account statement for a year as an Excel workbook (every sheet) or CSV (the
  * Transaksjoner sheet), as of the business date. A download, so never cached.
  */
@@ -25,9 +25,9 @@ export const kontoutskriftRoutes: PortalApiRoutes = async (api, context) => {
       // No response schema: the body is a file; refusals get the portal's `{ kode, melding }` from its error handler.
       { schema: { querystring: KontoutskriftQuery } },
       async (request, reply) => {
-        const sideKontekst = await kontekst(request, context);
-        const aar = valgtAar(request.query.aar, sideKontekst.idag);
-        const { view, leser } = await lesPart(sideKontekst, { kravOpprettet: tilOgMedAar(aar), innbetalt: aarsperiode(aar), utbetalt: aarsperiode(aar) });
+        const sideKontekst = kontekst(request, context);
+        const { view, leser } = await lesPart(sideKontekst, { kravOpprettet: alleAar(sideKontekst.idag), innbetalt: alleAar(sideKontekst.idag), utbetalt: alleAar(sideKontekst.idag) });
+        const aar = sjekketAar(request.query.aar ?? aarsvalgForPart(view).sisteAar, aarsvalgForPart(view));
         const person = await findPerson(context.db, sesjonOf(request).fnr);
         const ark = kontoutskrift({ view, aar, personvern: leser.personvern, lagetAv: person?.navn ?? '' });
         const filnavn = `kontoutskrift-${view.partId}-${aar}`;

@@ -13,8 +13,13 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 
 export const Aar = Type.Integer({ minimum: limits.portalAarMin, maximum: limits.portalAarMax });
 
-/** `?aar=2024`: the year a page shows; the current business year when left out. */
-export const AarQuery = Type.Object({ aar: Type.Optional(Aar) }, { additionalProperties: false });
+/**
+ * `?aar=2024`: the year a page shows. Any four-digit year passes the schema; whether the party's
+ * year rule holds it is the route's answer (400 `ugyldig_aar` naming the years, decision 0100).
+ * Left out: the latest year with content.
+ */
+export const AarParam = Type.Integer({ minimum: 1000, maximum: 9999 });
+export const AarQuery = Type.Object({ aar: Type.Optional(AarParam) }, { additionalProperties: false });
 export type AarQuery = Static<typeof AarQuery>;
 
 /** What the page data has in common: the business date it was read as of, and whether shielding hid anything. */
@@ -24,14 +29,16 @@ const Felles = {
   personopplysningerSkjult: Type.Boolean(),
 };
 
-/** The year a year-based page shows, and the years one may choose (newest first). */
-const AarValg = { aar: Aar, aarValg: Type.Array(Aar) };
+/** The year a year-based page shows, the years one may choose, and those with content (newest first). */
+const AarValg = { aar: Aar, aarValg: Type.Array(Aar), aarMedInnhold: Type.Array(Aar) };
 
 const Sum = Type.Object({ antall: Type.Integer({ minimum: 0 }), beloepOere: Oere });
 
-/** GET /portal/api/krav/oversikt: the API's `totalOversikt` for the party as of today, in øre. */
+/** GET …/krav/oversikt: the API's `totalOversikt` for the party as of today, in øre. */
 export const KravOversiktSvar = Type.Object({
   ...Felles,
+  /** Claims with something left to pay: the count in the menu, "Ubetalte krav (4)". */
+  antallUbetalteKrav: Type.Integer({ minimum: 0 }),
   forfalte: Sum,
   fremtidige: Sum,
   stipulerteRenterOere: Oere,
@@ -51,7 +58,7 @@ export const Dekning = Type.Object({
   innbetaltOere: Nullable(Oere),
   /** The part of it used here. */
   benyttetOere: Oere,
-  /** The payer's account masked ("**** ** 12345"), or the own account a payout went to; null when unknown or hidden by shielding. */
+  /** The account a payment came from or a payout went to, masked ("**** ** 12345", decision 0103); null when unknown or hidden by shielding. */
   konto: Nullable(Type.String()),
 });
 export type Dekning = Static<typeof Dekning>;
@@ -79,6 +86,7 @@ export const Betalingsinformasjon = Type.Object({
   swiftBic: Nullable(Type.String()),
   kontoeiersNavn: Nullable(Type.String()),
 });
+export type Betalingsinformasjon = Static<typeof Betalingsinformasjon>;
 
 export const KravSide = Type.Object({
   kravId: Type.String(),
@@ -107,11 +115,11 @@ export const KravSide = Type.Object({
 });
 export type KravSide = Static<typeof KravSide>;
 
-/** GET /portal/api/krav/ubetalte: open debit claims, and open credits ("til gode"). */
+/** GET …/krav/ubetalte: open debit claims, and open credits ("til gode"). */
 export const UbetalteKravSvar = Type.Object({ ...Felles, krav: Type.Array(KravSide), tilGode: Type.Array(KravSide) });
 export type UbetalteKravSvar = Static<typeof UbetalteKravSvar>;
 
-/** GET /portal/api/krav/betalte?aar: debit claims whose last covering fell in the year (decision 0066). */
+/** GET …/krav/betalte?aar: debit claims whose last covering fell in the year (decision 0066). */
 export const BetalteKravSvar = Type.Object({ ...Felles, ...AarValg, krav: Type.Array(KravSide) });
 export type BetalteKravSvar = Static<typeof BetalteKravSvar>;
 
@@ -145,7 +153,7 @@ export const InnbetalingSide = Type.Object({
 });
 export type InnbetalingSide = Static<typeof InnbetalingSide>;
 
-/** GET /portal/api/innbetalinger?aar: payments made in the year and what each covered. */
+/** GET …/innbetalinger?aar: payments made in the year and what each covered. */
 export const InnbetalingerSvar = Type.Object({ ...Felles, ...AarValg, innbetalinger: Type.Array(InnbetalingSide) });
 export type InnbetalingerSvar = Static<typeof InnbetalingerSvar>;
 
@@ -153,7 +161,7 @@ export const UtbetalingSide = Type.Object({
   utbetalingId: Type.String(),
   utbetaltdato: Dato,
   beloepOere: Oere,
-  /** The party's own registered account, printed in full (decision 0067); null when hidden by shielding. */
+  /** The party's own registered account, masked like a payer's (decision 0103); null when hidden by shielding. */
   tilKonto: Nullable(Type.String()),
   melding: Nullable(Type.String()),
   /** "Under utbetaling", "Utbetalt" or "Returnert". */
@@ -163,17 +171,17 @@ export const UtbetalingSide = Type.Object({
 });
 export type UtbetalingSide = Static<typeof UtbetalingSide>;
 
-/** GET /portal/api/utbetalinger?aar: payouts made in the year and which credits each settled. */
+/** GET …/utbetalinger?aar: payouts made in the year and which credits each settled. */
 export const UtbetalingerSvar = Type.Object({ ...Felles, ...AarValg, utbetalinger: Type.Array(UtbetalingSide) });
 export type UtbetalingerSvar = Static<typeof UtbetalingerSvar>;
 
-/** GET /portal/api/krav/aar: the business year and the years one may choose (the kontoutskrift's picker). */
-export const AarValgSvar = Type.Object({ dato: Dato, ...AarValg });
+/** GET …/krav/aar: the business year and the years one may choose (the kontoutskrift's picker). */
+export const AarValgSvar = Type.Object({ dato: Dato, aar: Aar, aarValg: Type.Array(Aar) });
 export type AarValgSvar = Static<typeof AarValgSvar>;
 
-/** GET /portal/api/kontoutskrift?aar&format. */
+/** GET …/kontoutskrift?aar&format (… = /portal/api/virksomhet/{orgnr}). */
 export const KontoutskriftQuery = Type.Object(
-  { aar: Type.Optional(Aar), format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },
+  { aar: Type.Optional(AarParam), format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },
   { additionalProperties: false },
 );
 export type KontoutskriftQuery = Static<typeof KontoutskriftQuery>;

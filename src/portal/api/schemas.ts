@@ -9,21 +9,18 @@ export const Virksomhet = Type.Object({
   grunnlag: Type.Array(Type.Union([Type.Literal('innehaver'), Type.Literal('daglig_leder'), Type.Literal('styreleder'), Type.Literal('regnskapsforer')])),
 });
 
-/** GET /portal/api/sesjon: who is logged in, which business is chosen, which may be chosen. */
+/** GET /portal/api/sesjon: who is logged in and which businesses they may act for. */
 export const SesjonSvar = Type.Union([
   Type.Object({ innlogget: Type.Literal(false) }),
   Type.Object({
     innlogget: Type.Literal(true),
     person: Type.Object({ navn: Type.String() }),
     virksomheter: Type.Array(Virksomhet),
-    valgtVirksomhet: Type.Union([Virksomhet, Type.Null()]),
     /** Send back as `x-csrf-token` on every POST. */
     csrfToken: Type.String(),
   }),
 ]);
 export type SesjonSvar = Static<typeof SesjonSvar>;
-
-export const VelgVirksomhetBody = Type.Object({ orgnr: Orgnr }, { additionalProperties: false });
 
 /** Every refusal of the portal API has this shape; `kode` is stable, `melding` is for people. */
 export const Feil = Type.Object({ kode: Type.String(), melding: Type.String() });

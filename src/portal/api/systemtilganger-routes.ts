@@ -1,7 +1,7 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import {
   accessTitle,
+  answerConsentRequest,
   AltinnProblem,
   answerRequest,
   createSystemUserForParty,
@@ -12,81 +12,18 @@ import {
   revokeConsent,
   type AltinnActor,
   type AltinnContext,
+  type PartyConsent,
   type Representasjon,
   type SystemSummary,
 } from '../../auth/index.js';
+import { forretningsdatoFor } from '../../domain/clock.js';
 import { activeSubscriptionsUnder, type SubscriptionAccess, type SubscriptionOfParty } from '../../kalender/index.js';
-import { PortalApiError, requireVirksomhet, sesjonOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
-import { Feil, Orgnr } from './schemas.js';
-
-const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
-const IdParams = Type.Object({ id: Uuid });
-const Organisasjon = Type.Object({ orgnr: Orgnr, navn: Type.String() });
-const Tidspunkt = Type.String({ format: 'date-time' });
-
-/** An active calendar subscription made under a system user or consent: removing that access ends it (decision 0089). */
-const Kalenderabonnement = Type.Object({ id: Uuid, part: Organisasjon, opprettet: Tidspunkt, opprettetAv: Type.String() });
-
-const System = Type.Object({
-  id: Type.String(),
-  navn: Type.String(),
-  beskrivelse: Type.String(),
-  leverandoer: Organisasjon,
-  /** Every right and package the system may be given, in words. */
-  tilganger: Type.Array(Type.String()),
-});
-
-export const SystemtilgangerSvar = Type.Object({
-  /** Whether the person may change anything here (decision 0070); the page hides the buttons otherwise. */
-  kanEndre: Type.Boolean(),
-  systembrukere: Type.Array(
-    Type.Object({
-      id: Uuid,
-      tittel: Type.String(),
-      system: System,
-      type: Type.Union([Type.Literal('standard'), Type.Literal('agent')]),
-      tilganger: Type.Array(Type.String()),
-      opprettet: Tidspunkt,
-      opprettetAv: Type.Union([Type.String(), Type.Null()]),
-      klienter: Type.Array(Organisasjon),
-      /** What deleting it ends: for an agent, its subscriptions for its clients. */
-      kalenderabonnementer: Type.Array(Kalenderabonnement),
-    }),
-  ),
-  forespoersler: Type.Array(
-    Type.Object({
-      id: Uuid,
-      tittel: Type.Union([Type.String(), Type.Null()]),
-      system: System,
-      type: Type.Union([Type.Literal('standard'), Type.Literal('agent')]),
-      tilganger: Type.Array(Type.String()),
-      opprettet: Tidspunkt,
-    }),
-  ),
-  systemer: Type.Array(System),
-  samtykker: Type.Array(
-    Type.Object({
-      id: Uuid,
-      mottaker: Organisasjon,
-      tilganger: Type.Array(Type.String()),
-      status: Type.Union([Type.Literal('aktivt'), Type.Literal('utloept'), Type.Literal('trukket')]),
-      samtykket: Type.Union([Tidspunkt, Type.Null()]),
-      gyldigTil: Tidspunkt,
-      trukket: Type.Union([Tidspunkt, Type.Null()]),
-      trukketAv: Type.Union([Type.String(), Type.Null()]),
-      /** What revoking it ends (none once it is no longer active). */
-      kalenderabonnementer: Type.Array(Kalenderabonnement),
-    }),
-  ),
-});
-export type SystemtilgangerSvar = Static<typeof SystemtilgangerSvar>;
-
-export const OpprettSystemtilgangBody = Type.Object({ systemId: Type.String({ pattern: '^[0-9]{9}_[a-z0-9_]{1,100}$' }) }, { additionalProperties: false });
-
-const Svar = Type.Object({ status: Type.String() });
+import { PortalApiError, sesjonOf, virksomhetOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
+import { Feil } from './schemas.js';
+import { Endringssvar, IdParams, OpprettetSystemtilgang, OpprettSystemtilgangBody, SystemtilgangerSvar, type Kalenderabonnement, type Samtykke, type System } from './systemtilganger-schemas.js';
 
 /**
- * "Systemtilganger": the chosen business's system users, the vendor requests waiting for it, the
+ * "Systemtilganger": the business's system users, the vendor requests waiting for it, the
  * systems it may pick itself, and the consents it gave banks, each system user and active consent
  * with the calendar subscriptions its removal ends (decision 0089). Every change calls the
  * function the /altinn HTTP API calls, with the logged-in person as the actor Altinn logs
@@ -96,7 +33,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
   const altinn: AltinnContext = { db: context.db, clock: context.clock, publicUrl: context.publicUrl };
 
   api.get('/systemtilganger', { schema: { response: { 200: SystemtilgangerSvar } } }, async (request, reply) => {
-    const virksomhet = await requireVirksomhet(request, context);
+    const virksomhet = virksomhetOf(request);
     const overview = await partyAccessOverview(altinn, virksomhet.orgnr);
     const endedBy = await subscriptionsEndedBy(context, [
       ...overview.systemUsers.map((user) => ({ kind: 'systembruker' as const, id: user.id })),
@@ -112,6 +49,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         type: user.userType,
         tilganger: titles(user.rights, user.accessPackages),
         opprettet: user.created.toISOString(),
+        gittDato: forretningsdatoFor(context.clock, user.created.getTime()),
         opprettetAv: actorText(user.createdBy),
         klienter: user.clients.map((client) => ({ orgnr: client.orgnr, navn: client.name })),
         kalenderabonnementer: endedBy({ kind: 'systembruker', id: user.id }),
@@ -129,8 +67,9 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
         id: consent.id,
         mottaker: { orgnr: consent.consumerOrgnr, navn: consent.consumerName },
         tilganger: consent.resources.map(accessTitle),
-        status: consent.status === 'Revoked' ? ('trukket' as const) : consent.active ? ('aktivt' as const) : ('utloept' as const),
+        status: samtykkestatus(consent, context.clock.nowEpochMs()),
         samtykket: consent.consented?.toISOString() ?? null,
+        gittDato: consent.consented ? forretningsdatoFor(context.clock, consent.consented.getTime()) : null,
         gyldigTil: consent.validTo.toISOString(),
         trukket: consent.revoked?.toISOString() ?? null,
         trukketAv: actorText(consent.revokedBy),
@@ -139,7 +78,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
     };
   });
 
-  const write = { schema: { params: IdParams, response: { 200: Svar, 403: Feil, 404: Feil, 409: Feil } } };
+  const write = { schema: { params: IdParams, response: { 200: Endringssvar, 403: Feil, 404: Feil, 409: Feil } } };
   for (const [path, approve] of [['godkjenn', true], ['avvis', false]] as const) {
     api.post(`/systemtilganger/forespoersler/:id/${path}`, write, async (request) => {
       const { orgnr, actor } = await tilgangsstyrer(request, context);
@@ -150,7 +89,7 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
 
   api.post(
     '/systemtilganger',
-    { schema: { body: OpprettSystemtilgangBody, response: { 201: Type.Object({ id: Uuid }), 403: Feil, 404: Feil, 409: Feil } } },
+    { schema: { body: OpprettSystemtilgangBody, response: { 201: OpprettetSystemtilgang, 403: Feil, 404: Feil, 409: Feil } } },
     async (request, reply) => {
       const { orgnr, actor } = await tilgangsstyrer(request, context);
       const created = await altinnCall(createSystemUserForParty(altinn, orgnr, { systemId: request.body.systemId }, actor));
@@ -164,6 +103,14 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
     return { status: 'Deleted' };
   });
 
+  for (const [path, accept] of [['godkjenn', true], ['avvis', false]] as const) {
+    api.post(`/samtykker/:id/${path}`, write, async (request) => {
+      const { orgnr, actor } = await tilgangsstyrer(request, context);
+      await altinnCall(answerConsentRequest(altinn, orgnr, request.params.id, accept, actor));
+      return { status: accept ? 'Accepted' : 'Rejected' };
+    });
+  }
+
   api.post('/samtykker/:id/trekk', write, async (request) => {
     const { orgnr, actor } = await tilgangsstyrer(request, context);
     await altinnCall(revokeConsent(altinn, orgnr, request.params.id, actor));
@@ -171,14 +118,21 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
   });
 };
 
+/** A consent as the page names its state; a request past its end date can no longer be answered. */
+function samtykkestatus(consent: PartyConsent, nowMs: number): Samtykke['status'] {
+  if (consent.status === 'Revoked') return 'trukket';
+  if (consent.active) return 'aktivt';
+  return consent.status === 'Created' && consent.validTo.getTime() > nowMs ? 'venter' : 'utloept';
+}
+
 /** The active calendar subscriptions made under the accesses, looked up by access: what removing it ends. */
 async function subscriptionsEndedBy(context: PortalApiContext, tilganger: readonly SubscriptionAccess[]) {
   const subscriptions = await activeSubscriptionsUnder(context.db, tilganger);
-  return (tilgang: SubscriptionAccess): Static<typeof Kalenderabonnement>[] =>
+  return (tilgang: SubscriptionAccess): Kalenderabonnement[] =>
     subscriptions.filter((s) => s.tilgang?.kind === tilgang.kind && s.tilgang.id === tilgang.id).map(kalenderabonnement);
 }
 
-function kalenderabonnement(subscription: SubscriptionOfParty): Static<typeof Kalenderabonnement> {
+function kalenderabonnement(subscription: SubscriptionOfParty): Kalenderabonnement {
   return {
     id: subscription.abonnementId,
     part: { orgnr: subscription.partId, navn: subscription.partNavn },
@@ -187,9 +141,9 @@ function kalenderabonnement(subscription: SubscriptionOfParty): Static<typeof Ka
   };
 }
 
-/** The chosen business and the person acting, who must be its Tilgangsstyrer (decision 0070). */
+/** The business in the path and the person acting, who must be its Tilgangsstyrer (decision 0070). */
 async function tilgangsstyrer(request: FastifyRequest, context: PortalApiContext): Promise<{ orgnr: string; actor: AltinnActor }> {
-  const virksomhet: Representasjon = await requireVirksomhet(request, context);
+  const virksomhet: Representasjon = virksomhetOf(request);
   if (!mayManageAccess(virksomhet)) {
     throw new PortalApiError(403, 'ikke_tilgangsstyrer', 'Bare innehaver, daglig leder eller styreleder kan endre systemtilganger og samtykker for virksomheten.');
   }
@@ -212,7 +166,7 @@ async function altinnCall<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-function system(summary: SystemSummary): Static<typeof System> {
+function system(summary: SystemSummary): System {
   return {
     id: summary.id,
     navn: summary.name,

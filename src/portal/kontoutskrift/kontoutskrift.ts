@@ -11,13 +11,14 @@ import type { Personvern } from '../reskontro/personvern.js';
 import { beloep, dato, heltall, tekst, type Ark, type Celle, type Kolonne } from './ark.js';
 
 /**
- * The account statement of one party for one year (domain-rules §6, decision 0066), read from
- * the party view as of the export date: claims created in the year, the year's transactions
- * (claims' due items and payments), payouts and set-offs. Restbeløp and påløpte renter are the
- * view's, as of that date.
+ * The account statement of one party for one year (domain-rules §6, decisions 0066 and 0102),
+ * read from the party view as of the export date: claims created in the year, the year's
+ * transactions (claims' due items, payments, payouts and both sides of each set-off), payouts
+ * and set-offs. Transaksjoner adds up: over the years of the rule, its Debet/Kredit column sums
+ * to the balance. Restbeløp and påløpte renter are the view's, as of that date.
  */
 export interface KontoutskriftGrunnlag {
-  /** Built with `kravOpprettet: tilOgMedAar(aar)`, `innbetalt` and `utbetalt` the year. */
+  /** Built with `kravOpprettet`, `innbetalt` and `utbetalt` covering at least the year (`alleAar`); the year is picked here. */
   readonly view: PartView;
   readonly aar: number;
   readonly personvern: Personvern;
@@ -32,13 +33,22 @@ export function kontoutskrift(grunnlag: KontoutskriftGrunnlag): Ark[] {
   const periode = aarsperiode(aar);
   const alleKrav = view.kravOpprettet ?? [];
   const aaretsKrav = alleKrav.filter((k) => isWithin(k.opprettetDato, periode));
+  const aaretsInnbetalinger = (view.innbetalinger ?? []).filter((i) => isWithin(i.innbetalingsdato, periode));
+  const aaretsUtbetalinger = (view.utbetalinger ?? []).filter((u) => isWithin(u.utbetaltdato, periode));
+  const aaretsMotregninger = motregninger(alleKrav, aar);
   const kolonner = kravkolonner(view.asOf);
+  const transaksjoner = [
+    ...aaretsKrav.flatMap(forfallsrader),
+    ...aaretsInnbetalinger.flatMap((i) => innbetalingsrader(i, grunnlag.personvern)),
+    ...aaretsUtbetalinger.flatMap(utbetalingstransaksjoner),
+    ...aaretsMotregninger.flatMap(motregningstransaksjoner),
+  ];
   return [
     { navn: arknavn[0], kolonner: [kolonne('Opplysning', 34), kolonne('Verdi', 60)], rader: gjelder(grunnlag) },
     { navn: arknavn[1], kolonner, rader: sortert(aaretsKrav.map(kravrad)) },
-    { navn: arknavn[2], kolonner: utbetalingskolonner, rader: (view.utbetalinger ?? []).flatMap((u) => utbetalingsrader(u, grunnlag.personvern)) },
-    { navn: arknavn[3], kolonner, rader: sortert([...aaretsKrav.flatMap(forfallsrader), ...(view.innbetalinger ?? []).flatMap((i) => innbetalingsrader(i, grunnlag.personvern))]) },
-    { navn: arknavn[4], kolonner: motregningskolonner, rader: motregningsrader(alleKrav, aar) },
+    { navn: arknavn[2], kolonner: utbetalingskolonner, rader: aaretsUtbetalinger.flatMap((u) => utbetalingsrader(u, grunnlag.personvern)) },
+    { navn: arknavn[3], kolonner, rader: sortert(transaksjoner) },
+    { navn: arknavn[4], kolonner: motregningskolonner, rader: sortert(aaretsMotregninger.map(motregningsrad), 0) },
   ];
 }
 
@@ -121,7 +131,7 @@ function forfallsrader(krav: KravView): Celle[][] {
 
 /** A payment as credit rows: one per due item it covered, and one for what is still unplaced. */
 function innbetalingsrader(innbetaling: InnbetalingView, personvern: Personvern): Celle[][] {
-  const betaler = [tekst(personvern.betalerKonto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
+  const betaler = [tekst(personvern.konto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
   const rad = (sted: Celle[], beskrivelse: string, kreditOere: number, restOere: number | null): Celle[] => [
     ...sted,
     tekst(beskrivelse),
@@ -162,7 +172,7 @@ function utbetalingsrader(utbetaling: UtbetalingView, personvern: Personvern): C
   return utbetaling.kreditKrav.map(({ krav, utbetaltOere }) => [
     dato(utbetaling.utbetaltdato),
     beloep(utbetaltOere),
-    tekst(personvern.egenKonto(utbetaling.konto)),
+    tekst(personvern.konto(utbetaling.konto)),
     tekst(utbetalingStatusTekst[utbetaling.status]),
     tekst(personvern.tekst(utbetaling.melding)),
     tekst(krav.beskrivelse),
@@ -180,10 +190,27 @@ const motregningskolonner = [
   kolonne('Dekket kravs forfallsdato', 22),
 ];
 
+/** One set-off: a credit item used to cover a debit item, on a day. */
+interface Motregning {
+  readonly dekket: KravView;
+  readonly forfallsdato: LocalDate;
+  readonly motkrav: KravforfallRef;
+  readonly plassertOere: number;
+  readonly plassertDato: LocalDate;
+}
+
 /** Set-offs placed in the year, each once: seen from the debit item it covered. */
-function motregningsrader(krav: readonly KravView[], aar: number): Celle[][] {
+function motregninger(krav: readonly KravView[], aar: number): Motregning[] {
   const periode = aarsperiode(aar);
-  const rad = (dekket: KravView, forfallsdato: LocalDate, motkrav: KravforfallRef, plassertOere: number, plassertDato: LocalDate): Celle[] => [
+  return krav.flatMap((dekket) =>
+    dekket.forfall
+      .filter((f) => f.opprinneligOere > 0)
+      .flatMap((f) => f.plassertMotkrav.filter((m) => isWithin(m.plassertDato, periode)).map((m) => ({ dekket, forfallsdato: f.forfallsdato, ...m }))),
+  );
+}
+
+function motregningsrad({ dekket, forfallsdato, motkrav, plassertOere, plassertDato }: Motregning): Celle[] {
+  return [
     dato(plassertDato),
     beloep(toOere(plassertOere)),
     tekst(motkrav.beskrivelse),
@@ -192,10 +219,22 @@ function motregningsrader(krav: readonly KravView[], aar: number): Celle[][] {
     tekst(periodeTekst(dekket.periode)),
     dato(forfallsdato),
   ];
-  const rader = krav.flatMap((k) =>
-    k.forfall
-      .filter((f) => f.opprinneligOere > 0)
-      .flatMap((f) => f.plassertMotkrav.filter((m) => isWithin(m.plassertDato, periode)).map((m) => rad(k, f.forfallsdato, m.motkrav, m.plassertOere, m.plassertDato))),
-  );
-  return sortert(rader, 0);
+}
+
+/** The row of Transaksjoner for one movement of money on a claim: no Restbeløp, renter or KID of its own. */
+function bevegelse(krav: { periode: KravView['periode']; kravgruppe: string }, beskrivelse: string, dag: LocalDate, oere: number): Celle[] {
+  return [...plassering(krav), tekst(beskrivelse), dato(dag), beloep(toOere(oere)), null, null, null, null, null, null];
+}
+
+/** A payout as debit rows: paying out a credit takes it off the balance, one row per credit it settled. */
+function utbetalingstransaksjoner(utbetaling: UtbetalingView): Celle[][] {
+  return utbetaling.kreditKrav.map(({ krav, utbetaltOere }) => bevegelse(krav, `Utbetaling: ${krav.beskrivelse}${delAv(krav.nummer, krav.antallForfall)}`, utbetaling.utbetaltdato, utbetaltOere));
+}
+
+/** A set-off as two rows that cancel: the debit claim is credited, the credit claim used (debited). */
+function motregningstransaksjoner({ dekket, motkrav, plassertOere, plassertDato }: Motregning): Celle[][] {
+  return [
+    bevegelse(dekket, `Motregning: ${dekket.beskrivelse} dekket av ${motkrav.beskrivelse}`, plassertDato, -plassertOere),
+    bevegelse(motkrav, `Motregning: ${motkrav.beskrivelse} brukt mot ${dekket.beskrivelse}`, plassertDato, plassertOere),
+  ];
 }

@@ -1,8 +1,9 @@
 import { compareDates, type LocalDate } from '../../domain/dates.js';
 import { formatKontonummer } from '../../domain/format.js';
+import { formatIban } from '../../domain/iban.js';
 import type { Kontonummer } from '../../domain/kontonummer.js';
 import type { KravforfallRef, KravforfallView, KravView } from '../../ledger/index.js';
-import type { DekketKrav, Dekning, Forfall, KravSide } from '../api/reskontro-schemas.js';
+import type { Betalingsinformasjon, DekketKrav, Dekning, Forfall, KravSide } from '../api/reskontro-schemas.js';
 import { periodeTekst } from './periode-tekst.js';
 import type { Personvern } from './personvern.js';
 
@@ -38,19 +39,28 @@ export function kravSide(krav: KravView, leser: Leser): KravSide {
     stipulerteRenterOere: krav.stipulerteRenterOere,
     forfalt: aapne.some((f) => f.forfalt),
     nesteForfall: neste ? { forfallsdato: neste.forfallsdato, nummer: neste.nummer, antallForfall: krav.antallForfall } : null,
-    betaling:
-      neste && krav.gjenstaaendeOere > 0
-        ? {
-            beloepOere: krav.gjenstaaendeOere,
-            kid: neste.kid,
-            kontonummer: konto ? formatKontonummer(konto.kontonummer as Kontonummer) : null,
-            iban: konto?.iban ?? null,
-            swiftBic: konto?.swiftBic ?? null,
-            kontoeiersNavn: konto?.kontoeiersNavn ?? null,
-          }
-        : null,
+    betaling: neste && krav.gjenstaaendeOere > 0 ? betalingsinformasjon(krav.gjenstaaendeOere, neste.kid, konto) : null,
     betaltDato: krav.gjenstaaendeOere === 0 ? sisteDekning(krav) : null,
     forfall: krav.forfall.map((f) => forfall(f, krav.antallForfall, leser)),
+  };
+}
+
+/** Every Skatteetaten receiving account is printed alike: the name Min side gives them all. */
+export const mottakerNavn = 'Skatteetaten';
+
+/**
+ * How to pay a claim, the same for every claim whichever of Skatteetaten's accounts it is paid
+ * to: the account printed "7694 05 24802", the IBAN in groups of four, the BIC in its 11-character
+ * form and one recipient name (the reference data writes them in different ways).
+ */
+export function betalingsinformasjon(beloepOere: number, kid: string | null, konto: KravforfallView['mottakerkonto']): Betalingsinformasjon {
+  return {
+    beloepOere,
+    kid,
+    kontonummer: konto ? formatKontonummer(konto.kontonummer as Kontonummer) : null,
+    iban: konto?.iban ? formatIban(konto.iban) : null,
+    swiftBic: konto?.swiftBic ? konto.swiftBic.padEnd(11, 'X') : null,
+    kontoeiersNavn: konto ? mottakerNavn : null,
   };
 }
 
@@ -83,7 +93,7 @@ export function dekninger(item: KravforfallView, { personvern }: Leser): Dekning
       dato: innbetaling.innbetalingsdato,
       innbetaltOere: innbetaling.beloepOere,
       benyttetOere: plassertOere,
-      konto: personvern.betalerKonto(innbetaling.betalerKonto),
+      konto: personvern.konto(innbetaling.betalerKonto),
     })),
     ...item.plassertMotkrav.map(({ motkrav, plassertOere, plassertDato }) => ({
       kilde: 'motregning' as const,
@@ -99,7 +109,7 @@ export function dekninger(item: KravforfallView, { personvern }: Leser): Dekning
       dato: utbetaling.utbetaltdato,
       innbetaltOere: utbetaling.beloepOere,
       benyttetOere: plassertOere,
-      konto: personvern.egenKonto(utbetaling.konto),
+      konto: personvern.konto(utbetaling.konto),
     })),
   ];
   return list.sort((a, b) => compareDates(a.dato as LocalDate, b.dato as LocalDate));

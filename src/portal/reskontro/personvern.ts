@@ -1,6 +1,5 @@
 import type { Representasjon } from '../../auth/index.js';
-import { formatKontonummer, formatMaskertKontonummer } from '../../domain/format.js';
-import type { Kontonummer } from '../../domain/kontonummer.js';
+import { formatMaskertKontonummer } from '../../domain/format.js';
 import type { PartView } from '../../ledger/index.js';
 
 /**
@@ -8,15 +7,14 @@ import type { PartView } from '../../ledger/index.js';
  * own data, so claims, amounts, dates, KIDs and Skatteetaten's accounts are always shown. When
  * the party or the ENK's owner is shielded (skjermet) and the person logged in is not the owner,
  * names, the accounts money came from or went to, and free-text messages are held back, since
- * they may reveal where the shielded person lives or banks. A payer's account is always masked;
- * the party's own payout account is shown in full, as the API shows it (decision 0034).
+ * they may reveal where the shielded person lives or banks. Every account money came from or
+ * went to, a payer's or the party's own payout account, is masked by one rule (decision 0103):
+ * "**** ** 78903".
  */
 export interface Personvern {
   readonly skjult: boolean;
-  /** A payer's account: "**** ** 12345", or null when unknown or held back. */
-  betalerKonto(kontonummer: string | null): string | null;
-  /** The party's own registered account a payout went to: "1234 56 12345", or null when held back. */
-  egenKonto(kontonummer: string): string | null;
+  /** A payer's account or the account a payout went to: "**** ** 12345", or null when unknown or held back. */
+  konto(kontonummer: string | null): string | null;
   /** A name or message, or null when held back. */
   tekst(tekst: string | null): string | null;
 }
@@ -25,8 +23,7 @@ export function personvernFor(view: Pick<PartView, 'skjermet'>, representasjon: 
   const skjult = view.skjermet && !representasjon.grunnlag.includes('innehaver');
   return {
     skjult,
-    betalerKonto: (kontonummer) => (skjult || kontonummer === null ? null : formatMaskertKontonummer(kontonummer)),
-    egenKonto: (kontonummer) => (skjult ? null : formatKontonummer(kontonummer as Kontonummer)),
+    konto: (kontonummer) => (skjult || kontonummer === null ? null : formatMaskertKontonummer(kontonummer)),
     tekst: (tekst) => (skjult ? null : tekst),
   };
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Representasjon } from '../../auth/index.js';
 import type { Database } from '../../db/database.js';
-import { compareDates, isWithin, type LocalDate } from '../../domain/dates.js';
+import { aarene } from '../../domain/aarsvalg.js';
+import { compareDates, type LocalDate } from '../../domain/dates.js';
 import { buildPartView, type PartView, type PartViewQuery } from '../../ledger/index.js';
 import type { AarValgSvar, BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, KravSide, UbetalteKravSvar, UtbetalingerSvar } from '../api/reskontro-schemas.js';
-import { aarsperiode, aarValg, tilOgMedAar } from './aar.js';
+import { aarAv, aarForSide, aarsvalgForPart, alleAar } from './aar.js';
 import { innbetalingSide, utbetalingSide } from './betalinger-side.js';
 import { kravSide, type Leser } from './krav-side.js';
 import { personvernFor } from './personvern.js';
@@ -35,6 +36,7 @@ export async function kravOversikt(kontekst: SideKontekst): Promise<KravOversikt
   const total = view.aapne!.oversikt.total;
   return {
     ...felles,
+    antallUbetalteKrav: view.aapne!.krav.filter((k) => k.gjenstaaendeOere > 0).length,
     forfalte: { antall: total.antallKravForfalt, beloepOere: total.sumForfalteKravOere },
     fremtidige: { antall: total.antallKravIkkeForfalt, beloepOere: total.sumIkkeForfalteKravOere },
     stipulerteRenterOere: total.sumStipulerteRenterOere,
@@ -56,33 +58,39 @@ export async function ubetalteKrav(kontekst: SideKontekst): Promise<UbetalteKrav
 }
 
 /** Betalte krav for a year: debit claims settled in it (decision 0066), the latest first. */
-export async function betalteKrav(kontekst: SideKontekst, aar: number): Promise<BetalteKravSvar> {
-  const { view, leser, felles } = await lesPart(kontekst, { kravOpprettet: tilOgMedAar(aar) });
-  const periode = aarsperiode(aar);
+export async function betalteKrav(kontekst: SideKontekst, spurt: number | undefined): Promise<BetalteKravSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { kravOpprettet: alleAar(kontekst.idag) });
   const betaltDato = (k: KravSide) => k.betaltDato as LocalDate;
-  const krav = view
+  const betalte = view
     .kravOpprettet!.filter((k) => k.opprinneligOere > 0)
     .map((k) => kravSide(k, leser))
-    .filter((k) => k.betaltDato !== null && isWithin(betaltDato(k), periode))
-    .sort((a, b) => compareDates(betaltDato(b), betaltDato(a)));
-  return { ...felles, aar, aarValg: aarValg(view), krav };
+    .filter((k) => k.betaltDato !== null);
+  const aar = aarForSide(aarsvalgForPart(view), betalte.map(betaltDato), spurt);
+  const krav = betalte.filter((k) => aarAv(betaltDato(k)) === aar.aar).sort((a, b) => compareDates(betaltDato(b), betaltDato(a)));
+  return { ...felles, ...aar, krav };
 }
 
 /** Innbetalinger for a year, the latest first, each with what it covered. */
-export async function innbetalinger(kontekst: SideKontekst, aar: number): Promise<InnbetalingerSvar> {
-  const { view, leser, felles } = await lesPart(kontekst, { innbetalt: aarsperiode(aar) });
-  return { ...felles, aar, aarValg: aarValg(view), innbetalinger: view.innbetalinger!.map((i) => innbetalingSide(i, leser)).reverse() };
+export async function innbetalinger(kontekst: SideKontekst, spurt: number | undefined): Promise<InnbetalingerSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { innbetalt: alleAar(kontekst.idag) });
+  const alle = view.innbetalinger!;
+  const aar = aarForSide(aarsvalgForPart(view), alle.map((i) => i.innbetalingsdato), spurt);
+  const aarets = alle.filter((i) => aarAv(i.innbetalingsdato) === aar.aar);
+  return { ...felles, ...aar, innbetalinger: aarets.map((i) => innbetalingSide(i, leser)).reverse() };
 }
 
 /** Utbetalinger for a year, the latest first, each with the credits it settled. */
-export async function utbetalinger(kontekst: SideKontekst, aar: number): Promise<UtbetalingerSvar> {
-  const { view, leser, felles } = await lesPart(kontekst, { utbetalt: aarsperiode(aar) });
-  return { ...felles, aar, aarValg: aarValg(view), utbetalinger: view.utbetalinger!.map((u) => utbetalingSide(u, leser)).reverse() };
+export async function utbetalinger(kontekst: SideKontekst, spurt: number | undefined): Promise<UtbetalingerSvar> {
+  const { view, leser, felles } = await lesPart(kontekst, { utbetalt: alleAar(kontekst.idag) });
+  const alle = view.utbetalinger!;
+  const aar = aarForSide(aarsvalgForPart(view), alle.map((u) => u.utbetaltdato), spurt);
+  const aarets = alle.filter((u) => aarAv(u.utbetaltdato) === aar.aar);
+  return { ...felles, ...aar, utbetalinger: aarets.map((u) => utbetalingSide(u, leser)).reverse() };
 }
 
-/** The years the pickers offer, from the party's registration (no claims read). */
+/** The years the pickers offer, from the party's registration (no claims read): the kontoutskrift's. */
 export async function aarValgFor(kontekst: SideKontekst): Promise<AarValgSvar> {
   const { view } = await lesPart(kontekst, {});
-  const valg = aarValg(view);
-  return { dato: view.asOf, aar: valg[0]!, aarValg: valg };
+  const valg = aarsvalgForPart(view);
+  return { dato: view.asOf, aar: valg.sisteAar, aarValg: aarene(valg) };
 }

@@ -6,6 +6,19 @@ import { ApiFeil } from '../api';
 import styles from './BekreftKnapp.module.css';
 
 /**
+ * After a confirmed change the button that opened the dialog is often gone, or about to go (the
+ * card it sat on is removed when the page draws again), and the browser would leave focus on
+ * <body>. Focus goes to the page's feedback (`Tilbakemelding`, which says what happened), else
+ * its h1: elements that stay whatever the page draws next.
+ */
+function flyttFokusEtterEndring(): void {
+  const maal = document.querySelector<HTMLElement>('main [data-tilbakemelding]') ?? document.querySelector<HTMLElement>('main h1');
+  if (!maal) return;
+  maal.tabIndex = -1;
+  maal.focus();
+}
+
+/**
  * A button whose action waits for a "yes" in a dialog (the design system's Modal, a native
  * <dialog>: focus is kept inside and Esc cancels). A refusal from the server is shown in the
  * dialog; on success the dialog closes and `onBekreft`'s caller refreshes the page.
@@ -39,6 +52,7 @@ export function BekreftKnapp({
     try {
       await onBekreft();
       dialog.current?.close();
+      flyttFokusEtterEndring();
     } catch (error) {
       setFeil(error instanceof ApiFeil ? error.message : 'Noe gikk galt. Prøv igjen.');
     } finally {

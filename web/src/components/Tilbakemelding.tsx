@@ -5,7 +5,7 @@ import styles from './Kortliste.module.css';
 export function Tilbakemelding({ melding = '', feil }: { readonly melding?: string; readonly feil: string | undefined }) {
   return (
     <>
-      <div className={styles.status} role="status">
+      <div className={styles.status} role="status" data-tilbakemelding tabIndex={-1}>
         {melding}
       </div>
       {feil && (

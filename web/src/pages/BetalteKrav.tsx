@@ -3,7 +3,7 @@ import { AarsSide } from '../reskontro/AarsSide';
 import { hentBetalteKrav, type KravSide } from '../reskontro/api';
 import { DekningTabell } from '../reskontro/DekningTabell';
 import { UtvidbarTabell } from '../reskontro/Tabell';
-import { dato, delAv, kroner } from '../reskontro/tekst';
+import { beloep, dato, delAv, kroner } from '../reskontro/tekst';
 import { useSortering } from '../reskontro/useSortering';
 import { VisningsValg } from '../reskontro/VisningsValg';
 
@@ -18,10 +18,11 @@ export function BetalteKrav() {
   return (
     <AarsSide
       tittel="Betalte krav"
-      filter={({ aar, aarValg, velgAar }) => <VisningsValg valgt="/betalte-krav" aar={aar} aarValg={aarValg} onVelgAar={velgAar} />}
+      filter={({ aar, aarValg, velgAar }) => <VisningsValg valgt="betalte-krav" aar={aar} aarValg={aarValg} onVelgAar={velgAar} />}
       hent={hentBetalteKrav}
       hva="betalte krav"
-      tom={(data, aar) => (data.krav.length === 0 ? `Ingen krav ble betalt i ${aar}.` : undefined)}
+      tom={(data) => data.krav.length === 0}
+      ingen="Ingen krav ble betalt"
       ingress={(aar) => `Krav som ble ferdig betalt i ${aar}. Velg en kolonneoverskrift for å sortere.`}
     >
       {(data, aar) => <BetalteKravTabell aar={aar} krav={data.krav} />}
@@ -38,9 +39,9 @@ function BetalteKravTabell({ aar, krav }: { readonly aar: number; readonly krav:
       kolonner={[
         { overskrift: 'Beskrivelse', sortKey: 'beskrivelse' },
         { overskrift: 'Periode', sortKey: 'periode' },
-        { overskrift: 'Beløp', sortKey: 'beloep', hoeyre: true },
+        { overskrift: 'Beløp (kroner)', sortKey: 'beloep', hoeyre: true },
       ]}
-      rader={sorterte.map((k) => ({ id: `betalt-${k.kravId}`, celler: [k.beskrivelse, k.periode, kroner(k.opprinneligOere)], detaljer: <BetaltKravDetaljer krav={k} /> }))}
+      rader={sorterte.map((k) => ({ id: `betalt-${k.kravId}`, celler: [k.beskrivelse, k.periode, beloep(k.opprinneligOere)], detaljer: <BetaltKravDetaljer krav={k} /> }))}
     />
   );
 }
@@ -54,7 +55,7 @@ function BetaltKravDetaljer({ krav }: { readonly krav: KravSide }) {
           {krav.forfall.map((f) => `${dato(f.forfallsdato)}${delAv(f.nummer, f.antallForfall)}`).join(', ')}
         </DescriptionList.Element>
         <DescriptionList.Element term="Opprinnelig beløp">{kroner(krav.opprinneligOere)}</DescriptionList.Element>
-        <DescriptionList.Element term="Gjenstående beløp">{kroner(krav.gjenstaaendeOere)}</DescriptionList.Element>
+        <DescriptionList.Element term="Restbeløp">{kroner(krav.gjenstaaendeOere)}</DescriptionList.Element>
         {krav.betaltDato && <DescriptionList.Element term="Betalt">{dato(krav.betaltDato)}</DescriptionList.Element>}
         {krav.gjelderInnehaver && <DescriptionList.Element term="Gjelder">Innehaveren personlig</DescriptionList.Element>}
       </DescriptionList>

@@ -1,19 +1,22 @@
 import { Button } from '@skatteetaten/ds-buttons';
-import { Select, TextField } from '@skatteetaten/ds-forms';
+import { TextField } from '@skatteetaten/ds-forms';
 import { CalendarSVGpath, CopySVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert, Tag, type TagProps } from '@skatteetaten/ds-status';
 import { Heading, List, Paragraph } from '@skatteetaten/ds-typography';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatKontonummer } from '../../../src/domain/format';
 import type { Kontonummer } from '../../../src/domain/kontonummer';
 import { ApiFeil } from '../api';
 import { BekreftKnapp } from '../components/BekreftKnapp';
 import { Tilbakemelding } from '../components/Tilbakemelding';
 import styles from '../components/Kortliste.module.css';
-import { hentAbonnementer, hentFrister, lagAbonnement, trekkAbonnement, type Abonnement, type Frister, type Oppgave, type Oppgavestatus } from '../frister-api';
+import { hentAbonnementer, hentFrister, lagAbonnement, trekkAbonnement, type Oppgave, type Oppgavestatus } from '../frister-api';
+import { AarVelger, useValgtAar } from '../reskontro/AarVelger';
+import { hentAarValg } from '../reskontro/api';
+import { TomtAar } from '../reskontro/TomtAar';
+import { useHentet } from '../useHentet';
 import { dato, kroner } from '../reskontro/tekst';
-import { formatTidspunktSomDato } from '../tidspunkt';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
 
 const tagFarge: Record<Oppgavestatus, NonNullable<TagProps['color']>> = { fullført: 'forest', forfalt: 'burgundy', pågående: 'ochre', ikkeStartet: 'denim' };
@@ -21,27 +24,16 @@ const kortKlasse: Record<Oppgavestatus, string | undefined> = { fullført: style
 
 
 /**
- * "Frister og oppgaver": the year's deadlines from the calendar service with Min side's status
- * texts, and "Legg til i kalender" (a private subscription URL, shown once, revocable).
+ * "Frister og oppgaver": first "Åpne oppgaver" (everything not done, overdue first), then the
+ * year's deadlines from the calendar service with Min side's status texts (the year in the
+ * address, by the one year rule; without one, the latest year with tasks), and "Legg til i
+ * kalender" (a private subscription URL, shown once, revocable).
  */
 export function FristerOgOppgaver() {
   const { virksomhet } = useValgtVirksomhet();
-  const [aar, setAar] = useState<number | undefined>();
-  const [frister, setFrister] = useState<Frister | undefined>();
-  const [feil, setFeil] = useState<string | undefined>();
-
-  useEffect(() => {
-    let aktiv = true;
-    setFeil(undefined);
-    hentFrister(aar)
-      .then((svar) => aktiv && setFrister(svar))
-      .catch((error: unknown) => aktiv && setFeil(error instanceof ApiFeil ? error.message : 'Kunne ikke hente fristene.'));
-    return () => {
-      aktiv = false;
-    };
-  }, [aar]);
-
-  const forretningsaar = frister ? Number(frister.forretningsdato.slice(0, 4)) : undefined;
+  const [valgtAar, velgAar] = useValgtAar();
+  const hentet = useHentet(() => hentFrister(virksomhet.orgnr, valgtAar ?? undefined), `${virksomhet.orgnr}-${valgtAar}`);
+  const frister = hentet.status === 'ok' ? hentet.data : undefined;
   return (
     <>
       <Heading as="h1" level={1} hasSpacing>
@@ -51,25 +43,33 @@ export function FristerOgOppgaver() {
         Frister fra Skatteetaten for {virksomhet.navn}
         {frister && <>, slik reskontroen viser dem {dato(frister.forretningsdato)}</>}.
       </Paragraph>
-      <Tilbakemelding feil={feil} />
-      {!frister && !feil && <Spinner>Henter frister …</Spinner>}
-      {frister && forretningsaar !== undefined && (
+      {hentet.status === 'laster' && <Spinner>Henter frister …</Spinner>}
+      {hentet.status === 'feil' && <UtenforAarsvalg melding={hentet.melding} velgAar={velgAar} />}
+      {frister && (
         <>
-          <div className={styles.verktoey}>
-            <Select label="År" value={String(frister.aar)} onChange={(event) => setAar(Number(event.target.value))} hidePlaceholder>
-              {[forretningsaar - 1, forretningsaar, forretningsaar + 1].map((valg) => (
-                <Select.Option key={valg} value={String(valg)}>
-                  {String(valg)}
-                </Select.Option>
-              ))}
-            </Select>
-          </div>
-          <section aria-labelledby="oppgaver-tittel">
+          <section aria-labelledby="aapne-tittel">
+            <Heading as="h2" level={2} id="aapne-tittel" hasSpacing>
+              Åpne oppgaver
+            </Heading>
+            {frister.aapne.length === 0 ? (
+              <Paragraph hasSpacing>Virksomheten har ingen åpne oppgaver.</Paragraph>
+            ) : (
+              <ul className={styles.liste} data-testid="aapne-oppgaver">
+                {frister.aapne.map((oppgave) => (
+                  <OppgaveKort key={oppgave.id} oppgave={oppgave} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="oppgaver-tittel" className={styles.seksjon}>
             <Heading as="h2" level={2} id="oppgaver-tittel" hasSpacing>
               Oppgaver i {frister.aar}
             </Heading>
+            <div className={styles.verktoey}>
+              <AarVelger aar={frister.aar} aarValg={frister.aarValg} onVelg={velgAar} />
+            </div>
             {frister.oppgaver.length === 0 ? (
-              <Paragraph hasSpacing>Ingen frister i {frister.aar}.</Paragraph>
+              <TomtAar ingen="Ingen frister" aar={frister.aar} aarMedInnhold={frister.aarMedInnhold} velgAar={velgAar} />
             ) : (
               <ul className={styles.liste} data-testid="oppgaver">
                 {frister.oppgaver.map((oppgave) => (
@@ -81,6 +81,24 @@ export function FristerOgOppgaver() {
         </>
       )}
       <Kalenderabonnement />
+    </>
+  );
+}
+
+/** A refusal, e.g. a year in the address outside the year rule: the server's sentence, and the years to pick from. */
+function UtenforAarsvalg({ melding, velgAar }: { readonly melding: string; readonly velgAar: (aar: number) => void }) {
+  const { virksomhet } = useValgtVirksomhet();
+  const valg = useHentet(() => hentAarValg(virksomhet.orgnr), virksomhet.orgnr);
+  return (
+    <>
+      <Alert variant="warning" showAlert>
+        {melding}
+      </Alert>
+      {valg.status === 'ok' && (
+        <div className={styles.verktoey}>
+          <AarVelger aar={undefined} aarValg={valg.data.aarValg} onVelg={velgAar} />
+        </div>
+      )}
     </>
   );
 }
@@ -98,20 +116,10 @@ function OppgaveKort({ oppgave }: { readonly oppgave: Oppgave }) {
         {oppgave.levertDato && <p>Levert {dato(oppgave.levertDato)}</p>}
         {betaling && betaling.poster.length > 0 && (
           <dl className={styles.detaljer}>
-            {betaling.gjenstaaendeOere === 0 ? (
-              <>
-                <dt>Beløp</dt>
-                <dd>{kroner(betaling.opprinneligOere)}</dd>
-              </>
-            ) : (
-              <>
-                <dt>Å betale</dt>
-                <dd>
-                  {kroner(betaling.gjenstaaendeOere)}
-                  {betaling.gjenstaaendeOere !== betaling.opprinneligOere && <> av {kroner(betaling.opprinneligOere)}</>}
-                </dd>
-              </>
-            )}
+            <dt>Beløp</dt>
+            <dd>{kroner(betaling.opprinneligOere)}</dd>
+            <dt>{betaling.gjenstaaendeOere === 0 ? 'Gjenstår' : 'Å betale'}</dt>
+            <dd>{kroner(betaling.gjenstaaendeOere)}</dd>
             {betaling.poster.map((post) => (
               <BetalingspostDetaljer key={`${post.kid}-${post.kravbeskrivelse}`} post={post} flere={betaling.poster.length > 1} />
             ))}
@@ -153,23 +161,18 @@ function BetalingspostDetaljer({ post, flere }: { readonly post: NonNullable<Opp
 
 /** "Legg til i kalender": make a private URL (shown once, with a copy button), list and revoke them. */
 function Kalenderabonnement() {
-  const { csrfToken } = useValgtVirksomhet();
-  const [abonnementer, setAbonnementer] = useState<readonly Abonnement[] | undefined>();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
+  const hentet = useHentet(() => hentAbonnementer(virksomhet.orgnr), virksomhet.orgnr);
+  const abonnementer = hentet.status === 'ok' ? hentet.data.abonnementer : undefined;
+  const oppdater = hentet.oppdater;
   const [ny, setNy] = useState<string | undefined>();
   const [melding, setMelding] = useState('');
   const [feil, setFeil] = useState<string | undefined>();
 
-  const oppdater = useCallback(async () => {
-    setAbonnementer((await hentAbonnementer()).abonnementer);
-  }, []);
-  useEffect(() => {
-    oppdater().catch(() => setFeil('Kunne ikke hente kalenderadressene.'));
-  }, [oppdater]);
-
   const lag = async () => {
     setFeil(undefined);
     try {
-      const laget = await lagAbonnement(csrfToken);
+      const laget = await lagAbonnement(virksomhet.orgnr, csrfToken);
       setNy(laget.url);
       setMelding('Kalenderadressen er laget.');
       await oppdater();
@@ -235,7 +238,7 @@ function Kalenderabonnement() {
             <li key={abonnement.id} className={styles.kort}>
               <div className={styles.hoved}>
                 <p>
-                  Laget {formatTidspunktSomDato(abonnement.opprettet)} av {abonnement.opprettetAv.replace(/^Min side: /, '')}
+                  Laget {dato(abonnement.lagetDato)} av {abonnement.opprettetAv.replace(/^Min side: /, '')}
                 </p>
               </div>
               <BekreftKnapp
@@ -244,7 +247,7 @@ function Kalenderabonnement() {
                 bekreft="Ja, trekk tilbake"
                 farlig
                 onBekreft={async () => {
-                  await trekkAbonnement(csrfToken, abonnement.id);
+                  await trekkAbonnement(virksomhet.orgnr, csrfToken, abonnement.id);
                   setNy(undefined);
                   setMelding('Kalenderadressen er trukket tilbake. Kalendere som bruker den, får ikke flere oppdateringer.');
                   await oppdater();

@@ -4,7 +4,7 @@ import { AddSVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert, Tag } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatOrganisasjonsnummer } from '../../../src/domain/format';
 import { ApiFeil } from '../api';
 import { BekreftKnapp } from '../components/BekreftKnapp';
@@ -15,6 +15,7 @@ import {
   opprettSystemtilgang,
   slettSystemtilgang,
   svarPaaForespoersel,
+  svarPaaSamtykke,
   trekkSamtykke,
   type Forespoersel,
   type Kalenderabonnement,
@@ -22,9 +23,10 @@ import {
   type Samtykke,
   type System,
   type Systembruker,
-  type Systemtilganger as Tilganger,
 } from '../systemtilganger-api';
+import { dato } from '../reskontro/tekst';
 import { formatTidspunktSomDato } from '../tidspunkt';
+import { useHentet } from '../useHentet';
 import { useValgtVirksomhet } from '../valgt-virksomhet';
 
 const typeTekst = { standard: 'Systemtilgang for virksomheten', agent: 'Klientsystem (regnskapsfører for klienter)' } as const;
@@ -37,20 +39,14 @@ const orgTekst = (org: Organisasjon) => `${org.navn} (org.nr. ${formatOrganisasj
  */
 export function Systemtilganger() {
   const { virksomhet } = useValgtVirksomhet();
-  const [tilganger, setTilganger] = useState<Tilganger | undefined>();
-  const [feil, setFeil] = useState<string | undefined>();
+  const hentet = useHentet(() => hentSystemtilganger(virksomhet.orgnr), virksomhet.orgnr);
+  const tilganger = hentet.status === 'ok' ? hentet.data : undefined;
+  const feil = hentet.status === 'feil' ? hentet.melding : undefined;
   const [melding, setMelding] = useState('');
-
-  const oppdater = useCallback(async () => {
-    setTilganger(await hentSystemtilganger());
-  }, []);
-  useEffect(() => {
-    oppdater().catch((error: unknown) => setFeil(error instanceof ApiFeil ? error.message : 'Kunne ikke hente systemtilgangene.'));
-  }, [oppdater]);
-  /** After a change: say what happened (read by screen readers) and show the new state. */
+  /** After a change: show the new state, and say what happened (read by screen readers, and focused: see BekreftKnapp). */
   const ferdig = async (tekst: string) => {
+    await hentet.oppdater();
     setMelding(tekst);
-    await oppdater();
   };
 
   return (
@@ -74,7 +70,8 @@ export function Systemtilganger() {
           <Forespoersler forespoersler={tilganger.forespoersler} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
           <Systembrukere systembrukere={tilganger.systembrukere} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
           {tilganger.kanEndre && <OpprettSystemtilgang systemer={tilganger.systemer} ferdig={ferdig} />}
-          <Samtykker samtykker={tilganger.samtykker} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          <Samtykkeforespoersler samtykker={tilganger.samtykker.filter((s) => s.status === 'venter')} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
+          <Samtykker samtykker={tilganger.samtykker.filter((s) => s.status !== 'venter')} kanEndre={tilganger.kanEndre} ferdig={ferdig} />
         </>
       )}
     </>
@@ -104,35 +101,21 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
                 <SystemDetaljer system={f.system} type={f.type} tilganger={f.tilganger} dato={`Mottatt ${formatTidspunktSomDato(f.opprettet)}`} />
               </div>
               {kanEndre && (
-                <div className={styles.handlinger}>
-                  <BekreftKnapp
-                    knapp="Godkjenn"
-                    variant="primary"
-                    tittel="Godkjenne forespørselen?"
-                    bekreft="Ja, godkjenn"
-                    onBekreft={async () => {
-                      await svarPaaForespoersel(csrfToken, f.id, true);
-                      await ferdig(`${f.system.navn} har fått systemtilgang.`);
-                    }}
-                  >
-                    <Paragraph>
+                <Svar
+                  ja={{ knapp: 'Godkjenn', tittel: 'Godkjenne forespørselen?', bekreft: 'Ja, godkjenn' }}
+                  nei={{ knapp: 'Avvis', tittel: 'Avvise forespørselen?', bekreft: 'Ja, avvis' }}
+                  svar={async (godkjenn) => {
+                    await svarPaaForespoersel(virksomhet.orgnr, csrfToken, f.id, godkjenn);
+                    await ferdig(godkjenn ? `${f.system.navn} har fått systemtilgang.` : `Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
+                  }}
+                  jaTekst={
+                    <>
                       {f.system.navn} fra {orgTekst(f.system.leverandoer)} får tilgang til: {f.tilganger.join('; ')}, for {virksomhet.navn}.
                       Leverandøren kan da hente data til virksomheten inntil du sletter tilgangen.
-                    </Paragraph>
-                  </BekreftKnapp>
-                  <BekreftKnapp
-                    knapp="Avvis"
-                    tittel="Avvise forespørselen?"
-                    bekreft="Ja, avvis"
-                    farlig
-                    onBekreft={async () => {
-                      await svarPaaForespoersel(csrfToken, f.id, false);
-                      await ferdig(`Forespørselen fra ${f.system.leverandoer.navn} er avvist.`);
-                    }}
-                  >
-                    <Paragraph>{f.system.navn} får ikke tilgang. Leverandøren må sende en ny forespørsel om dere ombestemmer dere.</Paragraph>
-                  </BekreftKnapp>
-                </div>
+                    </>
+                  }
+                  neiTekst={`${f.system.navn} får ikke tilgang. Leverandøren må sende en ny forespørsel om dere ombestemmer dere.`}
+                />
               )}
             </li>
           ))}
@@ -143,7 +126,7 @@ function Forespoersler({ forespoersler, kanEndre, ferdig }: Seksjon & { readonly
 }
 
 function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly systembrukere: readonly Systembruker[] }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   return (
     <section aria-labelledby="systembrukere-tittel" className={styles.seksjon}>
       <Heading as="h2" level={2} id="systembrukere-tittel" hasSpacing>
@@ -161,7 +144,7 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                   system={s.system}
                   type={s.type}
                   tilganger={s.tilganger}
-                  dato={`Gitt ${formatTidspunktSomDato(s.opprettet)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
+                  dato={`Gitt ${dato(s.gittDato)}${s.opprettetAv ? ` av ${s.opprettetAv}` : ''}`}
                 />
                 <dl className={styles.detaljer}>
                   {s.type === 'agent' && (
@@ -181,7 +164,7 @@ function Systembrukere({ systembrukere, kanEndre, ferdig }: Seksjon & { readonly
                   bekreft="Ja, slett"
                   farlig
                   onBekreft={async () => {
-                    await slettSystemtilgang(csrfToken, s.id);
+                    await slettSystemtilgang(virksomhet.orgnr, csrfToken, s.id);
                     await ferdig(`Tilgangen for ${s.system.navn} er slettet.`);
                   }}
                 >
@@ -244,7 +227,7 @@ function SystemDetaljer({ system, type, tilganger, dato }: { readonly system: Sy
 }
 
 function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonly System[]; readonly ferdig: (melding: string) => Promise<void> }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   const [valgt, setValgt] = useState('');
   const [feil, setFeil] = useState<string | undefined>();
   const system = systemer.find((s) => s.id === valgt);
@@ -257,7 +240,7 @@ function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonl
     }
     setFeil(undefined);
     try {
-      await opprettSystemtilgang(csrfToken, system.id);
+      await opprettSystemtilgang(virksomhet.orgnr, csrfToken, system.id);
       setValgt('');
       await ferdig(`${system.navn} har fått systemtilgang.`);
     } catch (error) {
@@ -297,6 +280,68 @@ function OpprettSystemtilgang({ systemer, ferdig }: { readonly systemer: readonl
   );
 }
 
+interface Svarvalg {
+  readonly knapp: string;
+  readonly tittel: string;
+  readonly bekreft: string;
+}
+
+/** Yes and no to a request (a vendor's, a bank's), each confirmed in a dialog that says what follows. */
+function Svar({ ja, nei, svar, jaTekst, neiTekst }: { readonly ja: Svarvalg; readonly nei: Svarvalg; readonly svar: (godkjenn: boolean) => Promise<void>; readonly jaTekst: ReactNode; readonly neiTekst: ReactNode }) {
+  return (
+    <div className={styles.handlinger}>
+      <BekreftKnapp {...ja} variant="primary" onBekreft={() => svar(true)}>
+        <Paragraph>{jaTekst}</Paragraph>
+      </BekreftKnapp>
+      <BekreftKnapp {...nei} farlig onBekreft={() => svar(false)}>
+        <Paragraph>{neiTekst}</Paragraph>
+      </BekreftKnapp>
+    </div>
+  );
+}
+
+/** A bank's consent requests the business has not answered: what the bank asks to see, until when, and Godkjenn / Avvis. */
+function Samtykkeforespoersler({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
+  if (samtykker.length === 0) return null;
+  return (
+    <section aria-labelledby="samtykkeforespoersler-tittel" className={styles.seksjon}>
+      <Heading as="h2" level={2} id="samtykkeforespoersler-tittel" hasSpacing>
+        Banker som ber om samtykke
+      </Heading>
+      <ul className={styles.liste} data-testid="samtykkeforespoersler">
+        {samtykker.map((s) => (
+          <li key={s.id} className={`${styles.kort} ${styles.paagaaende}`} data-testid={`samtykkeforespoersel-${s.id}`}>
+            <div className={styles.hoved}>
+              <h3>{s.mottaker.navn}</h3>
+              <dl className={styles.detaljer}>
+                <dt>Organisasjonsnummer</dt>
+                <dd>{formatOrganisasjonsnummer(s.mottaker.orgnr)}</dd>
+                <dt>Ber om</dt>
+                <dd>{s.tilganger.join('; ')}</dd>
+                <dt>Gyldig til</dt>
+                <dd>{formatTidspunktSomDato(s.gyldigTil)}</dd>
+              </dl>
+            </div>
+            {kanEndre && (
+              <Svar
+                ja={{ knapp: 'Gi samtykke', tittel: 'Gi samtykke?', bekreft: 'Ja, gi samtykke' }}
+                nei={{ knapp: 'Avslå', tittel: 'Avslå forespørselen?', bekreft: 'Ja, avslå' }}
+                svar={async (godkjenn) => {
+                  await svarPaaSamtykke(virksomhet.orgnr, csrfToken, s.id, godkjenn);
+                  await ferdig(godkjenn ? `${s.mottaker.navn} har fått samtykke.` : `Forespørselen fra ${s.mottaker.navn} er avslått.`);
+                }}
+                jaTekst={`${s.mottaker.navn} kan da se ${s.tilganger.join('; ')} for ${virksomhet.navn} til ${formatTidspunktSomDato(s.gyldigTil)}, eller til du trekker samtykket.`}
+                neiTekst={`${s.mottaker.navn} får ikke samtykke. Banken må be om et nytt om dere ombestemmer dere.`}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 const samtykkeStatus = (s: Samtykke) =>
   s.status === 'aktivt'
     ? { tekst: `Gyldig til ${formatTidspunktSomDato(s.gyldigTil)}`, farge: 'forest' as const }
@@ -305,7 +350,7 @@ const samtykkeStatus = (s: Samtykke) =>
       : { tekst: `Utløpt ${formatTidspunktSomDato(s.gyldigTil)}`, farge: 'graphite' as const };
 
 function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykker: readonly Samtykke[] }) {
-  const { csrfToken } = useValgtVirksomhet();
+  const { csrfToken, virksomhet } = useValgtVirksomhet();
   return (
     <section aria-labelledby="samtykker-tittel" className={styles.seksjon}>
       <Heading as="h2" level={2} id="samtykker-tittel" hasSpacing>
@@ -326,10 +371,10 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                     <dd>{formatOrganisasjonsnummer(s.mottaker.orgnr)}</dd>
                     <dt>Gjelder</dt>
                     <dd>{s.tilganger.join('; ')}</dd>
-                    {s.samtykket && (
+                    {s.gittDato && (
                       <>
                         <dt>Gitt</dt>
-                        <dd>{formatTidspunktSomDato(s.samtykket)}</dd>
+                        <dd>{dato(s.gittDato)}</dd>
                       </>
                     )}
                     {s.status === 'aktivt' && (
@@ -355,7 +400,7 @@ function Samtykker({ samtykker, kanEndre, ferdig }: Seksjon & { readonly samtykk
                       bekreft="Ja, trekk samtykket"
                       farlig
                       onBekreft={async () => {
-                        await trekkSamtykke(csrfToken, s.id);
+                        await trekkSamtykke(virksomhet.orgnr, csrfToken, s.id);
                         await ferdig(`Samtykket til ${s.mottaker.navn} er trukket.`);
                       }}
                     >

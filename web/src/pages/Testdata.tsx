@@ -5,13 +5,14 @@ import { Pagination } from '@skatteetaten/ds-navigation';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Tag } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { LocalDate } from '../../../src/domain/dates';
 import { formatDato, formatOrganisasjonsnummer } from '../../../src/domain/format';
 import styles from '../components/Kortliste.module.css';
 import { Tilbakemelding } from '../components/Tilbakemelding';
 import { grunnlagTekst } from '../grunnlag';
-import { loggInnSomUrl, soekTestdata, type Situasjon, type Testdatafilter, type Testdatasvar, type Testvirksomhet } from '../testdata-api';
+import { useHentet } from '../useHentet';
+import { loggInnSomUrl, soekTestdata, type Situasjon, type Testdatafilter, type Testvirksomhet } from '../testdata-api';
 
 const situasjoner: readonly { readonly felt: keyof Situasjon; readonly tekst: string; readonly merke: string }[] = [
   { felt: 'harForfalteKrav', tekst: 'Har forfalte krav', merke: 'Forfalte krav' },
@@ -30,19 +31,9 @@ export function Testdata() {
   const [utkast, setUtkast] = useState<Testdatafilter>({});
   const [filter, setFilter] = useState<Testdatafilter>({});
   const [side, setSide] = useState(0);
-  const [svar, setSvar] = useState<Testdatasvar | undefined>();
-  const [feil, setFeil] = useState<string | undefined>();
-
-  useEffect(() => {
-    const avbryt = new AbortController();
-    setFeil(undefined);
-    soekTestdata(filter, side, avbryt.signal)
-      .then(setSvar)
-      .catch((error: unknown) => {
-        if (!avbryt.signal.aborted) setFeil(error instanceof Error ? error.message : 'Søket feilet.');
-      });
-    return () => avbryt.abort();
-  }, [filter, side]);
+  const hentet = useHentet(() => soekTestdata(filter, side), JSON.stringify([filter, side]));
+  const svar = hentet.status === 'ok' ? hentet.data : undefined;
+  const feil = hentet.status === 'feil' ? hentet.melding : undefined;
 
   const sett = (felt: keyof Testdatafilter, verdi: string | undefined) => setUtkast((f) => ({ ...f, [felt]: verdi }));
   const soek = (event: FormEvent) => {

@@ -8,8 +8,9 @@ import { Innlasting } from '../reskontro/Innlasting';
 import { KopierKnapp } from '../reskontro/KopierKnapp';
 import { SkjermingVarsel } from '../reskontro/SkjermingVarsel';
 import { Tabell } from '../reskontro/Tabell';
-import { dato, delAv, kroner } from '../reskontro/tekst';
-import { useHentet } from '../reskontro/useHentet';
+import { beloep, dato, delAv, kroner } from '../reskontro/tekst';
+import { useHentet } from '../useHentet';
+import { useValgtVirksomhet } from '../valgt-virksomhet';
 import styles from '../reskontro/reskontro.module.css';
 
 /**
@@ -18,7 +19,8 @@ import styles from '../reskontro/reskontro.module.css';
  * far, its due items and what was placed on them.
  */
 export function UbetalteKrav() {
-  const hentet = useHentet(hentUbetalteKrav, 'ubetalte');
+  const { virksomhet } = useValgtVirksomhet();
+  const hentet = useHentet(() => hentUbetalteKrav(virksomhet.orgnr), virksomhet.orgnr);
   return (
     <>
       <Heading as="h1" level={1} hasSpacing>
@@ -50,11 +52,11 @@ export function UbetalteKrav() {
   );
 }
 
-/** "Forfalt – forfallsdato 15.03.2024 (1 av 4) – 41 800,00 kroner". */
+/** "Fristen er forfalt – forfallsdato 15.03.2024 (1 av 4) – Å betale 41 800,00 kroner". */
 function undertittel(krav: KravSide): string {
   const neste = krav.nesteForfall!;
   const forfall = `forfallsdato ${dato(neste.forfallsdato)}${delAv(neste.nummer, neste.antallForfall)}`;
-  return `${krav.forfalt ? `Forfalt – ${forfall}` : forfall[0]!.toUpperCase() + forfall.slice(1)} – ${kroner(krav.gjenstaaendeOere)}`;
+  return `${krav.forfalt ? `Fristen er forfalt – ${forfall}` : forfall[0]!.toUpperCase() + forfall.slice(1)} – Å betale ${kroner(krav.gjenstaaendeOere)}`;
 }
 
 function KravDetaljer({ krav }: { readonly krav: KravSide }) {
@@ -63,15 +65,15 @@ function KravDetaljer({ krav }: { readonly krav: KravSide }) {
   return (
     <div className={styles.detaljer} data-testid={`krav-detaljer-${krav.kravId}`}>
       <div className={styles.merkelapper}>
-        {krav.forfalt && <Tag color="burgundy">Forfalt</Tag>}
+        {krav.forfalt && <Tag color="burgundy">Fristen er forfalt</Tag>}
         {krav.gjelderInnehaver && <Tag color="graphite">Gjelder innehaveren personlig</Tag>}
         <Tag color="graphite">{`${krav.kravgruppe} – ${krav.periode}`}</Tag>
       </div>
       <Heading as="h3" level={4} hasSpacing>
         Betalingsinformasjon
       </Heading>
-      <DescriptionList hasSpacing>
-        <DescriptionList.Element term="Beløp å betale">{kroner(betaling.beloepOere)}</DescriptionList.Element>
+      <DescriptionList hasSpacing className={styles.betalingsinfo}>
+        <DescriptionList.Element term="Å betale">{kroner(betaling.beloepOere)}</DescriptionList.Element>
         {betaling.kid && (
           <DescriptionList.Element term="KID">
             <span data-testid="kid">{betaling.kid}</span>
@@ -94,13 +96,13 @@ function KravDetaljer({ krav }: { readonly krav: KravSide }) {
       </Heading>
       <Tabell
         caption={`Forfall for ${krav.beskrivelse}`}
-        kolonner={[{ overskrift: 'Forfall' }, { overskrift: 'Forfallsdato' }, { overskrift: 'Opprinnelig beløp', hoeyre: true }, { overskrift: 'Gjenstående beløp', hoeyre: true }, { overskrift: 'Status' }]}
+        kolonner={[{ overskrift: 'Forfall' }, { overskrift: 'Forfallsdato' }, { overskrift: 'Opprinnelig (kroner)', hoeyre: true }, { overskrift: 'Restbeløp (kroner)', hoeyre: true }, { overskrift: 'Status' }]}
         rader={krav.forfall.map((f) => [
           `${f.nummer} av ${f.antallForfall}`,
           dato(f.forfallsdato),
-          kroner(f.opprinneligOere),
-          kroner(f.gjenstaaendeOere),
-          f.gjenstaaendeOere === 0 ? 'Betalt' : f.forfalt ? 'Forfalt' : 'Ikke forfalt',
+          beloep(f.opprinneligOere),
+          beloep(f.gjenstaaendeOere),
+          f.gjenstaaendeOere === 0 ? 'Betalt' : f.forfalt ? 'Fristen er forfalt' : 'Ikke forfalt',
         ])}
       />
       {dekninger.length > 0 && (
@@ -124,8 +126,8 @@ function TilGode({ krav }: { readonly krav: readonly KravSide[] }) {
       </Heading>
       <Tabell
         caption="Beløp til gode"
-        kolonner={[{ overskrift: 'Beskrivelse' }, { overskrift: 'Periode' }, { overskrift: 'Beløp', hoeyre: true }]}
-        rader={krav.map((k) => [k.beskrivelse, k.periode, kroner(-k.gjenstaaendeOere)])}
+        kolonner={[{ overskrift: 'Beskrivelse' }, { overskrift: 'Periode' }, { overskrift: 'Beløp (kroner)', hoeyre: true }]}
+        rader={krav.map((k) => [k.beskrivelse, k.periode, beloep(-k.gjenstaaendeOere)])}
       />
     </>
   );

@@ -4,7 +4,7 @@ import { RolePicker, type Business, type Entity } from '@skatteetaten/ds-overlay
 import { Alert } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
 import { useEffect, useRef } from 'react';
-import { ApiFeil, velgVirksomhet, type Virksomhet } from '../api';
+import type { Virksomhet } from '../api';
 
 /**
  * "Hvem vil du representere?": the design system's role picker over the businesses the person
@@ -13,14 +13,13 @@ import { ApiFeil, velgVirksomhet, type Virksomhet } from '../api';
 export function VelgVirksomhet({
   personNavn,
   virksomheter,
-  csrfToken,
   onValgt,
   onLoggUt,
 }: {
   readonly personNavn: string;
   readonly virksomheter: readonly Virksomhet[];
-  readonly csrfToken: string;
-  readonly onValgt: () => void;
+  /** Opens the business's pages in this tab: `/virksomhet/{orgnr}/` (decision 0101). */
+  readonly onValgt: (orgnr: string) => void;
   readonly onLoggUt: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -52,15 +51,10 @@ export function VelgVirksomhet({
     organizationNumber: v.orgnr,
     unitType: v.organisasjonsform ?? '',
   }));
+  // The choice is the address: nothing is stored, so another tab keeps the business it shows.
   const velg = async (entity: Entity) => {
-    const orgnr = (entity as Business).organizationNumber;
-    try {
-      await velgVirksomhet(csrfToken, orgnr);
-    } catch (feil) {
-      return { error: feil instanceof ApiFeil ? feil.message : 'Kunne ikke velge virksomheten. Prøv igjen.' };
-    }
     dialog.current?.close();
-    onValgt();
+    onValgt((entity as Business).organizationNumber);
     return undefined;
   };
 

@@ -1,18 +1,28 @@
-import { Alert } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
 import type { ReactNode } from 'react';
+import { useHentet } from '../useHentet';
+import { useValgtVirksomhet } from '../valgt-virksomhet';
 import { Innlasting } from './Innlasting';
 import { MedAar, type Aarsvalg } from './MedAar';
 import { SkjermingVarsel } from './SkjermingVarsel';
-import { useHentet } from './useHentet';
+import { TomtAar } from './TomtAar';
 import styles from './reskontro.module.css';
 
+/** What a year page's data has: the year shown and the years with content (decision 0100). */
+interface AarsData {
+  readonly personopplysningerSkjult: boolean;
+  readonly aar: number;
+  readonly aarMedInnhold: readonly number[];
+}
+
 export interface Aarsinnhold<T> {
-  readonly hent: (aar: number) => Promise<T>;
+  readonly hent: (orgnr: string, aar: number | undefined) => Promise<T>;
   /** "betalte krav": in "Henter betalte krav for 2024 …". */
   readonly hva: string;
-  /** The sentence when the year has nothing, or undefined when it has. */
-  readonly tom: (data: T, aar: number) => string | undefined;
+  /** Whether the year has nothing to show. */
+  readonly tom: (data: T) => boolean;
+  /** "Ingen utbetalinger": the start of the sentence for an empty year. */
+  readonly ingen: string;
   /** A sentence above the table. */
   readonly ingress: (aar: number) => string;
   readonly children: (data: T, aar: number) => ReactNode;
@@ -20,48 +30,43 @@ export interface Aarsinnhold<T> {
 
 /**
  * A page that shows one year: its heading, the year picker (or another filter holding it), and
- * the year's data with the shielding notice, an "empty" sentence or the content.
+ * the year's data with the shielding notice, an "empty" sentence pointing to the latest year
+ * that has content, or the content. Without a year in the address the server picks the latest
+ * year with content.
  */
-export function AarsSide<T extends { readonly personopplysningerSkjult: boolean }>({ tittel, filter, ...innhold }: { readonly tittel: string; readonly filter: (valg: Aarsvalg) => ReactNode } & Aarsinnhold<T>) {
+export function AarsSide<T extends AarsData>({ tittel, filter, ...innhold }: { readonly tittel: string; readonly filter: (valg: Aarsvalg) => ReactNode } & Aarsinnhold<T>) {
   return (
     <>
       <Heading as="h1" level={1} hasSpacing>
         {tittel}
       </Heading>
-      <MedAar>
-        {(valg) => (
-          <>
-            <div className={styles.filter}>{filter(valg)}</div>
-            <ForAar key={valg.aar} aar={valg.aar} {...innhold} />
-          </>
-        )}
-      </MedAar>
+      <MedAar>{(valg) => <ForAar valg={valg} filter={filter} {...innhold} />}</MedAar>
     </>
   );
 }
 
-function ForAar<T extends { readonly personopplysningerSkjult: boolean }>({ aar, hent, hva, tom, ingress, children }: { readonly aar: number } & Aarsinnhold<T>) {
-  const hentet = useHentet(() => hent(aar), String(aar));
+function ForAar<T extends AarsData>({ valg, filter, hent, hva, tom, ingen, ingress, children }: { readonly valg: Aarsvalg; readonly filter: (valg: Aarsvalg) => ReactNode } & Aarsinnhold<T>) {
+  const { virksomhet } = useValgtVirksomhet();
+  const hentet = useHentet(() => hent(virksomhet.orgnr, valg.aar), `${virksomhet.orgnr}-${valg.aar}`);
+  const aar = valg.aar ?? (hentet.status === 'ok' ? hentet.data.aar : undefined);
   return (
-    <Innlasting hentet={hentet} tekst={`Henter ${hva} for ${aar} …`}>
-      {(data) => {
-        const ingenting = tom(data, aar);
-        return (
+    <>
+      <div className={styles.filter}>{filter({ ...valg, aar })}</div>
+      <Innlasting hentet={hentet} tekst={valg.aar === undefined ? `Henter ${hva} …` : `Henter ${hva} for ${valg.aar} …`}>
+        {(data) => (
           <>
             <SkjermingVarsel skjult={data.personopplysningerSkjult} />
-            {ingenting !== undefined ? (
-              <Alert variant="info" showAlert>
-                {ingenting}
-              </Alert>
+            {tom(data) ? (
+              <TomtAar ingen={ingen} aar={data.aar} aarMedInnhold={data.aarMedInnhold} velgAar={valg.velgAar} />
             ) : (
               <>
-                <Paragraph hasSpacing>{ingress(aar)}</Paragraph>
-                {children(data, aar)}
+                <Paragraph hasSpacing>{ingress(data.aar)}</Paragraph>
+                {children(data, data.aar)}
               </>
             )}
           </>
-        );
-      }}
-    </Innlasting>
+        )}
+      </Innlasting>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { Dekning } from './api';
 import { Tabell } from './Tabell';
-import { dato, kroner } from './tekst';
+import { beloep, dato } from './tekst';
 
 /**
  * What covered a claim: Beskrivelse, Dato, Innbetalt beløp, Benyttet beløp, Betalt fra konto
@@ -15,16 +15,16 @@ export function DekningTabell({ caption, dekninger }: { readonly caption: string
         ...(medForfall ? [{ overskrift: 'Forfall' }] : []),
         { overskrift: 'Beskrivelse' },
         { overskrift: 'Dato' },
-        { overskrift: 'Innbetalt beløp', hoeyre: true },
-        { overskrift: 'Benyttet beløp', hoeyre: true },
+        { overskrift: 'Innbetalt (kroner)', hoeyre: true },
+        { overskrift: 'Benyttet (kroner)', hoeyre: true },
         { overskrift: 'Betalt fra konto' },
       ]}
       rader={dekninger.map((d) => [
         ...(medForfall ? [d.forfall] : []),
         d.beskrivelse,
         dato(d.dato),
-        d.innbetaltOere === null ? '–' : kroner(d.innbetaltOere),
-        kroner(d.benyttetOere),
+        d.innbetaltOere === null ? '–' : beloep(d.innbetaltOere),
+        beloep(d.benyttetOere),
         d.konto ?? '–',
       ])}
     />

@@ -1,7 +1,7 @@
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert } from '@skatteetaten/ds-status';
 import type { ReactNode } from 'react';
-import type { Hentet } from './useHentet';
+import type { Hentet } from '../useHentet';
 
 /** A spinner while the data is on its way, the API's sentence if it failed, else the page. */
 export function Innlasting<T>({ hentet, tekst, children }: { readonly hentet: Hentet<T>; readonly tekst: string; readonly children: (data: T) => ReactNode }) {

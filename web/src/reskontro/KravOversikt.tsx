@@ -4,7 +4,9 @@ import { useNavigate } from 'react-router';
 import { hentKravOversikt } from './api';
 import { Innlasting } from './Innlasting';
 import { kroner } from './tekst';
-import { useHentet } from './useHentet';
+import { virksomhetSti } from '../../../src/portal/virksomhet-sti';
+import { useHentet } from '../useHentet';
+import { useValgtVirksomhet } from '../valgt-virksomhet';
 import styles from './reskontro.module.css';
 
 /**
@@ -12,8 +14,20 @@ import styles from './reskontro.module.css';
  * API's totalOversikt for the business as of today.
  */
 export function KravOversikt() {
-  const hentet = useHentet(hentKravOversikt, 'oversikt');
+  const { virksomhet } = useValgtVirksomhet();
+  const hentet = useHentet(() => hentKravOversikt(virksomhet.orgnr), virksomhet.orgnr);
   const navigate = useNavigate();
+  const lenke = (sti: string, tekst: string) => (
+    <Link
+      href={virksomhetSti(virksomhet.orgnr, sti)}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(virksomhetSti(virksomhet.orgnr, sti));
+      }}
+    >
+      {tekst}
+    </Link>
+  );
   return (
     <section aria-labelledby="krav-og-betalinger" className={styles.oversikt}>
       <Heading as="h2" level={2} id="krav-og-betalinger" hasSpacing>
@@ -36,18 +50,20 @@ export function KravOversikt() {
               <Paragraph hasSpacing>Forsinkelsesrenter hittil: {kroner(oversikt.stipulerteRenterOere)}. De kommer i tillegg og beregnes til kravet er betalt.</Paragraph>
             )}
             {oversikt.uplasserteInnbetalingerOere > 0 && (
-              <Paragraph hasSpacing>Innbetalt, men ikke brukt på noe krav ennå: {kroner(oversikt.uplasserteInnbetalingerOere)}.</Paragraph>
+              <div className={styles.boks} data-testid="uplassert-innbetaling">
+                <Heading as="h3" level={3} hasSpacing>
+                  Innbetaling som ikke er brukt
+                </Heading>
+                <Paragraph hasSpacing>
+                  {`Virksomheten har betalt inn ${kroner(oversikt.uplasserteInnbetalingerOere)} som ikke er brukt på noe krav ennå. `}
+                  Det skjer når en innbetaling mangler KID eller gikk til en konto ingen av kravene bruker. Beløpet blir brukt på neste krav som
+                  forfaller, eller betalt tilbake.
+                </Paragraph>
+                {lenke('innbetalinger', 'Se innbetalingene')}
+              </div>
             )}
             <Paragraph hasSpacing>Oppdateres fortløpende.</Paragraph>
-            <Link
-              href="/ubetalte-krav"
-              onClick={(event) => {
-                event.preventDefault();
-                navigate('/ubetalte-krav');
-              }}
-            >
-              Se ubetalte krav
-            </Link>
+            {lenke('ubetalte-krav', 'Se ubetalte krav')}
           </>
         )}
       </Innlasting>

@@ -12,19 +12,31 @@ export interface Kolonne {
 
 const justering = (kolonne: Kolonne | undefined) => (kolonne?.hoeyre ? 'right' : 'left');
 
-/** One row's cells; the first is the row header when the row has one (`radId`). */
+/**
+ * One row's cells; the first is the row header when the row has one (`radId`). Each cell carries
+ * its column's name, shown only when a narrow screen stacks the row (the header row is hidden
+ * then); screen readers keep reading the table's own headers.
+ */
 function Celler({ kolonner, celler, radId }: { readonly kolonner: readonly Kolonne[]; readonly celler: readonly ReactNode[]; readonly radId?: string }) {
-  return celler.map((celle, j) =>
-    j === 0 && radId !== undefined ? (
+  return celler.map((celle, j) => {
+    const innhold = (
+      <>
+        <span className={styles.etikett} aria-hidden="true">
+          {kolonner[j]?.overskrift}
+        </span>
+        <span className={styles.celleverdi}>{celle}</span>
+      </>
+    );
+    return j === 0 && radId !== undefined ? (
       <Table.DataCell key={j} as="th" scope="row" id={radId}>
-        {celle}
+        {innhold}
       </Table.DataCell>
     ) : (
       <Table.DataCell key={j} alignment={justering(kolonner[j])}>
-        {celle}
+        {innhold}
       </Table.DataCell>
-    ),
-  );
+    );
+  });
 }
 
 function Overskrifter({ kolonner, detaljer = false }: { readonly kolonner: readonly Kolonne[]; readonly detaljer?: boolean }) {
@@ -44,7 +56,7 @@ function Overskrifter({ kolonner, detaljer = false }: { readonly kolonner: reado
         )}
         {detaljer && (
           <Table.HeaderCell scope="col">
-            <span className={styles.skjult}>Detaljer</span>
+            <span className="skjult">Detaljer</span>
           </Table.HeaderCell>
         )}
       </Table.Row>
@@ -55,7 +67,7 @@ function Overskrifter({ kolonner, detaljer = false }: { readonly kolonner: reado
 /** A compact table of plain rows (the caption is read by screen readers, not shown). */
 export function Tabell({ caption, kolonner, rader }: { readonly caption: string; readonly kolonner: readonly Kolonne[]; readonly rader: readonly (readonly ReactNode[])[] }) {
   return (
-    <Table caption={caption} variant="compact" hasFullWidth>
+    <Table caption={caption} variant="compact" hasFullWidth className={styles.stablet}>
       <Overskrifter kolonner={kolonner} />
       <Table.Body>
         {rader.map((rad, i) => (
@@ -92,7 +104,7 @@ export function UtvidbarTabell({
   readonly sortering?: { readonly sortState: SortState; readonly setSortState: Dispatch<SetStateAction<SortState>> };
 }) {
   return (
-    <Table caption={caption} hasFullWidth {...(sortering ?? {})}>
+    <Table caption={caption} hasFullWidth className={styles.stablet} {...(sortering ?? {})}>
       <Overskrifter kolonner={kolonner} detaljer />
       <Table.Body>
         {rader.map((rad) => (
