@@ -10,10 +10,11 @@ export interface McpOptions {
 }
 
 /**
- * The MCP server for one vendor key: it acts for each business through that business's system
- * user (one client, so one token cache, per business). Read-only: every tool is a GET.
+ * MCP servers for one vendor key: they act for each business through that business's system
+ * user (one client, so one token cache, per business, shared by every server the factory makes:
+ * stdio makes one, Streamable HTTP one per request). Read-only: every tool is a GET.
  */
-export function createMcpServer(options: McpOptions): Server {
+export function mcpServerFactory(options: McpOptions): () => Server {
   const klienter = new Map<string, KravOgBetalingerKlient>();
   const klientFor = (orgnr: string) => {
     let klient = klienter.get(orgnr);
@@ -23,6 +24,10 @@ export function createMcpServer(options: McpOptions): Server {
     }
     return klient;
   };
+  return () => createMcpServer(options, klientFor);
+}
+
+function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => KravOgBetalingerKlient): Server {
   const server = new Server({ name: 'krav-og-betalinger', version: '0.1.0' }, { capabilities: { tools: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
