@@ -32,9 +32,9 @@ export function maskKontonummer(kontonummer: string): string {
 /**
  * "12345678903" → "**** ** 78903": the printed form with only the last five digits, as Min side
  * shows the account a payment came from or a payout went to (decision 0067). Other lengths
- * (foreign accounts) keep the API's plain mask.
+ * (foreign accounts) keep the API's plain mask. An account the API already masked prints the same.
  */
 export function formatMaskertKontonummer(kontonummer: string): string {
   const masked = maskKontonummer(kontonummer);
-  return /^\d{11}$/.test(kontonummer) ? formatKontonummer(masked as Kontonummer) : masked;
+  return /^[\d*]{11}$/.test(kontonummer) ? formatKontonummer(masked as Kontonummer) : masked;
 }

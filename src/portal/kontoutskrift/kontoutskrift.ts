@@ -1,7 +1,7 @@
 import { compareDates, isWithin, type LocalDate } from '../../domain/dates.js';
 import { formatDato, formatKontonummer, formatOrganisasjonsnummer } from '../../domain/format.js';
 import type { Kontonummer } from '../../domain/kontonummer.js';
-import { toOere } from '../../domain/money.js';
+import { toOere, type Oere } from '../../domain/money.js';
 import { kravgruppeTekst, type InnbetalingView, type KravforfallRef, type KravView, type PartView, type UtbetalingView } from '../../ledger/index.js';
 import { aarsperiode } from '../reskontro/aar.js';
 import { utbetalingStatusTekst } from '../reskontro/betalinger-side.js';
@@ -36,7 +36,7 @@ export function kontoutskrift(grunnlag: KontoutskriftGrunnlag): Ark[] {
   const aaretsInnbetalinger = (view.innbetalinger ?? []).filter((i) => isWithin(i.innbetalingsdato, periode));
   const aaretsUtbetalinger = (view.utbetalinger ?? []).filter((u) => isWithin(u.utbetaltdato, periode));
   const aaretsMotregninger = motregninger(alleKrav, aar);
-  const kolonner = kravkolonner(view.asOf);
+  const kolonner = transaksjonskolonner(view.asOf);
   const transaksjoner = [
     ...aaretsKrav.flatMap(forfallsrader),
     ...aaretsInnbetalinger.flatMap((i) => innbetalingsrader(i, grunnlag.personvern)),
@@ -55,7 +55,7 @@ export function kontoutskrift(grunnlag: KontoutskriftGrunnlag): Ark[] {
 const kolonne = (overskrift: string, bredde: number): Kolonne => ({ overskrift, bredde });
 
 /** The columns of "Krav" and "Transaksjoner", in the order of domain-rules §6. */
-function kravkolonner(asOf: LocalDate): Kolonne[] {
+export function transaksjonskolonner(asOf: LocalDate): Kolonne[] {
   return [
     kolonne('År', 7),
     kolonne('Periode', 22),
@@ -90,66 +90,109 @@ function gjelder({ view, aar, lagetAv, personvern }: KontoutskriftGrunnlag): Cel
 }
 
 /** Where a row's claim sits: År, Periode, Kravgruppe. */
-function plassering(krav: { periode: KravView['periode']; kravgruppe: string }): Celle[] {
-  return [heltall(krav.periode.aar), tekst(periodeTekst(krav.periode)), tekst(kravgruppeTekst(krav.kravgruppe))];
+export interface Kravsted {
+  readonly aar: number | undefined;
+  readonly periode: string;
+  readonly kravgruppe: string;
 }
 
-const konto = (kontonummer: string | null | undefined) => tekst(kontonummer ? formatKontonummer(kontonummer as Kontonummer) : null);
+/**
+ * One row of "Transaksjoner" (and "Krav") by name; `transaksjonsrad` puts the fields in the
+ * columns of `transaksjonskolonner`. Min side fills it from the ledger view, `kob mcp` from the API.
+ */
+export interface Transaksjon {
+  readonly sted: Kravsted | null;
+  readonly beskrivelse: string;
+  readonly dato: LocalDate;
+  readonly debetKreditOere: Oere;
+  readonly restOere: Oere | null;
+  readonly paaloepteRenterOere: Oere | null;
+  readonly fastsettingsmaate: string | null;
+  /** Already masked. */
+  readonly innbetaltFra: string | null;
+  readonly kid: string | null;
+  readonly innbetaltTilKonto: string | null;
+}
 
-function kravrad(krav: KravView): Celle[] {
-  const foerste = krav.forfall[0]!;
+export function transaksjonsrad(t: Transaksjon): Celle[] {
   return [
-    ...plassering(krav),
-    tekst(krav.beskrivelse),
-    dato(foerste.forfallsdato),
-    beloep(krav.opprinneligOere),
-    beloep(krav.gjenstaaendeOere),
-    beloep(krav.stipulerteRenterOere),
-    tekst(fastsettingsmaate(krav.fastsettingsmaate)),
-    null,
-    tekst(foerste.kid),
-    konto(foerste.mottakerkonto?.kontonummer),
+    t.sted?.aar === undefined ? null : heltall(t.sted.aar),
+    tekst(t.sted?.periode ?? null),
+    tekst(t.sted ? kravgruppeTekst(t.sted.kravgruppe) : null),
+    tekst(t.beskrivelse),
+    dato(t.dato),
+    beloep(t.debetKreditOere),
+    t.restOere === null ? null : beloep(t.restOere),
+    t.paaloepteRenterOere === null ? null : beloep(t.paaloepteRenterOere),
+    tekst(fastsettingsmaate(t.fastsettingsmaate)),
+    tekst(t.innbetaltFra),
+    tekst(t.kid),
+    tekst(t.innbetaltTilKonto ? formatKontonummer(t.innbetaltTilKonto as Kontonummer) : null),
   ];
 }
 
-const delAv = (nummer: number, antall: number) => (antall > 1 ? ` (${nummer} av ${antall})` : '');
+const kravsted = (krav: { periode: KravView['periode']; kravgruppe: string }): Kravsted => ({ aar: krav.periode.aar, periode: periodeTekst(krav.periode), kravgruppe: krav.kravgruppe });
+
+/** A row with no Restbeløp, renter, payer, KID or account of its own. */
+const uten = { restOere: null, paaloepteRenterOere: null, fastsettingsmaate: null, innbetaltFra: null, kid: null, innbetaltTilKonto: null } as const;
+
+function kravrad(krav: KravView): Celle[] {
+  const foerste = krav.forfall[0]!;
+  return transaksjonsrad({
+    sted: kravsted(krav),
+    beskrivelse: krav.beskrivelse,
+    dato: foerste.forfallsdato,
+    debetKreditOere: krav.opprinneligOere,
+    restOere: krav.gjenstaaendeOere,
+    paaloepteRenterOere: krav.stipulerteRenterOere,
+    fastsettingsmaate: krav.fastsettingsmaate,
+    innbetaltFra: null,
+    kid: foerste.kid,
+    innbetaltTilKonto: foerste.mottakerkonto?.kontonummer ?? null,
+  });
+}
+
+/** " (2 av 4)" after an instalment's description. */
+export const delAv = (nummer: number, antall: number) => (antall > 1 ? ` (${nummer} av ${antall})` : '');
 
 function forfallsrader(krav: KravView): Celle[][] {
-  return krav.forfall.map((f) => [
-    ...plassering(krav),
-    tekst(krav.beskrivelse + delAv(f.nummer, krav.antallForfall)),
-    dato(f.forfallsdato),
-    beloep(f.opprinneligOere),
-    beloep(f.gjenstaaendeOere),
-    null,
-    tekst(fastsettingsmaate(krav.fastsettingsmaate)),
-    null,
-    tekst(f.kid),
-    konto(f.mottakerkonto?.kontonummer),
-  ]);
+  return krav.forfall.map((f) =>
+    transaksjonsrad({
+      ...uten,
+      sted: kravsted(krav),
+      beskrivelse: krav.beskrivelse + delAv(f.nummer, krav.antallForfall),
+      dato: f.forfallsdato,
+      debetKreditOere: f.opprinneligOere,
+      restOere: f.gjenstaaendeOere,
+      fastsettingsmaate: krav.fastsettingsmaate,
+      kid: f.kid,
+      innbetaltTilKonto: f.mottakerkonto?.kontonummer ?? null,
+    }),
+  );
 }
 
 /** A payment as credit rows: one per due item it covered, and one for what is still unplaced. */
 function innbetalingsrader(innbetaling: InnbetalingView, personvern: Personvern): Celle[][] {
-  const betaler = [tekst(personvern.konto(innbetaling.betalerKonto)), tekst(innbetaling.kid), konto(innbetaling.mottakerkonto)];
-  const rad = (sted: Celle[], beskrivelse: string, kreditOere: number, restOere: number | null): Celle[] => [
-    ...sted,
-    tekst(beskrivelse),
-    dato(innbetaling.innbetalingsdato),
-    beloep(toOere(-kreditOere)),
-    restOere === null ? null : beloep(toOere(restOere)),
-    null,
-    null,
-    ...betaler,
-  ];
+  const rad = (sted: Kravsted | null, beskrivelse: string, kreditOere: number, restOere: number | null): Celle[] =>
+    transaksjonsrad({
+      ...uten,
+      sted,
+      beskrivelse,
+      dato: innbetaling.innbetalingsdato,
+      debetKreditOere: toOere(-kreditOere),
+      restOere: restOere === null ? null : toOere(restOere),
+      innbetaltFra: personvern.konto(innbetaling.betalerKonto),
+      kid: innbetaling.kid,
+      innbetaltTilKonto: innbetaling.mottakerkonto,
+    });
   return [
-    ...innbetaling.plasseringer.map((p) => rad(plassering(p.krav), `Innbetaling: ${p.krav.beskrivelse}${delAv(p.krav.nummer, p.krav.antallForfall)}`, p.plassertOere, null)),
-    ...(innbetaling.uplassertOere > 0 ? [rad([null, null, null], 'Innbetaling, ikke plassert', innbetaling.uplassertOere, -innbetaling.uplassertOere)] : []),
+    ...innbetaling.plasseringer.map((p) => rad(kravsted(p.krav), `Innbetaling: ${p.krav.beskrivelse}${delAv(p.krav.nummer, p.krav.antallForfall)}`, p.plassertOere, null)),
+    ...(innbetaling.uplassertOere > 0 ? [rad(null, 'Innbetaling, ikke plassert', innbetaling.uplassertOere, -innbetaling.uplassertOere)] : []),
   ];
 }
 
 /** Oldest first by the date in column `datoIndeks`; rows of one date keep their order (claims before payments). */
-function sortert(rader: Celle[][], datoIndeks = 4): Celle[][] {
+export function sortert(rader: Celle[][], datoIndeks = 4): Celle[][] {
   const datoAv = (rad: Celle[]) => {
     const celle = rad[datoIndeks];
     return celle?.kind === 'dato' ? celle.dato : ('1900-01-01' as LocalDate);
@@ -223,7 +266,7 @@ function motregningsrad({ dekket, forfallsdato, motkrav, plassertOere, plassertD
 
 /** The row of Transaksjoner for one movement of money on a claim: no Restbeløp, renter or KID of its own. */
 function bevegelse(krav: { periode: KravView['periode']; kravgruppe: string }, beskrivelse: string, dag: LocalDate, oere: number): Celle[] {
-  return [...plassering(krav), tekst(beskrivelse), dato(dag), beloep(toOere(oere)), null, null, null, null, null, null];
+  return transaksjonsrad({ ...uten, sted: kravsted(krav), beskrivelse, dato: dag, debetKreditOere: toOere(oere) });
 }
 
 /** A payout as debit rows: paying out a credit takes it off the balance, one row per credit it settled. */
