@@ -1,6 +1,17 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListResourcesRequestSchema,
+  ListResourceTemplatesRequestSchema,
+  ListToolsRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+  type CallToolResult,
+} from '@modelcontextprotocol/sdk/types.js';
 import { ApiFeil, KravOgBetalingerKlient, type AapneKrav, type KlientOptions } from '../../packages/klient/src/index.js';
+import type { LocalDate } from '../domain/dates.js';
+import { kontoutskriftTemplate, lesKontoutskrift } from './resources.js';
 import { oppsummerAapneKrav } from './summary.js';
 import { inputFeil, tools } from './tools.js';
 
@@ -28,7 +39,7 @@ export function mcpServerFactory(options: McpOptions): () => Server {
 }
 
 function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => KravOgBetalingerKlient): Server {
-  const server = new Server({ name: 'krav-og-betalinger', version: '0.1.0' }, { capabilities: { tools: {} } });
+  const server = new Server({ name: 'krav-og-betalinger', version: '0.1.0' }, { capabilities: { tools: {}, resources: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
     tools: tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
   }));
@@ -44,11 +55,25 @@ function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => Krav
       const summary = tool.name === 'aapne_krav' ? oppsummerAapneKrav(data as AapneKrav, options.today()) : `${tool.name} for ${part}.`;
       return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };
     } catch (error) {
-      if (error instanceof ApiFeil) return toolError(`${error.kode}: ${error.melding} (korrelasjonsid ${error.korrelasjonsid})`);
+      if (error instanceof ApiFeil) return toolError(apiFeilTekst(error));
+      throw error;
+    }
+  });
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [] }));
+  server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [kontoutskriftTemplate] }));
+  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    try {
+      return await lesKontoutskrift(request.params.uri, klientFor, options.today() as LocalDate);
+    } catch (error) {
+      if (error instanceof ApiFeil) throw new McpError(ErrorCode.InvalidParams, apiFeilTekst(error));
       throw error;
     }
   });
   return server;
+}
+
+function apiFeilTekst(error: ApiFeil): string {
+  return `${error.kode}: ${error.melding} (korrelasjonsid ${error.korrelasjonsid})`;
 }
 
 function toolError(text: string): CallToolResult {

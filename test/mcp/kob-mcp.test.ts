@@ -1,6 +1,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kravkolonner, parseCsv } from '../support/kontoutskrift-reader.js';
 import { startSandbox, type Sandbox } from '../support/sandbox-child.js';
 
 interface OpenApiParameter {
@@ -95,6 +96,41 @@ describe('kob mcp', () => {
     expect((badDate.content as { text: string }[])[0]!.text).toContain('ÅÅÅÅ-MM-DD');
     const unknown = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367002', rettighetspakke: 'finans' } });
     expect((unknown.content as { text: string }[])[0]!.text).toBe('Parameteren rettighetspakke finnes ikke i API-et.');
+  });
+
+  it('offers the kontoutskrift of a year as CSV in Min side’s columns, built from the API’s krav and innbetalinger', async () => {
+    const { resourceTemplates } = await client.listResourceTemplates();
+    expect(resourceTemplates).toEqual([expect.objectContaining({ uriTemplate: 'kontoutskrift://{partIdentifikator}/{aar}', mimeType: 'text/csv' })]);
+    const uri = 'kontoutskrift://313367002/2025';
+    const { contents } = await client.readResource({ uri });
+    expect(contents).toEqual([expect.objectContaining({ uri, mimeType: 'text/csv' })]);
+    const text = (contents[0] as { text: string }).text;
+    expect(text.startsWith('\ufeff')).toBe(true);
+    const [header, ...rows] = parseCsv(text.slice(1));
+    expect(header!.map((h) => h.replace(/\d{2}\.\d{2}\.\d{4}$/, 'DATO'))).toEqual(kravkolonner.map((h) => h.replace(/\d{2}\.\d{2}\.\d{4}$/, 'DATO')));
+    for (const row of rows) expect(row).toHaveLength(kravkolonner.length);
+    // Every due item of the year's claims is a debit row with its amount and KID, as /krav gives them.
+    const krav = (await client.callTool({ name: 'krav', arguments: { partIdentifikator: '313367002', fraOgMed: '2025-01-01', tilOgMed: '2025-12-31' } })).structuredContent as {
+      krav: { kravforfall: { forfallsdato: string; opprinneligBeloep: number; betalingsinformasjon: { kidnummer?: string } }[] }[];
+    };
+    const forfall = krav.krav.flatMap((k) => k.kravforfall);
+    expect(forfall.length).toBeGreaterThan(0);
+    const debet = rows.filter((row) => !row[5]!.startsWith('-'));
+    expect(debet).toHaveLength(forfall.length);
+    for (const f of forfall) {
+      const [y, m, d] = f.forfallsdato.split('-');
+      const amount = f.opprinneligBeloep.toFixed(2).replace('.', ',');
+      expect(debet.some((row) => row[4] === `${d}.${m}.${y}` && row[5] === amount && row[10] === (f.betalingsinformasjon.kidnummer ?? '')), f.forfallsdato).toBe(true);
+    }
+    // Payments are credit rows (Innbetaling: …), with the paying account masked.
+    const kreditt = rows.filter((row) => row[5]!.startsWith('-'));
+    for (const row of kreditt) expect(row[3]).toMatch(/^Innbetaling/);
+    for (const row of kreditt.filter((r) => r[9] !== '')) expect(row[9]).toMatch(/^\*{4} \*{2} \d{5}$/);
+  });
+
+  it('refuses a kontoutskrift for a bad part or year, naming the rule', async () => {
+    await expect(client.readResource({ uri: 'kontoutskrift://313367003/2025' })).rejects.toThrow(/kontrollsiffer/);
+    await expect(client.readResource({ uri: 'kontoutskrift://313367002/25' })).rejects.toThrow(/kontoutskrift:\/\/\{partIdentifikator\}\/\{aar\}/);
   });
 
   it('never echoes the key', () => {
