@@ -9,10 +9,10 @@ import {
   ReadResourceRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { ApiFeil, KravOgBetalingerKlient, type AapneKrav, type KlientOptions } from '../../packages/klient/src/index.js';
+import { ApiFeil, KravOgBetalingerKlient, type KlientOptions } from '../../packages/klient/src/index.js';
 import type { LocalDate } from '../domain/dates.js';
 import { kontoutskriftTemplate, lesKontoutskrift } from './resources.js';
-import { oppsummerAapneKrav } from './summary.js';
+import { oppsummer } from './summary.js';
 import { inputFeil, tools } from './tools.js';
 
 export interface McpOptions {
@@ -52,7 +52,7 @@ function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => Krav
     const part = input.partIdentifikator ?? input.organisasjonsnummer!;
     try {
       const data = (await tool.call(klientFor(part), input)) as Record<string, unknown>;
-      const summary = tool.name === 'aapne_krav' ? oppsummerAapneKrav(data as AapneKrav, options.today()) : `${tool.name} for ${part}.`;
+      const summary = oppsummer(tool.grunnlag(data), options.today());
       return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };
     } catch (error) {
       if (error instanceof ApiFeil) return toolError(apiFeilTekst(error));

@@ -2,7 +2,8 @@ import Type, { type TObject } from 'typebox';
 import { createApiAjv } from '../api/ajv.js';
 import { PartParams, PeriodeQuery, parameterMelding } from '../api/kravogbetalinger/parameters.js';
 import { FristerParams } from '../api/frister/schemas.js';
-import type { KravOgBetalingerKlient } from '../../packages/klient/src/index.js';
+import type { AapneKrav, Frister, Innbetalinger, Krav, KravOgBetalingerKlient, Utbetalinger } from '../../packages/klient/src/index.js';
+import type { Oppsummeringsgrunnlag } from './summary.js';
 
 /**
  * The MCP tools: read-only, one per endpoint, each input schema built from the very TypeBox
@@ -16,6 +17,8 @@ export interface Tool {
   readonly path: string;
   readonly inputSchema: TObject;
   call(klient: KravOgBetalingerKlient, input: Record<string, string>): Promise<unknown>;
+  /** What of the answer the summary speaks of. */
+  grunnlag(data: unknown): Oppsummeringsgrunnlag;
 }
 
 const kb = '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}';
@@ -32,6 +35,7 @@ export const tools: readonly Tool[] = Object.freeze([
     path: `${kb}/aapnekrav`,
     inputSchema: partOnly,
     call: (klient, input) => klient.aapneKrav(input.partIdentifikator!),
+    grunnlag: (data) => ({ krav: (data as AapneKrav).aapentKravMedGjenstaaendeBeloep ?? [], totalOversikt: (data as AapneKrav).totalOversikt }),
   },
   {
     name: 'krav',
@@ -39,6 +43,7 @@ export const tools: readonly Tool[] = Object.freeze([
     path: `${kb}/krav`,
     inputSchema: partAndPeriod,
     call: (klient, input) => klient.krav(input.partIdentifikator!, periode(input)),
+    grunnlag: (data) => ({ krav: (data as Krav).krav ?? [] }),
   },
   {
     name: 'innbetalinger',
@@ -46,6 +51,7 @@ export const tools: readonly Tool[] = Object.freeze([
     path: `${kb}/innbetalinger`,
     inputSchema: partAndPeriod,
     call: (klient, input) => klient.innbetalinger(input.partIdentifikator!, periode(input)),
+    grunnlag: (data) => ({ innbetalinger: (data as Innbetalinger).innbetaling ?? [] }),
   },
   {
     name: 'utbetalinger',
@@ -53,6 +59,7 @@ export const tools: readonly Tool[] = Object.freeze([
     path: `${kb}/utbetalinger`,
     inputSchema: partAndPeriod,
     call: (klient, input) => klient.utbetalinger(input.partIdentifikator!, periode(input)),
+    grunnlag: (data) => ({ utbetalinger: (data as Utbetalinger).utbetaling ?? [] }),
   },
   {
     name: 'frister',
@@ -60,6 +67,7 @@ export const tools: readonly Tool[] = Object.freeze([
     path: '/api/frister/v1/{organisasjonsnummer}',
     inputSchema: organisasjon,
     call: (klient, input) => klient.frister(input.organisasjonsnummer!),
+    grunnlag: (data) => ({ frister: data as Frister }),
   },
 ]);
 

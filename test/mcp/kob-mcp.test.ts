@@ -85,6 +85,14 @@ describe('kob mcp', () => {
     expect((await client.callTool({ name: 'frister', arguments: { organisasjonsnummer: '313367002' } })).structuredContent).toMatchObject({ virksomhet: '313367002' });
   });
 
+  it('gives every tool the same kind of Norwegian summary of what its answer holds', async () => {
+    const periode = { partIdentifikator: '313367002', fraOgMed: '2025-01-01', tilOgMed: '2025-12-31' };
+    const summary = async (name: string, args: Record<string, string>) => ((await client.callTool({ name, arguments: args })).content as { text: string }[])[0]!.text;
+    expect(await summary('krav', periode)).toMatch(/^(Ingen forfalte krav\.|Forfalt: \d+ forfall, .* kr\.)(\nBetal først: .* kr for «.*», forfall \d{4}-\d{2}-\d{2}, KID \d+, konto \d{11}\.)?$/);
+    expect(await summary('innbetalinger', periode)).toMatch(/^Innbetalt: \d+ innbetalinger, .* kr\./);
+    expect(await summary('frister', { organisasjonsnummer: '313367002' })).toMatch(/^(Neste frister: \d{4}-\d{2}-\d{2} .+\.|Ingen kommende frister\.)$/);
+  });
+
   it('answers a bad input with a tool error naming the rule', async () => {
     const checkDigit = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367003' } });
     expect(checkDigit.isError).toBe(true);
