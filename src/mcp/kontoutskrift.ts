@@ -14,7 +14,8 @@ type ApiInnbetaling = NonNullable<Innbetalinger['innbetaling']>[number];
  * columns, same dialect), built only from what the API answers for that year: `/krav` (claims
  * created in the year, each due item a debit row) and `/innbetalinger` (each payment a credit row
  * per due item it covered, plus its unplaced rest). A payment on a claim created in an earlier
- * year has no År, Periode or Kravgruppe here: the API names only the due item it covered.
+ * year has no År, Periode or Kravgruppe here: the API names only the due item it covered. Min
+ * side's payout and set-off rows are not built here yet (decision 0180).
  */
 export function kontoutskriftCsv(krav: Krav, innbetalinger: Innbetalinger, asOf: LocalDate): string {
   const alleKrav = krav.krav ?? [];
