@@ -56,7 +56,8 @@ export function describeOppgjoer(results: readonly Utfall<OppgjoerResultat>[], b
       lines.push(`  Refundert ${formatKroner(r.beloepOere)} uplassert av innbetaling ${r.innbetalingId} (motpost krav ${r.motpostKravId}, krav til utbetaling ${r.utbetalingKravId})`);
     }
     for (const u of result.utbetalinger) {
-      lines.push(`  Utbetalt ${formatKroner(u.beloepOere)} til ${u.partId}, konto ${formatKontonummer(u.konto as Kontonummer)} (utbetaling ${u.utbetalingId}): ${u.melding}`);
+      const til = u.konto === null ? (u.utbetalingsmaate === 'sjekk' ? 'sjekk i posten' : 'utbetalingskort i posten') : `konto ${formatKontonummer(u.konto as Kontonummer)}`;
+      lines.push(`  Utbetalt ${formatKroner(u.beloepOere)} til ${u.partId}, ${til} (utbetaling ${u.utbetalingId}): ${u.melding}`);
     }
     for (const i of result.ikkeUtbetalt) lines.push(`  Ikke utbetalt ${formatKroner(i.beloepOere)} til ${i.partId}: ${grunnTekst[i.grunn]}`);
     if (lines.length === before) lines.push('  Ingenting å gjøre.');

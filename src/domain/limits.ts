@@ -18,6 +18,8 @@ export const limits = Object.freeze({
   calendarSubscriptionsPerPartyMax: 20,
   /** Due items per claim (forskuddsskatt has 4; nothing sane has more). */
   kravforfallPerKravMax: 12,
+  /** A deferral of a due item's collection lasts at most two years (decision 0160). */
+  utsettelseDagerMax: 731,
   /** Largest single amount the ledger accepts: 1 billion kroner. */
   beloepOereMax: 100_000_000_000,
   /** Maskinporten: grant lifetime and access-token lifetime. */

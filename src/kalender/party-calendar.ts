@@ -45,6 +45,8 @@ export interface Betalingspost {
   readonly kid: string | null;
   /** Skatteetaten's receiving account for it. */
   readonly kontonummer: Kontonummer | null;
+  /** The last day of a deferral of its collection in force on the business date (decision 0161). */
+  readonly utsattTil: LocalDate | null;
 }
 
 /** What the ledger holds for a payment task; no posts before the claim exists (amount not known). */
@@ -152,6 +154,7 @@ function posterFor(krav: KravView): Post[] {
       gjenstaaendeOere: forfall.gjenstaaendeOere,
       kid: forfall.kid,
       kontonummer: konto !== undefined && isValidKontonummer(konto) ? konto : null,
+      utsattTil: forfall.utsettelse?.tilOgMed ?? null,
     };
     return { krav, referanse, betalingspost };
   });
@@ -185,6 +188,7 @@ function paymentTask(obligation: Obligation, poster: readonly Post[], idag: Loca
     kravforfallId: betalingspost.kravforfallId,
     opprinneligBeloepOere: betalingspost.opprinneligOere,
     gjenstaaendeBeloepOere: betalingspost.gjenstaaendeOere,
+    utsattTil: betalingspost.utsattTil ?? undefined,
   }));
   const status = oppgaveStatus(obligation, { kind: 'betaling', kravforfall }, idag);
   // Credits pay nothing: the amount and KID to pay come from the debit items.

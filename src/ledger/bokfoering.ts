@@ -5,17 +5,26 @@ import { compareDates, type LocalDate } from '../domain/dates.js';
 import { makeKid } from '../domain/kid.js';
 import { absOere, addOere, subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import { emptyBookedRows, postingTables, type BookedRows, type LedgerWriter, type SisteSeq } from './booked-rows.js';
-import type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling } from './booking-types.js';
+import type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling, NyUtsettelse } from './booking-types.js';
 import { compareKravId, type DebetPost } from './covering.js';
+import { utsettelsePaa, type UtsettelseFakta } from './facts.js';
 import { IdReservation, type IdCounts, type NumberSource } from './id-reservation.js';
 import { findKravtype, renteregel } from './kodelister.js';
 import type { KreditPost } from './motregning.js';
 import type { MottakerkontoInfo, Mottakerkontoer } from './mottakerkontoer.js';
-import { emptyDokument, kravforfallFraDokument, type ForfallDokument, type InnbetalingDokument, type PartDokument, type UtbetalingDokument } from './read-model.js';
+import {
+  emptyDokument,
+  kravforfallFraDokument,
+  type ForfallDokument,
+  type InnbetalingDokument,
+  type PartDokument,
+  type UtbetalingDokument,
+  type UtsettelseDokument,
+} from './read-model.js';
 import type { PartRow } from './skyldnergruppe.js';
 import type { Utbetalingstatus } from './tables.js';
 
-export type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling } from './booking-types.js';
+export type { GruppeInnbetaling, GruppeKravforfall, NyInnbetaling, NyLevering, NyttKrav, NyUtbetaling, NyUtsettelse } from './booking-types.js';
 export type { IdCounts } from './id-reservation.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -64,8 +73,8 @@ export class Bokfoering {
   readonly #numbers: NumberSource;
   readonly #writer: LedgerWriter;
   #pending: BookedRows = emptyBookedRows();
-  /** The read-model copies of this flush's placements and payout statuses, which take their posting number at flush. */
-  #pendingDocSeqs: { plassering: { seq: number }[]; utbetaling_status: { seq: number }[] } = { plassering: [], utbetaling_status: [] };
+  /** The read-model copies of this flush's placements, payout statuses and deferrals, which take their posting number at flush. */
+  #pendingDocSeqs: PendingDocSeqs = emptyPendingDocSeqs();
   /** Σ original (signed), Σ payments and Σ payouts of the whole group, for the balance equation. */
   #totals: { opprinnelig: Oere; innbetalt: Oere; utbetalt: Oere } = { opprinnelig: toOere(0), innbetalt: toOere(0), utbetalt: toOere(0) };
   #sisteBokfoertDato: LocalDate | null;
@@ -178,6 +187,11 @@ export class Bokfoering {
     return first;
   }
 
+  /** Every due item of a claim booked on the group, in instalment order (none for a claim the group does not have). */
+  kravforfallAv(kravId: string): GruppeKravforfall[] {
+    return [...this.#items.values()].filter((item) => item.kravId === kravId).sort((a, b) => a.nummer - b.nummer);
+  }
+
   /** The open claim a KID identifies within the group, if any. */
   kravIdForKid(kid: string): string | undefined {
     for (const item of this.#items.values()) if (item.kid === kid && item.gjenstaaendeOere !== 0) return item.kravId;
@@ -188,6 +202,11 @@ export class Bokfoering {
   kravgruppeAv(kravId: string): string | undefined {
     for (const item of this.#items.values()) if (item.kravId === kravId) return item.kravgruppe;
     return undefined;
+  }
+
+  /** The deferral in force on the running command's date for a due item of the group, if any (decision 0160). */
+  utsettelse(kravforfallId: string): UtsettelseFakta | undefined {
+    return utsettelsePaa(this.#item(kravforfallId).dokument.utsettelser, this.bokfoertDato);
   }
 
   openDebetPoster(): DebetPost[] {
@@ -204,6 +223,7 @@ export class Bokfoering {
         gjenstaaendeOere: item.gjenstaaendeOere,
         erForsinkelsesrente: item.erForsinkelsesrente,
         rentebaerende: item.rentebaerende,
+        utsatt: this.utsettelse(item.kravforfallId) !== undefined,
       }));
   }
 
@@ -383,6 +403,7 @@ export class Bokfoering {
   async bookUtbetaling(ny: NyUtbetaling): Promise<string> {
     const { bokfoertDato, idempotencyKey } = this.#stamp();
     assertInvariant(ny.poster.length > 0, 'a payout pays at least one credit item');
+    assertInvariant((ny.utbetalingsmaate === 'konto') === (ny.konto !== null) && (ny.konto === null) === (ny.mottakerAdresse !== null), 'a payout goes to an account, or by post to an address');
     const beloepOere = sumOere(ny.poster.map((post) => post.beloepOere));
     const utbetalingId = (await this.#ids.take({ utbetaling: 1 })).utbetaling[0]!;
     this.#pending.utbetaling.push({
@@ -397,12 +418,16 @@ export class Bokfoering {
       valutakode: 'NOK',
       bokfoert_dato: bokfoertDato,
       idempotency_key: idempotencyKey,
+      utbetalingsmaate: ny.utbetalingsmaate,
+      mottaker_adresse: ny.mottakerAdresse === null ? null : JSON.stringify(ny.mottakerAdresse),
     });
     const dokument: UtbetalingDokument = {
       utbetalingId,
       utbetaltdato: bokfoertDato,
       beloepOere,
+      utbetalingsmaate: ny.utbetalingsmaate,
       konto: ny.konto,
+      mottakerAdresse: ny.mottakerAdresse,
       kontoeiersNavn: ny.kontoeiersNavn,
       melding: ny.melding,
       valutakode: 'NOK',
@@ -450,6 +475,20 @@ export class Bokfoering {
     this.#touch(ny.partId);
   }
 
+  /** A deferral of a debit item's collection: a fact on the item; no money moves. */
+  bookUtsettelse(ny: NyUtsettelse): void {
+    const { bokfoertDato, idempotencyKey } = this.#stamp();
+    const item = this.#item(ny.kravforfallId);
+    assertInvariant(item.opprinneligOere > 0, `only a debit item is deferred: ${ny.kravforfallId}`);
+    assertInvariant(compareDates(ny.fraOgMed, ny.tilOgMed) <= 0, 'a deferral ends on or after its start');
+    this.#pending.utsettelse.push({ seq: 0, kravforfall_id: ny.kravforfallId, grunn: ny.grunn, fra_dato: ny.fraOgMed, til_dato: ny.tilOgMed, bokfoert_dato: bokfoertDato, idempotency_key: idempotencyKey });
+    const copy: UtsettelseDokument = { seq: 0, grunn: ny.grunn, fraOgMed: ny.fraOgMed, tilOgMed: ny.tilOgMed, bokfoertDato };
+    (item.dokument.utsettelser ??= []).push(copy);
+    this.#pendingDocSeqs.utsettelse.push(copy);
+    this.#changed.add(item.partId);
+    this.#touch(item.partId);
+  }
+
   /**
    * The group equation (docs/ARCHITECTURE.md): Σ remaining (signed) − Σ unplaced =
    * Σ original (signed) − Σ payments + Σ payouts. Nothing is created or lost.
@@ -478,13 +517,16 @@ export class Bokfoering {
     const seqs = await this.#numbers.postingSeqs(postingTables.reduce((sum, table) => sum + p[table].length, 0));
     let next = 0;
     for (const table of postingTables) for (const row of p[table]) row.seq = seqs[next++]!;
-    const docSeqs = [...this.#pendingDocSeqs.utbetaling_status.map((copy, i) => [copy, p.utbetaling_status[i]!] as const), ...this.#pendingDocSeqs.plassering.map((copy, i) => [copy, p.plassering[i]!] as const)];
-    for (const [copy, row] of docSeqs) copy.seq = row.seq;
+    const docs = this.#pendingDocSeqs;
+    for (const table of ['utbetaling_status', 'plassering', 'utsettelse'] as const) {
+      assertInvariant(docs[table].length === p[table].length, `every booked ${table} row has its read-model copy`);
+      docs[table].forEach((copy, i) => (copy.seq = p[table][i]!.seq));
+    }
     const sisteSeq: SisteSeq[] = seqs.length === 0 ? [] : [...this.#touched].map(([partId, dato]) => ({ partId, seq: seqs.at(-1)!, dato }));
     const dokumenter = new Map([...this.#changed].map((partId) => [partId, this.#dokument(partId)]));
     await this.#writer({ rows: p, dokumenter, sisteSeq });
     this.#pending = emptyBookedRows();
-    this.#pendingDocSeqs = { plassering: [], utbetaling_status: [] };
+    this.#pendingDocSeqs = emptyPendingDocSeqs();
     this.#changed.clear();
   }
 
@@ -557,6 +599,12 @@ export class Bokfoering {
     const konto = kontonummer === null ? undefined : this.#kontoer.get(kontonummer);
     return makeKid(kravId, konto?.kidAlgoritme ?? 'MOD11');
   }
+}
+
+type PendingDocSeqs = Record<'plassering' | 'utbetaling_status' | 'utsettelse', { seq: number }[]>;
+
+function emptyPendingDocSeqs(): PendingDocSeqs {
+  return { plassering: [], utbetaling_status: [], utsettelse: [] };
 }
 
 function paymentOf(partId: string, dokument: InnbetalingDokument): Mutable<GruppeInnbetaling> {

@@ -18,15 +18,17 @@ export interface BookedRows {
   utbetaling_status: (Insert<'utbetaling_status'> & { seq: number })[];
   plassering: (Insert<'plassering'> & { seq: number })[];
   levering: (Insert<'levering'> & { seq: number })[];
+  utsettelse: (Insert<'utsettelse'> & { seq: number })[];
+  refusjon: Insert<'refusjon'>[];
   /** `resultat` is JSON text. */
   kommando: (Omit<Insert<'kommando'>, 'resultat'> & { resultat: string })[];
 }
 
 /** The tables whose rows take a posting number, in the order they take it (the order the facts were always inserted in). */
-export const postingTables = ['krav', 'innbetaling', 'utbetaling', 'utbetaling_status', 'plassering', 'levering'] as const;
+export const postingTables = ['krav', 'innbetaling', 'utbetaling', 'utbetaling_status', 'plassering', 'levering', 'utsettelse'] as const;
 
 export function emptyBookedRows(): BookedRows {
-  return { krav: [], kravforfall: [], innbetaling: [], utbetaling: [], utbetaling_status: [], plassering: [], levering: [], kommando: [] };
+  return { krav: [], kravforfall: [], innbetaling: [], utbetaling: [], utbetaling_status: [], plassering: [], levering: [], utsettelse: [], refusjon: [], kommando: [] };
 }
 
 /** The newest posting and business date of each party a session touched (`part_siste_seq`). */
@@ -58,6 +60,8 @@ export function insertWriter(trx: Kysely<Database>): LedgerWriter {
     await insertChunks(rows.utbetaling_status, (chunk) => trx.insertInto('utbetaling_status').values(chunk).execute());
     await insertChunks(rows.plassering, (chunk) => trx.insertInto('plassering').values(chunk).execute());
     await insertChunks(rows.levering, (chunk) => trx.insertInto('levering').values(chunk).execute());
+    await insertChunks(rows.utsettelse, (chunk) => trx.insertInto('utsettelse').values(chunk).execute());
+    await insertChunks(rows.refusjon, (chunk) => trx.insertInto('refusjon').values(chunk).execute());
     await insertChunks(rows.kommando, (chunk) =>
       trx
         .insertInto('kommando')

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../domain/dates.js';
 import type { Oere } from '../domain/money.js';
 import type { Kravperiode } from './kravperiode.js';
-import type { Innbetalingstype, Leveringstype } from './tables.js';
+import type { Innbetalingstype, Leveringstype, Postadresse, Utbetalingsmaate, Utsettelsesgrunn } from './tables.js';
 
 /** What the booking session tracks of a debtor group, and what the commands ask it to book. */
 
@@ -70,7 +70,11 @@ export interface NyInnbetaling {
 
 export interface NyUtbetaling {
   readonly partId: string;
-  readonly konto: string;
+  readonly utbetalingsmaate: Utbetalingsmaate;
+  /** The account, for a payout by account. */
+  readonly konto: string | null;
+  /** Where a cheque or payout card goes. */
+  readonly mottakerAdresse: Postadresse | null;
   readonly kontoeiersNavn: string | null;
   readonly melding: string | null;
   /** The credit items paid and how much of each (positive). */
@@ -83,4 +87,11 @@ export interface NyLevering {
   readonly periodeAar: number;
   readonly termin: string | null;
   readonly levertDato: LocalDate;
+}
+
+export interface NyUtsettelse {
+  readonly kravforfallId: string;
+  readonly grunn: Utsettelsesgrunn;
+  readonly fraOgMed: LocalDate;
+  readonly tilOgMed: LocalDate;
 }

@@ -95,10 +95,12 @@ export class BulkLoad {
     await copy('krav', ['krav_id', 'seq', 'part_id', 'kravtype', 'kravgruppe', 'beskrivelse', 'periode_beskrivelse', 'periode_aar', 'periode_fra', 'periode_til', 'termin', 'opprettet_dato', 'fastsettingsmaate', 'hovedstol_krav_id', 'bokfoert_dato', 'idempotency_key'], r.krav);
     await copy('kravforfall', ['kravforfall_id', 'krav_id', 'nummer', 'forfallsdato', 'beloep_oere', 'kid', 'mottakerkonto'], r.kravforfall);
     await copy('innbetaling', ['innbetaling_id', 'seq', 'part_id', 'innbetalingsdato', 'beloep_oere', 'kid', 'melding', 'betaler_navn', 'betaler_konto', 'mottakerkonto', 'innbetalingstype', 'valutakode', 'bokfoert_dato', 'idempotency_key'], r.innbetaling);
-    await copy('utbetaling', ['utbetaling_id', 'seq', 'part_id', 'utbetaltdato', 'beloep_oere', 'konto', 'kontoeiers_navn', 'melding', 'valutakode', 'bokfoert_dato', 'idempotency_key'], r.utbetaling);
+    await copy('utbetaling', ['utbetaling_id', 'seq', 'part_id', 'utbetaltdato', 'beloep_oere', 'konto', 'kontoeiers_navn', 'melding', 'valutakode', 'bokfoert_dato', 'idempotency_key', 'utbetalingsmaate', 'mottaker_adresse'], r.utbetaling);
     await copy('utbetaling_status', ['seq', 'utbetaling_id', 'status', 'dato', 'idempotency_key'], r.utbetaling_status);
     await copy('plassering', ['seq', 'kilde', 'innbetaling_id', 'motkrav_forfall_id', 'utbetaling_id', 'kravforfall_id', 'beloep_oere', 'plassert_dato', 'bokfoert_dato', 'idempotency_key'], r.plassering);
     await copy('levering', ['seq', 'part_id', 'leveringstype', 'periode_aar', 'termin', 'levert_dato', 'bokfoert_dato', 'idempotency_key'], r.levering);
+    await copy('utsettelse', ['seq', 'kravforfall_id', 'grunn', 'fra_dato', 'til_dato', 'bokfoert_dato', 'idempotency_key'], r.utsettelse);
+    await copy('refusjon', ['krav_id', 'innbetaling_id'], r.refusjon);
     await copy('kommando', ['idempotency_key', 'kommando_type', 'forespoersel_hash', 'resultat', 'bokfoert_dato'], r.kommando);
     // The parties' empty read-model rows (written when they were registered) give way to the booked ones.
     const dokumenter = [...this.#dokumenter];

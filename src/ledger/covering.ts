@@ -28,6 +28,8 @@ export interface DebetPost {
   readonly erForsinkelsesrente: boolean;
   /** Whether covering it late accrues forsinkelsesrente. */
   readonly rentebaerende: boolean;
+  /** Its collection is deferred on the planning date (decision 0160): set-off leaves it alone; a payment still covers it. */
+  readonly utsatt: boolean;
 }
 
 export interface Dekning {
@@ -156,5 +158,6 @@ export function rentePost(rente: PlanlagtRente): DebetPost {
     gjenstaaendeOere: rente.beloepOere,
     erForsinkelsesrente: true,
     rentebaerende: false,
+    utsatt: false,
   };
 }

@@ -1,8 +1,8 @@
-import type { LocalDate } from '../domain/dates.js';
+import { compareDates, type LocalDate } from '../domain/dates.js';
 import type { Oere } from '../domain/money.js';
 import type { Kravperiode } from './kravperiode.js';
 import type { InnbetalingInfo, UtbetalingInfo } from './part-view-types.js';
-import type { PlasseringKilde, Utbetalingstatus } from './tables.js';
+import type { PlasseringKilde, Utbetalingstatus, Utsettelsesgrunn } from './tables.js';
 
 /**
  * The booked facts of a party as the views and the booking session hold them in memory, with the
@@ -47,6 +47,25 @@ export interface UtbetalingFakta extends Omit<UtbetalingInfo, 'status'> {
   readonly status: Utbetalingstatus | null;
 }
 
+/** A deferral of a due item's collection (decision 0160), booked on `bokfoertDato`, in force from `fraOgMed` to `tilOgMed`. */
+export interface UtsettelseFakta {
+  readonly seq: number;
+  readonly grunn: Utsettelsesgrunn;
+  readonly fraOgMed: LocalDate;
+  readonly tilOgMed: LocalDate;
+  readonly bokfoertDato: LocalDate;
+}
+
+/** The deferral in force on `dato`, if any: booked by then, the date within its period; of several, the one that lasts longest. */
+export function utsettelsePaa(utsettelser: readonly UtsettelseFakta[] | undefined, dato: LocalDate): UtsettelseFakta | undefined {
+  let found: UtsettelseFakta | undefined;
+  for (const u of utsettelser ?? []) {
+    if (compareDates(u.bokfoertDato, dato) > 0 || compareDates(u.fraOgMed, dato) > 0 || compareDates(u.tilOgMed, dato) < 0) continue;
+    if (found === undefined || compareDates(u.tilOgMed, found.tilOgMed) > 0) found = u;
+  }
+  return found;
+}
+
 export interface PlasseringFakta {
   readonly seq: number;
   readonly kilde: PlasseringKilde;
@@ -69,4 +88,6 @@ export interface FaktaSett {
   readonly utbetalinger: ReadonlyMap<string, UtbetalingFakta>;
   /** In posting order. */
   readonly plasseringer: readonly PlasseringFakta[];
+  /** The deferrals of the loaded due items, by item, in posting order. */
+  readonly utsettelser: ReadonlyMap<string, readonly UtsettelseFakta[]>;
 }

@@ -47,6 +47,7 @@ export {
   type UtbetalingReturnertResultat,
 } from './utbetaling-commands.js';
 export { registrerLevering, leveringKommando, type LeveringInput, type LeveringResultat } from './levering-commands.js';
+export { registrerUtsettelse, utsettelseKommando, type UtsettelseInput, type UtsettelseResultat } from './utsettelse-commands.js';
 export type { DekketPost, Motregning, Plassering, RenteKrav } from './resultater.js';
 export type { Plasseringsgrunnlag } from './allocation.js';
 export type { Kravperiode } from './kravperiode.js';
@@ -77,6 +78,7 @@ export {
   type Summer,
   type UtbetalingInfo,
   type UtbetalingView,
+  type Utsettelse,
 } from './part-view.js';
 export { partVersjon, partVersjonMedGruppe } from './part-versjon.js';
 export { endredeParter, endringsHorisont, merkEndret, type EndringsVindu } from './part-endringer.js';
@@ -104,4 +106,4 @@ export { mottakerkontoer, type MottakerkontoInfo } from './mottakerkontoer.js';
 
 // Errors and row types
 export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';
-export type { Innbetalingstype, Leveringstype, MvaTermintype, PartType, Utbetalingstatus } from './tables.js';
+export type { Innbetalingstype, Leveringstype, MvaTermintype, PartType, Utbetalingstatus, Utsettelsesgrunn } from './tables.js';

@@ -80,14 +80,15 @@ function compareKreditt(a: KreditPost, b: KreditPost): number {
 }
 
 /**
- * Each usable credit (due on or before the date), oldest first, covers the overdue debit items in
- * set-off order; every late covering posts forsinkelsesrente up to the set-off date, and what is
+ * Each usable credit (due on or before the date), oldest first, covers the overdue debit items
+ * that are not deferred, in set-off order; every late covering posts forsinkelsesrente up to the set-off date, and what is
  * left of the credits then covers that interest (due today), so no credit is paid out while the
  * interest its own set-off caused stays open.
  */
 export function planMotregning(request: SetOffRequest): SetOffPlan {
   const kreditter = request.kreditter.filter((k) => compareDates(k.forfallsdato, request.dato) <= 0).sort(compareKreditt);
-  const forfalte = request.poster.filter((p) => compareDates(p.forfallsdato, request.dato) < 0).sort(compareMotregning);
+  // A deferred item is not collected while the deferral runs (sktbf § 15-1, fvl § 42; decision 0160).
+  const forfalte = request.poster.filter((p) => !p.utsatt && compareDates(p.forfallsdato, request.dato) < 0).sort(compareMotregning);
   const rest = new RestTable(request.poster);
   const kreditRest = new Map(kreditter.map((k) => [k.kravforfallId, absOere(k.gjenstaaendeOere)]));
   const motregninger: PlanlagtMotregning[] = [];

@@ -2,21 +2,24 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, dateParts, type LocalDate } from '../domain/dates.js';
 import { absOere, sumOere, toOere, type Oere } from '../domain/money.js';
-import type { Bokfoering } from './bokfoering.js';
+import { assertInvariant } from '../domain/assert.js';
+import type { Bokfoering, NyUtbetaling } from './bokfoering.js';
 import { bokfoer, kommando, type Kommando, type Utfall } from './kommando.js';
 import { kravgruppeFor } from './kodelister.js';
 import { motregn } from './motregning-commands.js';
 import { parterMedOppgjoer } from './read-model.js';
 import type { Motregning, RenteKrav } from './resultater.js';
-import { skyldnergruppe } from './skyldnergruppe.js';
+import { skyldnergruppe, type PartRow } from './skyldnergruppe.js';
+import type { Utbetalingsmaate } from './tables.js';
 import { checkDato, checkPartId } from './validation.js';
 
 /**
  * The daily run (decision 0006), per debtor group: set credits off against overdue debts, refund
  * unplaced payments when asked (the tax ledger's way: a debit "motpost tilbakebetaling" takes the
  * unplaced amount and a credit "krav til utbetaling" is paid out), and pay remaining credits to
- * each party's registered account. Amounts below 100 kr are not paid out (sktbf § 10-4-1); they
- * stay open and visible, as do credits of a party without an account.
+ * each party's registered account, or without one by a cheque (an organisation) or a payout card (a
+ * person) to its address (decision 0163). Amounts below 100 kr are not paid out (sktbf § 10-4-1);
+ * they stay open and visible, as do credits of a party with neither account nor address.
  */
 export interface OppgjoerInput {
   readonly bokfoertDato: LocalDate;
@@ -37,7 +40,9 @@ export interface Utbetalt {
   readonly utbetalingId: string;
   readonly partId: string;
   readonly beloepOere: Oere;
-  readonly konto: string;
+  readonly utbetalingsmaate: Utbetalingsmaate;
+  /** The account paid to; null for a cheque or payout card. */
+  readonly konto: string | null;
   readonly melding: string;
   readonly kreditter: readonly { kravforfallId: string; kravId: string; beskrivelse: string; beloepOere: Oere }[];
 }
@@ -45,6 +50,7 @@ export interface Utbetalt {
 export interface IkkeUtbetalt {
   readonly partId: string;
   readonly beloepOere: Oere;
+  /** `ingenUtbetalingskonto`: neither an account nor an address to send a cheque or payout card to. */
   readonly grunn: 'ingenUtbetalingskonto' | 'underMinstebeloep';
   /** Set when the amount is a payment's unplaced rest that was to be refunded. */
   readonly innbetalingId?: string | undefined;
@@ -159,12 +165,14 @@ async function betalUt(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldin
     const first = session.item(kreditter[0]!.kravforfallId);
     const melding = meldinger.get(first.kravforfallId) ?? `Tilgode ${first.beskrivelse}`;
     const poster = kreditter.map((k) => ({ kravforfallId: k.kravforfallId, beloepOere: absOere(k.gjenstaaendeOere) }));
-    const utbetalingId = await session.bookUtbetaling({ partId, konto: part.utbetalingskonto!, kontoeiersNavn: part.navn, melding, poster });
+    const maate = utbetalingsmaate(part);
+    const utbetalingId = await session.bookUtbetaling({ partId, ...maate, kontoeiersNavn: part.navn, melding, poster });
     utbetalinger.push({
       utbetalingId,
       partId,
       beloepOere,
-      konto: part.utbetalingskonto!,
+      utbetalingsmaate: maate.utbetalingsmaate,
+      konto: maate.konto,
       melding,
       kreditter: poster.map((p) => ({ ...p, kravId: session.item(p.kravforfallId).kravId, beskrivelse: session.item(p.kravforfallId).beskrivelse })),
     });
@@ -172,8 +180,20 @@ async function betalUt(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldin
   return utbetalinger;
 }
 
+/**
+ * How a party gets its money (decision 0163): to its registered account; without one, by post to
+ * its address, as a cheque to an organisation or a payout card to a person (cashed at a bank or
+ * the post office).
+ */
+function utbetalingsmaate(part: PartRow): Pick<NyUtbetaling, 'utbetalingsmaate' | 'konto' | 'mottakerAdresse'> {
+  if (part.utbetalingskonto !== null) return { utbetalingsmaate: 'konto', konto: part.utbetalingskonto, mottakerAdresse: null };
+  assertInvariant(part.postadresse !== null, `party ${part.part_id} has an account or an address`);
+  return { utbetalingsmaate: part.part_type === 'person' ? 'utbetalingskort' : 'sjekk', konto: null, mottakerAdresse: part.postadresse };
+}
+
 function refusjonHinder(session: Bokfoering, partId: string, beloepOere: Oere): IkkeUtbetalt['grunn'] | undefined {
-  if (!session.part(partId)?.utbetalingskonto) return 'ingenUtbetalingskonto';
+  const part = session.part(partId);
+  if (!part?.utbetalingskonto && !part?.postadresse) return 'ingenUtbetalingskonto';
   if (beloepOere < utbetalingMinsteOere) return 'underMinstebeloep';
   return undefined;
 }

@@ -6,7 +6,7 @@ import { LedgerInputError } from './errors.js';
 import { partChanges } from './part-changes.js';
 import { merkEndret } from './part-endringer.js';
 import { emptyDokument, serialiserDokument } from './read-model.js';
-import type { MvaTermintype, PartType } from './tables.js';
+import type { MvaTermintype, PartType, Postadresse } from './tables.js';
 import { checkDato, checkKontonummer, checkPartId, checkTekst } from './validation.js';
 
 /**
@@ -24,8 +24,10 @@ export interface PartInput {
   readonly eierPartId?: string | undefined;
   /** Protected address: views of the party (and of an ENK whose owner is shielded) say `skjermet`. */
   readonly skjermet?: boolean | undefined;
-  /** Registered payout account (11 digits); without it credits stay unpaid and visible. */
+  /** Registered payout account (11 digits); without it a payout is a cheque or payout card to `postadresse` (decision 0163). */
   readonly utbetalingskonto?: string | undefined;
+  /** Postal address; without account and address, credits stay unpaid and visible. */
+  readonly postadresse?: Postadresse | undefined;
   /** VAT-registered, with its term type; absent when not registered. */
   readonly mvaTermintype?: MvaTermintype | undefined;
   readonly arbeidsgiver?: boolean | undefined;
@@ -81,6 +83,7 @@ export async function registrerParter(db: Kysely<Database>, parter: readonly Par
           eier_part_id: eb.ref('excluded.eier_part_id'),
           skjermet: eb.ref('excluded.skjermet'),
           utbetalingskonto: eb.ref('excluded.utbetalingskonto'),
+          postadresse: eb.ref('excluded.postadresse'),
           mva_termintype: eb.ref('excluded.mva_termintype'),
           arbeidsgiver: eb.ref('excluded.arbeidsgiver'),
           forskuddspliktig: eb.ref('excluded.forskuddspliktig'),
@@ -123,9 +126,36 @@ function toRow(input: PartInput) {
     eier_part_id: eierPartId,
     skjermet: input.skjermet ?? false,
     utbetalingskonto: input.utbetalingskonto === undefined ? null : checkKontonummer(input.utbetalingskonto, 'utbetalingskonto'),
+    postadresse: input.postadresse === undefined ? null : JSON.stringify(checkPostadresse(input.postadresse, partId)),
     mva_termintype: input.mvaTermintype ?? null,
     arbeidsgiver: input.arbeidsgiver ?? false,
     forskuddspliktig: input.forskuddspliktig ?? false,
     registrert_dato: checkDato(input.registrertDato, 'registrertDato'),
+  };
+}
+
+const adresselinjerMax = 3;
+const postadresseTekstMax = 100;
+
+/** An address as AdresseFrittFormat holds it; the key order is fixed so the stored text is the same for the same address. */
+function checkPostadresse(adresse: Postadresse, partId: string): Postadresse {
+  const linje = (value: string, field: string) => {
+    if (typeof value !== 'string' || value.trim() === '' || value.length > postadresseTekstMax) {
+      throw new LedgerInputError('ugyldigPart', `${partId}: postadresse.${field} må ha 1–${postadresseTekstMax} tegn`);
+    }
+    return value.trim();
+  };
+  const linjer = adresse.adressetekst;
+  if (!Array.isArray(linjer) || linjer.length === 0 || linjer.length > adresselinjerMax) {
+    throw new LedgerInputError('ugyldigPart', `${partId}: postadresse.adressetekst har 1–${adresselinjerMax} linjer`);
+  }
+  if (typeof adresse.landkode !== 'string' || !/^[A-Z]{2}$/.test(adresse.landkode)) {
+    throw new LedgerInputError('ugyldigPart', `${partId}: postadresse.landkode er en landkode på to store bokstaver (NO)`);
+  }
+  return {
+    adressetekst: linjer.map((l, i) => linje(l, `adressetekst[${i}]`)),
+    postnummer: linje(adresse.postnummer, 'postnummer'),
+    poststedsnavn: linje(adresse.poststedsnavn, 'poststedsnavn'),
+    landkode: adresse.landkode,
   };
 }

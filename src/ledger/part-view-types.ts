@@ -1,7 +1,7 @@
 import type { LocalDate } from '../domain/dates.js';
 import type { Oere } from '../domain/money.js';
 import type { Kravperiode } from './kravperiode.js';
-import type { Innbetalingstype, MvaTermintype, PartType, Utbetalingstatus } from './tables.js';
+import type { Innbetalingstype, MvaTermintype, PartType, Postadresse, Utbetalingsmaate, Utbetalingstatus, Utsettelsesgrunn } from './tables.js';
 
 /**
  * A party's view as of a date: what the Krav og betalinger API (spec §4, §7) and Min side show,
@@ -35,6 +35,7 @@ export interface PartInfo {
   readonly eierPartId: string | null;
   readonly skjermet: boolean;
   readonly utbetalingskonto: string | null;
+  readonly postadresse: Postadresse | null;
   readonly mvaTermintype: MvaTermintype | null;
   readonly arbeidsgiver: boolean;
   readonly forskuddspliktig: boolean;
@@ -72,7 +73,12 @@ export interface UtbetalingInfo {
   readonly partId: string;
   readonly utbetaltdato: LocalDate;
   readonly beloepOere: Oere;
-  readonly konto: string;
+  /** By account, or (decision 0163) by a cheque or payout card sent to the party's address. */
+  readonly utbetalingsmaate: Utbetalingsmaate;
+  /** The account paid to; null for a cheque or payout card. */
+  readonly konto: string | null;
+  /** Where a cheque or payout card was sent; null for a payout to an account. */
+  readonly mottakerAdresse: Postadresse | null;
   readonly kontoeiersNavn: string | null;
   readonly melding: string | null;
   readonly valutakode: string;
@@ -117,6 +123,13 @@ export interface PlassertUtbetaling {
   readonly plassertDato: LocalDate;
 }
 
+/** A deferral of a due item's collection in force on the view date (decision 0160). */
+export interface Utsettelse {
+  readonly grunn: Utsettelsesgrunn;
+  readonly fraOgMed: LocalDate;
+  readonly tilOgMed: LocalDate;
+}
+
 export interface KravforfallView {
   readonly kravforfallId: string;
   readonly nummer: number;
@@ -130,6 +143,8 @@ export interface KravforfallView {
   readonly plassertInnbetaling: readonly PlassertInnbetaling[];
   readonly plassertMotkrav: readonly PlassertMotkrav[];
   readonly plassertUtbetaling: readonly PlassertUtbetaling[];
+  /** Collection deferred on the view date: set-off leaves the item alone, interest still runs. */
+  readonly utsettelse: Utsettelse | null;
 }
 
 export interface KravView {

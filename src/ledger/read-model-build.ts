@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareKravId } from './covering.js';
 import { innbetalingQuery, kravforfallQuery } from './queries.js';
@@ -23,7 +23,7 @@ export async function byggLesemodell(db: Kysely<Database>, onProgress?: (done: n
 }
 
 async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): Promise<Map<string, PartDokument>> {
-  const [items, payments, payouts, statuses, placements] = await Promise.all([
+  const [items, payments, payouts, statuses, placements, deferrals] = await Promise.all([
     kravforfallQuery(db, undefined).selectAll().where('f.part_id', 'in', partIds).execute(),
     innbetalingQuery(db, undefined).selectAll().where('i.part_id', 'in', partIds).execute(),
     db.selectFrom('utbetaling').selectAll().where('part_id', 'in', partIds).execute(),
@@ -43,6 +43,16 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       .where('k.part_id', 'in', partIds)
       .orderBy('p.seq')
       .execute(),
+    (await harTabell(db, 'utsettelse'))
+      ? db
+          .selectFrom('utsettelse as u')
+          .innerJoin('kravforfall as f', 'f.kravforfall_id', 'u.kravforfall_id')
+          .innerJoin('krav as k', 'k.krav_id', 'f.krav_id')
+          .selectAll('u')
+          .where('k.part_id', 'in', partIds)
+          .orderBy('u.seq')
+          .execute()
+      : [],
   ]);
   const dokumenter = new Map(partIds.map((id) => [id, emptyDokument()]));
   const krav = new Map<string, KravDokument>();
@@ -65,7 +75,18 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       krav.set(row.krav_id, claim);
       dokumenter.get(row.part_id)!.krav.push(claim);
     }
-    claim.forfall.push({ kravforfallId: row.kravforfall_id, forfallsdato: row.forfallsdato, beloepOere: row.beloep_oere, kid: row.kid, mottakerkonto: row.mottakerkonto, gjenstaaendeOere: row.gjenstaaende_oere });
+    const utsettelser = deferrals
+      .filter((u) => u.kravforfall_id === row.kravforfall_id)
+      .map((u) => ({ seq: u.seq, grunn: u.grunn, fraOgMed: u.fra_dato, tilOgMed: u.til_dato, bokfoertDato: u.bokfoert_dato }));
+    claim.forfall.push({
+      kravforfallId: row.kravforfall_id,
+      forfallsdato: row.forfallsdato,
+      beloepOere: row.beloep_oere,
+      kid: row.kid,
+      mottakerkonto: row.mottakerkonto,
+      gjenstaaendeOere: row.gjenstaaende_oere,
+      ...(utsettelser.length > 0 ? { utsettelser } : {}),
+    });
   }
   for (const row of payments.sort((a, b) => compareKravId(a.innbetaling_id, b.innbetaling_id))) {
     const { partId: _owner, ...dokument } = innbetalingFakta(row);
@@ -76,7 +97,9 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       utbetalingId: row.utbetaling_id,
       utbetaltdato: row.utbetaltdato,
       beloepOere: row.beloep_oere,
+      utbetalingsmaate: row.utbetalingsmaate ?? 'konto',
       konto: row.konto,
+      mottakerAdresse: row.mottaker_adresse ?? null,
       kontoeiersNavn: row.kontoeiers_navn,
       melding: row.melding,
       valutakode: row.valutakode,
@@ -98,4 +121,13 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
     });
   }
   return dokumenter;
+}
+
+/**
+ * Migration 0007 builds the read model with this code on a schema that may not have the tables
+ * later migrations add; a table that is not there yet holds no facts.
+ */
+async function harTabell(db: Kysely<Database>, navn: string): Promise<boolean> {
+  const { rows } = await sql<{ finnes: boolean }>`select to_regclass(${navn}) is not null as finnes`.execute(db);
+  return rows[0]!.finnes;
 }

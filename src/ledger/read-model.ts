@@ -2,10 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
 import type { Oere } from '../domain/money.js';
-import type { FaktaSett, InnbetalingFakta, KravforfallFakta, PlasseringFakta, UtbetalingFakta } from './facts.js';
+import type { FaktaSett, InnbetalingFakta, KravforfallFakta, PlasseringFakta, UtbetalingFakta, UtsettelseFakta } from './facts.js';
 import type { Kravperiode } from './kravperiode.js';
 import type { PartInfo } from './part-view-types.js';
-import type { Innbetalingstype, MvaTermintype, PartType, PlasseringKilde, Utbetalingstatus } from './tables.js';
+import type { Innbetalingstype, MvaTermintype, PartType, PlasseringKilde, Postadresse, Utbetalingstatus } from './tables.js';
 
 /**
  * The read model (`part_lesemodell`): one row per party holding every fact booked on it — its
@@ -45,6 +45,12 @@ export interface ForfallDokument {
   readonly kid: string | null;
   readonly mottakerkonto: string | null;
   gjenstaaendeOere: Oere;
+  /** Deferrals of the item in posting order (decision 0160); absent when it has none. */
+  utsettelser?: UtsettelseDokument[];
+}
+
+export interface UtsettelseDokument extends Omit<UtsettelseFakta, 'seq'> {
+  seq: number;
 }
 
 export interface InnbetalingDokument extends Omit<InnbetalingFakta, 'partId' | 'uplassertOere'> {
@@ -112,6 +118,7 @@ export function partInfo(row: {
   eier_part_id: string | null;
   skjermet: boolean;
   utbetalingskonto: string | null;
+  postadresse: Postadresse | null;
   mva_termintype: MvaTermintype | null;
   arbeidsgiver: boolean;
   forskuddspliktig: boolean;
@@ -125,6 +132,7 @@ export function partInfo(row: {
     eierPartId: row.eier_part_id,
     skjermet: row.skjermet,
     utbetalingskonto: row.utbetalingskonto,
+    postadresse: row.postadresse,
     mvaTermintype: row.mva_termintype,
     arbeidsgiver: row.arbeidsgiver,
     forskuddspliktig: row.forskuddspliktig,
@@ -143,14 +151,16 @@ export function faktaFraDokumenter(gruppe: readonly { readonly partId: string; r
   const innbetalinger = new Map<string, InnbetalingFakta>();
   const utbetalinger = new Map<string, UtbetalingFakta>();
   const plasseringer: PlasseringFakta[] = [];
+  const utsettelser = new Map<string, readonly UtsettelseFakta[]>();
   for (const { partId, dokument } of gruppe) {
     for (const krav of dokument.krav) for (const item of kravforfallFraDokument(partId, krav)) kravforfall.set(item.kravforfallId, item);
+    for (const krav of dokument.krav) for (const forfall of krav.forfall) if (forfall.utsettelser) utsettelser.set(forfall.kravforfallId, forfall.utsettelser);
     for (const innbetaling of dokument.innbetalinger) innbetalinger.set(innbetaling.innbetalingId, { ...innbetaling, partId });
     for (const utbetaling of dokument.utbetalinger) utbetalinger.set(utbetaling.utbetalingId, utbetalingFraDokument(partId, utbetaling));
     plasseringer.push(...dokument.plasseringer);
   }
   plasseringer.sort((a, b) => a.seq - b.seq);
-  return { kravforfall, innbetalinger, utbetalinger, plasseringer };
+  return { kravforfall, innbetalinger, utbetalinger, plasseringer, utsettelser };
 }
 
 export function kravforfallFraDokument(partId: string, krav: KravDokument): KravforfallFakta[] {
@@ -178,7 +188,8 @@ export function kravforfallFraDokument(partId: string, krav: KravDokument): Krav
 
 function utbetalingFraDokument(partId: string, utbetaling: UtbetalingDokument): UtbetalingFakta {
   const { statuser, ...rest } = utbetaling;
-  return { ...rest, partId, status: statuser.at(-1)?.status ?? null };
+  // Rows written before migration 0011 know only payouts to an account.
+  return { ...rest, utbetalingsmaate: rest.utbetalingsmaate ?? 'konto', mottakerAdresse: rest.mottakerAdresse ?? null, partId, status: statuser.at(-1)?.status ?? null };
 }
 
 /** Writes the rows of the parties whose facts changed. */

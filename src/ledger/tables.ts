@@ -29,6 +29,18 @@ export interface PartTable {
   arbeidsgiver: boolean;
   forskuddspliktig: boolean;
   registrert_dato: LocalDate;
+  /** Where a cheque or a payout card goes when there is no account (migration 0011); JSON text in, the object out. */
+  postadresse: ColumnType<Postadresse | null, string | null | undefined, string | null>;
+}
+
+/** A postal address as Skatteetaten's `AdresseFrittFormat` holds it. */
+export interface Postadresse {
+  /** The lines before postnummer and poststed (street, c/o, …): 1–3. */
+  readonly adressetekst: readonly string[];
+  readonly postnummer: string;
+  readonly poststedsnavn: string;
+  /** ISO 3166-1 alpha-2. */
+  readonly landkode: string;
 }
 
 /** Skatteetaten's receiving accounts (reference data seeded by migration). */
@@ -128,13 +140,16 @@ export interface UidentifisertInnbetalingTable {
 export type PlasseringKilde = 'innbetaling' | 'motregning' | 'utbetaling';
 
 /**
- * One covering of a due item: by a payment, by a credit due item (set-off, recorded once and
- * shown on both sides), or by a payout (which settles a credit due item).
+ * One covering of a due item: by a payment, by set-off (a credit due item or, since migration
+ * 0011, an unplaced payment set off before a refund; recorded once and shown on both sides), or
+ * by a payout (which settles a credit due item).
  */
 export interface PlasseringTable {
   seq: Seq;
   kilde: Booked<PlasseringKilde>;
+  /** The payment placed, or (kilde `motregning`) the unplaced payment set off. */
   innbetaling_id: BookedOptional<string>;
+  /** The credit item of a set-off that used one. */
   motkrav_forfall_id: BookedOptional<string>;
   utbetaling_id: BookedOptional<string>;
   /** The covered item: a debit item for payments and set-off, a credit item for payouts. */
@@ -152,13 +167,20 @@ export interface UtbetalingTable {
   part_id: Booked<string>;
   utbetaltdato: Booked<LocalDate>;
   beloep_oere: Booked<Oere>;
-  konto: Booked<string>;
+  /** The account paid to; null for a cheque or a payout card (migration 0011). */
+  konto: BookedOptional<string>;
   kontoeiers_navn: BookedOptional<string>;
   melding: BookedOptional<string>;
   valutakode: Booked<string>;
   bokfoert_dato: Booked<LocalDate>;
   idempotency_key: Booked<string>;
+  utbetalingsmaate: ColumnType<Utbetalingsmaate, Utbetalingsmaate | undefined, never>;
+  /** Where a cheque or payout card was sent (JSON text in, the object out). */
+  mottaker_adresse: ColumnType<Postadresse | null, string | null | undefined, never>;
 }
+
+/** How a payout reached the party: to its account, or by a cheque or a payout card sent to its address. */
+export type Utbetalingsmaate = 'konto' | 'sjekk' | 'utbetalingskort';
 
 /**
  * A payout is `underUtbetaling` from the daily run until the bank confirms it (`bekreftet`) or
@@ -189,6 +211,28 @@ export interface LeveringTable {
   levert_dato: Booked<LocalDate>;
   bokfoert_dato: Booked<LocalDate>;
   idempotency_key: Booked<string>;
+}
+
+export type Utsettelsesgrunn = 'betalingsutsettelse' | 'klage';
+
+/**
+ * A due item's collection deferred for a period (migration 0011, decision 0160): a payment
+ * deferral, or collection suspended while a complaint is handled.
+ */
+export interface UtsettelseTable {
+  seq: Seq;
+  kravforfall_id: Booked<string>;
+  grunn: Booked<Utsettelsesgrunn>;
+  fra_dato: Booked<LocalDate>;
+  til_dato: Booked<LocalDate>;
+  bokfoert_dato: Booked<LocalDate>;
+  idempotency_key: Booked<string>;
+}
+
+/** The payment a refund's claims (motpost tilbakebetaling, krav til utbetaling) pay back (migration 0011). */
+export interface RefusjonTable {
+  krav_id: Booked<string>;
+  innbetaling_id: Booked<string>;
 }
 
 /**
@@ -232,6 +276,8 @@ export interface LedgerTables {
   utbetaling: UtbetalingTable;
   utbetaling_status: UtbetalingStatusTable;
   levering: LeveringTable;
+  utsettelse: UtsettelseTable;
+  refusjon: RefusjonTable;
   part_siste_seq: PartSisteSeqTable;
   part_lesemodell: PartLesemodellTable;
   part_endring: PartEndringTable;

@@ -3,7 +3,7 @@ import { compareDates, isWithin, type LocalDate } from '../domain/dates.js';
 import { addExact, exactForsinkelsesrente, truncateToWholeKronerOere, type ExactOere } from '../domain/interest.js';
 import { subtractOere, sumOere, toOere, type Oere } from '../domain/money.js';
 import { compareKravId } from './covering.js';
-import type { FaktaSett, InnbetalingFakta, KravforfallFakta, PlasseringFakta, UtbetalingFakta } from './facts.js';
+import { utsettelsePaa, type FaktaSett, type InnbetalingFakta, type KravforfallFakta, type PlasseringFakta, type UtbetalingFakta } from './facts.js';
 import { kravgruppeTekst, kravtypeFor, renteregel } from './kodelister.js';
 import type { Mottakerkontoer } from './mottakerkontoer.js';
 import type {
@@ -191,6 +191,7 @@ class ViewBuilder {
     // Set-off seen from both sides: as the debit item covered, or as the credit item used (by seq).
     const motregning = [...on('motregning'), ...(this.byMotkrav.get(row.kravforfallId) ?? [])].sort((a, b) => a.seq - b.seq);
     const konto = row.mottakerkonto === null ? undefined : this.kontoer.get(row.mottakerkonto);
+    const utsettelse = utsettelsePaa(this.fakta.utsettelser.get(row.kravforfallId), this.asOf);
     return {
       kravforfallId: row.kravforfallId,
       nummer: row.nummer,
@@ -215,6 +216,7 @@ class ViewBuilder {
         plassertDato: p.plassertDato,
       })),
       plassertUtbetaling: on('utbetaling').map((p) => ({ utbetaling: utbetalingInfo(this.payout(p.utbetalingId!)), plassertOere: p.beloepOere, plassertDato: p.plassertDato })),
+      utsettelse: utsettelse ? { grunn: utsettelse.grunn, fraOgMed: utsettelse.fraOgMed, tilOgMed: utsettelse.tilOgMed } : null,
     };
   }
 
@@ -301,7 +303,9 @@ function utbetalingInfo(row: UtbetalingFakta): UtbetalingInfo {
     partId: row.partId,
     utbetaltdato: row.utbetaltdato,
     beloepOere: row.beloepOere,
+    utbetalingsmaate: row.utbetalingsmaate,
     konto: row.konto,
+    mottakerAdresse: row.mottakerAdresse,
     kontoeiersNavn: row.kontoeiersNavn,
     melding: row.melding,
     valutakode: row.valutakode,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { LocalDate } from '../domain/dates.js';
 import { toOere } from '../domain/money.js';
-import type { FaktaSett, InnbetalingFakta, KravforfallFakta, PlasseringFakta, UtbetalingFakta } from './facts.js';
+import type { FaktaSett, InnbetalingFakta, KravforfallFakta, PlasseringFakta, UtbetalingFakta, UtsettelseFakta } from './facts.js';
 import { kravperiodeFraRad } from './kravperiode.js';
 import type { Periode, PartViewQuery } from './part-view-types.js';
 import { innbetalingQuery, kravforfallQuery, utbetalingQuery, type InnbetalingRow, type KravforfallRow, type UtbetalingRow } from './queries.js';
@@ -129,7 +129,20 @@ async function loadReferred(
   for (const row of moreItems) items.set(row.kravforfall_id, kravforfallFakta(row));
   for (const row of morePayments) payments.set(row.innbetaling_id, innbetalingFakta(row));
   for (const row of morePayouts) payouts.set(row.utbetaling_id, utbetalingFakta(row));
-  return { kravforfall: items, innbetalinger: payments, utbetalinger: payouts, plasseringer };
+  return { kravforfall: items, innbetalinger: payments, utbetalinger: payouts, plasseringer, utsettelser: await loadUtsettelser(db, asOf, [...items.keys()]) };
+}
+
+/** The deferrals booked up to the date on the given due items, by item, in posting order. */
+async function loadUtsettelser(db: Kysely<Database>, asOf: LocalDate, kravforfallIds: readonly string[]): Promise<Map<string, UtsettelseFakta[]>> {
+  const byItem = new Map<string, UtsettelseFakta[]>();
+  if (kravforfallIds.length === 0) return byItem;
+  const rows = await db.selectFrom('utsettelse').selectAll().where('kravforfall_id', 'in', kravforfallIds).where('bokfoert_dato', '<=', asOf).orderBy('seq').execute();
+  for (const row of rows) {
+    const list = byItem.get(row.kravforfall_id) ?? [];
+    list.push({ seq: row.seq, grunn: row.grunn, fraOgMed: row.fra_dato, tilOgMed: row.til_dato, bokfoertDato: row.bokfoert_dato });
+    byItem.set(row.kravforfall_id, list);
+  }
+  return byItem;
 }
 
 export function kravforfallFakta(row: KravforfallRow): KravforfallFakta {
@@ -179,7 +192,9 @@ function utbetalingFakta(row: UtbetalingRow): UtbetalingFakta {
     partId: row.part_id,
     utbetaltdato: row.utbetaltdato,
     beloepOere: row.beloep_oere,
+    utbetalingsmaate: row.utbetalingsmaate,
     konto: row.konto,
+    mottakerAdresse: row.mottaker_adresse,
     kontoeiersNavn: row.kontoeiers_navn,
     melding: row.melding,
     valutakode: row.valutakode,

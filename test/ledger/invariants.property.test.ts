@@ -44,16 +44,27 @@ describeEachDatabase('ledger invariants (property)', ({ handle }) => {
             ],
             { enk: true, eier: true },
           ],
+          // A deferral that keeps a credit off the debt until it ends, then the set-off.
+          [
+            [
+              { kind: 'krav', party: 'enk', days: 0, credit: false, kravtype: 0, items: [{ dueOffset: 0, oere: 1_000_000 }] },
+              { kind: 'utsettelse', days: 40, krav: 0, klage: true, fromDays: 0, lengthDays: 10 },
+              { kind: 'krav', party: 'enk', days: 1, credit: true, kravtype: 0, items: [{ dueOffset: 0, oere: 2_000_000 }] },
+              { kind: 'oppgjoer', party: 'eier', days: 20, refund: false },
+            ],
+            { enk: false, eier: false },
+          ],
         ],
       },
     );
     // The histories reached every path where money moves (a generator that never did would prove little).
-    const reached = await sql<Record<'renter' | 'motregninger' | 'utbetalinger' | 'refusjoner' | 'uplassert', number>>`
+    const reached = await sql<Record<'renter' | 'motregninger' | 'utbetalinger' | 'refusjoner' | 'uplassert' | 'utsettelser', number>>`
       select (select count(*)::int from krav where hovedstol_krav_id is not null) as renter,
              (select count(*)::int from plassering where kilde = 'motregning') as motregninger,
              (select count(*)::int from utbetaling) as utbetalinger,
              (select count(*)::int from krav where kravtype = 'motpostTilbakebetaling') as refusjoner,
-             (select count(*)::int from innbetaling i where i.beloep_oere > (select coalesce(sum(beloep_oere), 0) from plassering p where p.innbetaling_id = i.innbetaling_id)) as uplassert`.execute(db);
+             (select count(*)::int from innbetaling i where i.beloep_oere > (select coalesce(sum(beloep_oere), 0) from plassering p where p.innbetaling_id = i.innbetaling_id)) as uplassert,
+             (select count(*)::int from utsettelse) as utsettelser`.execute(db);
     for (const [path, count] of Object.entries(reached.rows[0]!)) expect(count, path).toBeGreaterThan(0);
   });
 });

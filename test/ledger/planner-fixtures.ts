@@ -11,7 +11,7 @@ export function debet(
   id: string,
   kroner: number,
   forfallsdato: string,
-  options: Partial<Pick<DebetPost, 'nummer' | 'kravgruppe' | 'erForsinkelsesrente' | 'rentebaerende' | 'mottakerkonto'>> & { kravId?: string; opprettet?: string } = {},
+  options: Partial<Pick<DebetPost, 'nummer' | 'kravgruppe' | 'erForsinkelsesrente' | 'rentebaerende' | 'mottakerkonto' | 'utsatt'>> & { kravId?: string; opprettet?: string } = {},
 ): DebetPost {
   const erForsinkelsesrente = options.erForsinkelsesrente ?? false;
   return {
@@ -25,6 +25,7 @@ export function debet(
     gjenstaaendeOere: toOere(Math.round(kroner * 100)),
     erForsinkelsesrente,
     rentebaerende: options.rentebaerende ?? !erForsinkelsesrente,
+    utsatt: options.utsatt ?? false,
   };
 }
 

@@ -10,6 +10,7 @@ import * as endringer from './0008-endringer.js';
 import * as kalenderTilgang from './0009-kalender-tilgang.js';
 import * as bankfiler from './0010-bankfiler.js';
 import * as portalUtenValgtVirksomhet from './0011-portal-uten-valgt-virksomhet.js';
+import * as utsettelserOgRefusjoner from './0012-utsettelser-og-refusjoner.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-kalender-tilgang': kalenderTilgang,
   '0010-bankfiler': bankfiler,
   '0011-portal-uten-valgt-virksomhet': portalUtenValgtVirksomhet,
+  '0012-utsettelser-og-refusjoner': utsettelserOgRefusjoner,
 };

@@ -1,5 +1,6 @@
 import { assertInvariant } from '../assert.js';
-import { daysBetween, type LocalDate } from '../dates.js';
+import { compareDates, daysBetween, type LocalDate } from '../dates.js';
+import { formatDato } from '../format.js';
 import { sumOere, type Oere } from '../money.js';
 import type { Obligation } from './obligation.js';
 
@@ -18,6 +19,8 @@ export interface KravforfallFakta {
   /** Signed: positive for a debt, negative for a credit. */
   readonly opprinneligBeloepOere: Oere;
   readonly gjenstaaendeBeloepOere: Oere;
+  /** The last day of a deferral of its collection in force on the business date (decision 0161). */
+  readonly utsattTil?: LocalDate | undefined;
 }
 
 /** Facts for a payment obligation: every due item its key matched (possibly none yet). */
@@ -39,7 +42,8 @@ export interface OppgaveStatus {
 /**
  * The status of an obligation on the business date `idag` (domain-rules §5.8, decision 0011):
  * `fullført` when reported or paid in full, `forfalt` when the effective deadline has passed
- * without that, `pågående` when partly paid, otherwise `ikkeStartet`.
+ * without that, `pågående` when partly paid or when everything still owed is deferred
+ * (decision 0161: "Utsatt til 31.05.2026"), otherwise `ikkeStartet`.
  *
  * @example oppgaveStatus(mvaBetaling3Termin2026, { kind: 'betaling', kravforfall: [] }, '2026-08-01')
  * // { oppgavestatus: 'ikkeStartet', visningsstatus: '30 dager igjen', dagerIgjen: 30 }
@@ -83,9 +87,18 @@ function betalingStatus(fakta: BetalingFakta, dagerIgjen: number): Status {
   const opprinnelig = sumOere(gjeld.map((item) => item.opprinneligBeloepOere));
   const gjenstaaende = sumOere(gjeld.map((item) => item.gjenstaaendeBeloepOere));
   if (gjenstaaende === 0) return { oppgavestatus: 'fullført', visningsstatus: 'Betalt' };
+  const utsattTil = utsattTilFor(gjeld);
+  if (dagerIgjen < 0 && utsattTil !== undefined) return { oppgavestatus: 'pågående', visningsstatus: `Utsatt til ${formatDato(utsattTil)}` };
   if (dagerIgjen < 0) return { oppgavestatus: 'forfalt', visningsstatus: 'Forfalt' };
   if (gjenstaaende < opprinnelig) return { oppgavestatus: 'pågående', visningsstatus: 'Delvis betalt' };
   return { oppgavestatus: 'ikkeStartet', visningsstatus: dagerIgjenTekst(dagerIgjen) };
+}
+
+/** When every open debt is deferred: the first day one of the deferrals ends (collection resumes the day after). */
+function utsattTilFor(gjeld: readonly KravforfallFakta[]): LocalDate | undefined {
+  const aapne = gjeld.filter((item) => item.gjenstaaendeBeloepOere > 0);
+  if (aapne.length === 0 || aapne.some((item) => item.utsattTil === undefined)) return undefined;
+  return aapne.map((item) => item.utsattTil!).sort(compareDates)[0];
 }
 
 /** "Frist i dag", "1 dag igjen", "30 dager igjen". */

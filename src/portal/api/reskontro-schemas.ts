@@ -73,6 +73,8 @@ export const Forfall = Type.Object({
   gjenstaaendeOere: Oere,
   kid: Nullable(Type.String()),
   dekninger: Type.Array(Dekning),
+  /** Collection deferred today (decision 0160): why, and the deferral's last day. */
+  utsatt: Nullable(Type.Object({ grunn: Type.Union([Type.Literal('betalingsutsettelse'), Type.Literal('klage')]), tilOgMed: Dato })),
 });
 export type Forfall = Static<typeof Forfall>;
 

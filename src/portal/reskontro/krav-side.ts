@@ -81,6 +81,7 @@ function forfall(item: KravforfallView, antallForfall: number, leser: Leser): Fo
     gjenstaaendeOere: item.gjenstaaendeOere,
     kid: item.kid,
     dekninger: dekninger(item, leser),
+    utsatt: item.utsettelse === null ? null : { grunn: item.utsettelse.grunn, tilOgMed: item.utsettelse.tilOgMed },
   };
 }
 

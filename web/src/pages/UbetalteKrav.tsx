@@ -102,7 +102,7 @@ function KravDetaljer({ krav }: { readonly krav: KravSide }) {
           dato(f.forfallsdato),
           beloep(f.opprinneligOere),
           beloep(f.gjenstaaendeOere),
-          f.gjenstaaendeOere === 0 ? 'Betalt' : f.forfalt ? 'Fristen er forfalt' : 'Ikke forfalt',
+          forfallStatus(f),
         ])}
       />
       {dekninger.length > 0 && (
@@ -115,6 +115,15 @@ function KravDetaljer({ krav }: { readonly krav: KravSide }) {
       )}
     </div>
   );
+}
+
+/** "Fristen er forfalt", "Ikke forfalt", "Betalt", or with a deferral: "Fristen er forfalt – betalingsutsettelse til 31.05.2026". */
+function forfallStatus(f: KravSide['forfall'][number]): string {
+  if (f.gjenstaaendeOere === 0) return 'Betalt';
+  const status = f.forfalt ? 'Fristen er forfalt' : 'Ikke forfalt';
+  if (f.utsatt === null) return status;
+  const utsatt = f.utsatt.grunn === 'klage' ? 'innkrevingen stilt i bero mens klagen behandles' : 'betalingsutsettelse';
+  return `${status} – ${utsatt} til ${dato(f.utsatt.tilOgMed)}`;
 }
 
 /** Open credits: money the business has to its good, paid out or set off by the daily run. */

@@ -66,7 +66,7 @@ export function avsender(innbetaling: InnbetalingInfo): Betalingsinformasjon {
 export function mottaker(utbetaling: UtbetalingInfo): Betalingsinformasjon {
   return {
     meldingSendtTilMottaker: utbetaling.melding ?? undefined,
-    konto: { kontoeiersNavn: utbetaling.kontoeiersNavn ?? undefined, kontonummer: utbetaling.konto },
+    konto: utbetaling.konto === null ? undefined : { kontoeiersNavn: utbetaling.kontoeiersNavn ?? undefined, kontonummer: utbetaling.konto },
     valutakode: utbetaling.valutakode,
   };
 }

@@ -59,5 +59,7 @@ function mapKravforfall(forfall: KravforfallView): Kravforfall {
       plassertBeloep: bevegelse(original, p.plassertOere),
       plassertDato: p.plassertDato,
     })),
+    // Only the deferred item carries the flag (decision 0160): bodies stay as published otherwise.
+    utsattIverksettelse: forfall.utsettelse === null ? undefined : true,
   };
 }

@@ -60,7 +60,11 @@ export const Kravforfall = Type.Object(
     plassertInnbetaling: Type.Optional(Type.Array(InnbetalingPlassertMotKrav, { minItems: 1 })),
     plassertMotkrav: Type.Optional(Type.Array(KravPlassertMotKrav, { minItems: 1 })),
     plassertUtbetaling: Type.Optional(Type.Array(UtbetalingPlassertMotKrav, { minItems: 1 })),
-    utsattIverksettelse: Type.Optional(Type.Boolean({ description: 'Innkrevingen er stilt i bero (klage, endring).' })),
+    utsattIverksettelse: Type.Optional(
+      Type.Boolean({
+        description: 'Sann når innkrevingen av forfallet er utsatt på dagens dato: betalingsutsettelse, eller stilt i bero mens en klage behandles. Utelatt ellers.',
+      }),
+    ),
   },
   { title: 'Kravforfall', description: 'Ett forfall (én termin) av et krav.' },
 );
