@@ -19,7 +19,9 @@ export interface UtsettelseInput {
   readonly bokfoertDato: LocalDate;
   /** The party the claim is booked on. */
   readonly partId: string;
-  readonly kravId: string;
+  /** The claim, by its id or by the KID it is paid with (one of the two). */
+  readonly kravId?: string | undefined;
+  readonly kid?: string | undefined;
   /** The due items deferred; default: every open item of the claim. */
   readonly kravforfallIds?: readonly string[] | undefined;
   readonly grunn: Utsettelsesgrunn;
@@ -62,9 +64,11 @@ function normalize(input: UtsettelseInput) {
   if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.length > limits.kravforfallPerKravMax)) {
     throw new LedgerInputError('ugyldigKrav', `kravforfallIds: 1–${limits.kravforfallPerKravMax} forfall`);
   }
+  if ((input.kravId === undefined) === (input.kid === undefined)) throw new LedgerInputError('ugyldigKrav', 'Oppgi kravet med kravId eller kid, ikke begge');
   return {
     partId: checkPartId(input.partId),
-    kravId: checkTekst(input.kravId, 'kravId'),
+    kravId: checkTekst(input.kravId, 'kravId', true) ?? null,
+    kid: checkTekst(input.kid, 'kid', true) ?? null,
     kravforfallIds: ids === undefined ? null : ids.map((id, index) => checkTekst(id, `kravforfallIds[${index}]`)),
     grunn: input.grunn,
     fraOgMed,
@@ -73,17 +77,18 @@ function normalize(input: UtsettelseInput) {
 }
 
 async function apply(session: Bokfoering, request: ReturnType<typeof normalize>): Promise<UtsettelseResultat> {
-  const items = session.kravforfallAv(request.kravId);
-  if (items.length === 0 || items[0]!.partId !== request.partId) {
-    throw new LedgerInputError('ugyldigKrav', `Kravet ${request.kravId} finnes ikke hos ${request.partId}`);
+  const kravId = request.kravId ?? session.kravIdForKid(request.kid!);
+  const items = kravId === undefined ? [] : session.kravforfallAv(kravId);
+  if (kravId === undefined || items.length === 0 || items[0]!.partId !== request.partId) {
+    throw new LedgerInputError('ugyldigKrav', `Kravet ${request.kravId ?? `med KID ${request.kid}`} finnes ikke hos ${request.partId}`);
   }
   const chosen = request.kravforfallIds === null ? items.filter((item) => item.gjenstaaendeOere > 0) : request.kravforfallIds.map((id) => items.find((item) => item.kravforfallId === id));
   for (const [index, item] of chosen.entries()) {
-    if (item === undefined) throw new LedgerInputError('ugyldigKrav', `kravforfallIds[${index}] er ikke et forfall av kravet ${request.kravId}`);
+    if (item === undefined) throw new LedgerInputError('ugyldigKrav', `kravforfallIds[${index}] er ikke et forfall av kravet ${kravId}`);
     if (item.gjenstaaendeOere <= 0) throw new LedgerInputError('ugyldigKrav', `Forfallet ${item.kravforfallId} har ikke noe ubetalt å utsette`);
   }
-  if (chosen.length === 0) throw new LedgerInputError('ugyldigKrav', `Kravet ${request.kravId} har ikke noe ubetalt å utsette`);
+  if (chosen.length === 0) throw new LedgerInputError('ugyldigKrav', `Kravet ${kravId} har ikke noe ubetalt å utsette`);
   const kravforfallIds = chosen.map((item) => item!.kravforfallId);
   for (const kravforfallId of kravforfallIds) session.bookUtsettelse({ kravforfallId, grunn: request.grunn, fraOgMed: request.fraOgMed, tilOgMed: request.tilOgMed });
-  return { kravId: request.kravId, partId: request.partId, grunn: request.grunn, fraOgMed: request.fraOgMed, tilOgMed: request.tilOgMed, kravforfallIds };
+  return { kravId, partId: request.partId, grunn: request.grunn, fraOgMed: request.fraOgMed, tilOgMed: request.tilOgMed, kravforfallIds };
 }

@@ -4,13 +4,13 @@ import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
 import type { Clock } from '../domain/clock.js';
-import { dateParts, localDate, type LocalDate } from '../domain/dates.js';
+import { addMonths, dateParts, localDate, type LocalDate } from '../domain/dates.js';
 import { toOere } from '../domain/money.js';
 import { registrerParter, type PartInput } from '../ledger/index.js';
 import type { Betalingsmaate } from './behaviour.js';
 import { workingDayOnOrBefore } from './behaviour.js';
 import type { Hendelse } from './events.js';
-import { planHistory, type Overstyring, type Virksomhet } from './history.js';
+import { planHistory, planlagtKid, type Overstyring, type Virksomhet } from './history.js';
 import { demoFnr } from './identities.js';
 import { Prng } from './prng.js';
 import { BookingCounter, bookHistory, historyCommands, historyWindow, seedDefaults, seedSynthetic, type SeedReporting, type SeedSummary } from './seed.js';
@@ -86,6 +86,16 @@ export const demoBusinesses: readonly DemoBusiness[] = Object.freeze([
       [`a-melding-${aar - 1}-09`]: { levering: 'mangler', reaksjon: true },
       [`skattemelding-${aar - 2}`]: { skatteoppgjoer: 'restskatt' },
     }),
+    // The overdue AGA of last year's 3rd term gets a payment deferral of two months from today:
+    // flagged, left alone by set-off, interest running on (decision 0160).
+    ekstra: (idag) => [
+      {
+        kind: 'utsettelse',
+        navn: 'utsettelse-aga',
+        dato: idag,
+        input: { partId: '313367002', kid: planlagtKid('313367002', 'aga', dateParts(idag).year - 1, 3), grunn: 'betalingsutsettelse', tilOgMed: addMonths(idag, 2) },
+      },
+    ],
   },
   {
     orgnr: '311851381',

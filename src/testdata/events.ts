@@ -6,10 +6,12 @@ import {
   kravKommando,
   leveringKommando,
   oppgjoerKommando,
+  utsettelseKommando,
   type InnbetalingInput,
   type Kommando,
   type KravInput,
   type LeveringInput,
+  type UtsettelseInput,
 } from '../ledger/index.js';
 
 /**
@@ -21,13 +23,15 @@ export type Hendelse =
   | { readonly kind: 'levering'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<LeveringInput, 'idempotencyKey' | 'bokfoertDato'> }
   | { readonly kind: 'krav'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<KravInput, 'idempotencyKey' | 'bokfoertDato'> }
   | { readonly kind: 'innbetaling'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<InnbetalingInput, 'idempotencyKey' | 'bokfoertDato'> }
+  /** A deferral of a claim's collection; the claim is named by its KID, known before it is booked. */
+  | { readonly kind: 'utsettelse'; readonly navn: string; readonly dato: LocalDate; readonly input: Omit<UtsettelseInput, 'idempotencyKey' | 'bokfoertDato'> }
   /** The daily run for the group (set-off, payouts; refunds of unplaced payments when asked). */
   | { readonly kind: 'oppgjoer'; readonly navn: string; readonly dato: LocalDate; readonly refunderUplassert: boolean }
   /** The bank's statement confirms the payouts of earlier daily runs (`bankbekreftelseKommando`). */
   | { readonly kind: 'bankbekreftelse'; readonly navn: string; readonly dato: LocalDate };
 
-/** On one business date: the bank's confirmations of earlier days, filings, then claims, then payments, then the daily run. */
-const rank: Readonly<Record<Hendelse['kind'], number>> = { bankbekreftelse: 0, levering: 1, krav: 2, innbetaling: 3, oppgjoer: 4 };
+/** On one business date: the bank's confirmations of earlier days, filings, then claims, then payments, then deferrals, then the daily run. */
+const rank: Readonly<Record<Hendelse['kind'], number>> = { bankbekreftelse: 0, levering: 1, krav: 2, innbetaling: 3, utsettelse: 4, oppgjoer: 5 };
 
 /**
  * The group's history up to and including `til`, as ledger commands in booking order. The ledger
@@ -58,6 +62,9 @@ export function kommandoerFor(hendelser: readonly Hendelse[], options: { keyPref
         break;
       case 'innbetaling':
         kommandoer.push(innbetalingKommando({ ...key, ...hendelse.input }));
+        break;
+      case 'utsettelse':
+        kommandoer.push(utsettelseKommando({ ...key, ...hendelse.input }));
         break;
       case 'oppgjoer':
         kommandoer.push(oppgjoerKommando(options.anker, { bokfoertDato: hendelse.dato, refunderUplassert: hendelse.refunderUplassert }));

@@ -353,6 +353,11 @@ class Planner {
   }
 }
 
+/** The KID the planner gives a claim of a business: the demo names a claim by it before it is booked. */
+export function planlagtKid(partId: string, kind: keyof typeof kidKind, aar: number, termin: number): string {
+  return kid(partId, kidKind[kind], aar, termin);
+}
+
 /** A MOD11 KID naming one claim of one party (both of Skatteetaten's accounts use MOD11). */
 function kid(partId: string, kind: string, aar: number, termin: number): string {
   return makeKid(`${partId}${kind}${String(aar % 100).padStart(2, '0')}${String(termin).padStart(2, '0')}`, 'MOD11');

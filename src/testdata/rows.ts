@@ -1,4 +1,4 @@
-import type { BankbekreftelseResultat, InnbetalingResultat, Kommando, KravResultat, OppgjoerResultat, Utfall } from '../ledger/index.js';
+import type { BankbekreftelseResultat, InnbetalingResultat, Kommando, KravResultat, OppgjoerResultat, Utfall, UtsettelseResultat } from '../ledger/index.js';
 
 /**
  * The rows a booked command wrote to the ledger's fact tables (the `part_siste_seq` cache aside),
@@ -12,6 +12,8 @@ export function rowsWritten(kommando: Kommando<unknown>, utfall: Utfall<unknown>
   switch (kommando.type) {
     case 'registrerLevering':
       return kommandoRow + 1;
+    case 'registrerUtsettelse':
+      return kommandoRow + (utfall as unknown as UtsettelseResultat).kravforfallIds.length;
     case 'bokfoerKrav': {
       const krav = utfall as unknown as KravResultat;
       return kommandoRow + 1 + krav.forfall.length + krav.plasseringer.length + krav.motregninger.length + rente(krav.renteKrav);

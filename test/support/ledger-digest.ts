@@ -14,6 +14,8 @@ const tables: readonly (readonly [keyof Database, readonly string[]])[] = [
   ['utbetaling', ['utbetaling_id']],
   ['utbetaling_status', ['seq']],
   ['levering', ['seq']],
+  ['utsettelse', ['seq']],
+  ['refusjon', ['krav_id']],
   ['part_siste_seq', ['part_id']],
   ['part_lesemodell', ['part_id']],
 ];
@@ -41,7 +43,7 @@ export async function ledgerDigest(db: Kysely<Database>): Promise<string> {
 /** Rows in the ledger's fact tables (what `kob seed` counts as booked). */
 export async function ledgerFactRows(db: Kysely<Database>): Promise<number> {
   let total = 0;
-  for (const table of ['kommando', 'krav', 'kravforfall', 'innbetaling', 'plassering', 'utbetaling', 'utbetaling_status', 'levering'] as const) {
+  for (const table of ['kommando', 'krav', 'kravforfall', 'innbetaling', 'plassering', 'utbetaling', 'utbetaling_status', 'levering', 'utsettelse', 'refusjon'] as const) {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     total += Number(row.n);
   }

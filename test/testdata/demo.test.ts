@@ -7,7 +7,7 @@ import { searchTestPersons } from '../../src/auth/idporten/test-persons.js';
 import { seedDemoIfEmpty } from '../../src/cli/serve-command.js';
 import { systemClock } from '../../src/clock.js';
 import { parseConfig } from '../../src/config.js';
-import { localDate } from '../../src/domain/dates.js';
+import { addMonths, localDate } from '../../src/domain/dates.js';
 import { ameldingFrist, mvaFrist } from '../../src/domain/deadlines/index.js';
 import { buildPartView, finnLeveringer, kontrollerInvarianter, type PartView } from '../../src/ledger/index.js';
 import { demoBusinesses, demoPersons, demoSyntheticParties } from '../../src/testdata/index.js';
@@ -49,7 +49,7 @@ describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty d
     for (const { part_id } of await handle().db.selectFrom('part').select('part_id').execute()) await kontrollerInvarianter(handle().db, part_id, today);
   });
 
-  it('313367002: overdue claims with interest, a posted interest claim, the owner’s forskuddsskatt with one of four terms paid', async () => {
+  it('313367002: overdue claims with interest (the AGA under a payment deferral), a posted interest claim, the owner’s forskuddsskatt with one of four terms paid', async () => {
     const v = await view('313367002');
     expect(v.part.mvaTermintype).toBe('tomaaneders');
     expect(v.eier?.partId).toBe(demoPersons.kari.fnr);
@@ -57,6 +57,9 @@ describeEachDatabase('the demo dataset (kob seed --demo, npm start on an empty d
     expect(aga.forfall[0]!.forfalt).toBe(true);
     expect(aga.gjenstaaendeOere).toBe(aga.opprinneligOere);
     expect(aga.stipulerteRenterOere).toBeGreaterThan(0);
+    expect(aga.forfall[0]!.utsettelse).toEqual({ grunn: 'betalingsutsettelse', fraOgMed: today, tilOgMed: addMonths(today, 2) });
+    const trekk = v.aapne!.krav.find((k) => k.kravtypeApi === 'FORSKTREKK' && k.periode.aar === lastYear && k.periode.termin === '3')!;
+    expect(trekk.forfall[0]!.utsettelse).toBeNull();
     const rente = v.aapne!.krav.find((k) => k.kravtypeApi === 'Forsinkelsesrente')!;
     const hovedstol = v.kravOpprettet!.find((k) => k.kravId === rente.hovedstolKravId)!;
     expect(hovedstol).toMatchObject({ kravtypeApi: 'Mva-melding', periode: expect.objectContaining({ aar: lastYear, termin: '02' }) });
