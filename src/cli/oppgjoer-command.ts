@@ -6,7 +6,7 @@ import { formatAntall, formatKroner, formatPost, formatRenteKrav, formatVarighet
 import { withRuntime, type GlobalOptions } from './runtime.js';
 
 const grunnTekst: Readonly<Record<IkkeUtbetalt['grunn'], string>> = {
-  ingenUtbetalingskonto: 'ingen utbetalingskonto er registrert',
+  ingenUtbetalingskonto: 'verken utbetalingskonto eller postadresse er registrert',
   underMinstebeloep: 'under 100 kr utbetales ikke',
 };
 

@@ -17,6 +17,7 @@ import {
   kravforfallFraDokument,
   type ForfallDokument,
   type InnbetalingDokument,
+  type KravDokument,
   type PartDokument,
   type UtbetalingDokument,
   type UtsettelseDokument,
@@ -322,6 +323,7 @@ export class Bokfoering {
           beskrivelse: krav.beskrivelse,
           periode: krav.periode,
           opprettetDato: krav.opprettetDato,
+          fastsettingsmaate: krav.fastsettingsmaate,
           hovedstolKravId: krav.hovedstolKravId,
           erForsinkelsesrente: regel.erForsinkelsesrente,
           rentebaerende: regel.renteberegnes,
@@ -391,6 +393,34 @@ export class Bokfoering {
     this.#changed.add(payment.partId);
     this.#pushPlassering({ kilde: 'innbetaling', innbetalingId, motkravForfallId: null, utbetalingId: null, kravforfallId, beloepOere });
     this.#touch(payment.partId);
+  }
+
+  /** The payment a payout paid back: when every credit it paid is a refund claim of that one payment (decision 0162). */
+  refundertInnbetaling(utbetalingId: string): string | undefined {
+    const placements = [...this.#dokumenter.values()].flatMap((dokument) => dokument.plasseringer).filter((p) => p.utbetalingId === utbetalingId);
+    const payments = new Set(placements.map((p) => this.#krav(this.#item(p.kravforfallId).kravId)?.refusjonAv));
+    const [only] = payments;
+    return payments.size === 1 ? only : undefined;
+  }
+
+  #krav(kravId: string): KravDokument | undefined {
+    for (const dokument of this.#dokumenter.values()) {
+      const found = dokument.krav.find((k) => k.kravId === kravId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A refund's claim (motpost tilbakebetaling, krav til utbetaling, a returned refund's credit) names the payment it pays back (decision 0162). */
+  bookRefusjon(kravId: string, innbetalingId: string): void {
+    this.#stamp();
+    const payment = this.#payments.get(innbetalingId);
+    assertInvariant(payment !== undefined, `payment ${innbetalingId} is in the group`);
+    const krav = this.#krav(kravId);
+    assertInvariant(krav !== undefined && krav.refusjonAv === undefined, `claim ${kravId} is in the group and refunds no payment yet`);
+    this.#pending.refusjon.push({ krav_id: kravId, innbetaling_id: innbetalingId });
+    krav.refusjonAv = innbetalingId;
+    this.#changed.add(this.kravforfallAv(kravId)[0]!.partId);
   }
 
   /** A credit item is set off against a debit item: one row, shown on both sides. */

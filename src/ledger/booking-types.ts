@@ -21,6 +21,7 @@ export interface GruppeKravforfall {
   readonly beskrivelse: string;
   readonly periode: Kravperiode;
   readonly opprettetDato: LocalDate;
+  readonly fastsettingsmaate: string | null;
   readonly hovedstolKravId: string | null;
   /** Covered after principals with the same due date; accrues nothing itself (`renteregel`). */
   readonly erForsinkelsesrente: boolean;

@@ -90,4 +90,6 @@ export interface FaktaSett {
   readonly plasseringer: readonly PlasseringFakta[];
   /** The deferrals of the loaded due items, by item, in posting order. */
   readonly utsettelser: ReadonlyMap<string, readonly UtsettelseFakta[]>;
+  /** The payment each refund claim pays back, by claim id: for the loaded claims and the selected payments (decision 0162). */
+  readonly refusjoner: ReadonlyMap<string, string>;
 }

@@ -106,4 +106,4 @@ export { mottakerkontoer, type MottakerkontoInfo } from './mottakerkontoer.js';
 
 // Errors and row types
 export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';
-export type { Innbetalingstype, Leveringstype, MvaTermintype, PartType, Utbetalingstatus, Utsettelsesgrunn } from './tables.js';
+export type { Innbetalingstype, Leveringstype, MvaTermintype, PartType, Postadresse, Utbetalingsmaate, Utbetalingstatus, Utsettelsesgrunn } from './tables.js';

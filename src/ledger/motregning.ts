@@ -81,9 +81,9 @@ function compareKreditt(a: KreditPost, b: KreditPost): number {
 
 /**
  * Each usable credit (due on or before the date), oldest first, covers the overdue debit items
- * that are not deferred, in set-off order; every late covering posts forsinkelsesrente up to the set-off date, and what is
- * left of the credits then covers that interest (due today), so no credit is paid out while the
- * interest its own set-off caused stays open.
+ * that are not deferred, in set-off order; every late covering posts forsinkelsesrente up to the
+ * set-off date, and what is left of the credits then covers that interest (due today), so no
+ * credit is paid out while the interest its own set-off caused stays open.
  */
 export function planMotregning(request: SetOffRequest): SetOffPlan {
   const kreditter = request.kreditter.filter((k) => compareDates(k.forfallsdato, request.dato) <= 0).sort(compareKreditt);

@@ -16,10 +16,11 @@ import { checkDato, checkPartId } from './validation.js';
 /**
  * The daily run (decision 0006), per debtor group: set credits off against overdue debts, refund
  * unplaced payments when asked (the tax ledger's way: a debit "motpost tilbakebetaling" takes the
- * unplaced amount and a credit "krav til utbetaling" is paid out), and pay remaining credits to
- * each party's registered account, or without one by a cheque (an organisation) or a payout card (a
- * person) to its address (decision 0163). Amounts below 100 kr are not paid out (sktbf § 10-4-1);
- * they stay open and visible, as do credits of a party with neither account nor address.
+ * unplaced amount and a credit "krav til utbetaling" is paid out, both naming the payment,
+ * decision 0162), and pay remaining credits to each party's registered account, or without one
+ * by a cheque (an organisation) or a payout card (a person) to its address (decision 0163).
+ * Amounts below 100 kr are not paid out (sktbf § 10-4-1); they stay open and visible, as do
+ * credits of a party with neither account nor address.
  */
 export interface OppgjoerInput {
   readonly bokfoertDato: LocalDate;
@@ -143,6 +144,8 @@ async function refunder(session: Bokfoering, ikkeUtbetalt: IkkeUtbetalt[], meldi
       krav('kravTilUtbetaling', 'Krav til utbetaling', toOere(-beloepOere)),
     ]);
     session.placeInnbetaling(payment.innbetalingId, motpost![0]!.kravforfallId, beloepOere);
+    session.bookRefusjon(motpost![0]!.kravId, payment.innbetalingId);
+    session.bookRefusjon(utbetalingKrav![0]!.kravId, payment.innbetalingId);
     meldinger.set(utbetalingKrav![0]!.kravforfallId, `For mye betalt ${kortDato(payment.innbetalingsdato)}`);
     refusjoner.push({ innbetalingId: payment.innbetalingId, partId: payment.partId, beloepOere, motpostKravId: motpost![0]!.kravId, utbetalingKravId: utbetalingKrav![0]!.kravId });
   }

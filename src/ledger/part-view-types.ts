@@ -115,6 +115,10 @@ export interface PlassertMotkrav {
   readonly motkrav: KravforfallRef;
   readonly plassertOere: Oere;
   readonly plassertDato: LocalDate;
+  /** The set-off's posting number. */
+  readonly seq: number;
+  /** Forsinkelsesrente this late covering accrued on the debit side, up to the set-off date; null when that debt accrues none. */
+  readonly forsinkelsesrenteOere: Oere | null;
 }
 
 export interface PlassertUtbetaling {
@@ -178,8 +182,28 @@ export interface PlasseringAvInnbetaling {
 }
 
 export interface InnbetalingView extends InnbetalingInfo {
+  /** Skatteetaten's account the money came to, with its IBAN, BIC and bank. */
+  readonly mottakerkontoInfo: Mottakerkonto;
   readonly uplassertOere: Oere;
   readonly plasseringer: readonly PlasseringAvInnbetaling[];
+  /** Debts its refund claims' credit was set off against instead of being paid back (decision 0162). */
+  readonly motregninger: readonly MotregningAvInnbetaling[];
+  /** Payouts that paid (part of) it back, through its refund claims, and were not sent back (decision 0162). */
+  readonly tilbakebetalinger: readonly TilbakebetalingAvInnbetaling[];
+}
+
+/** A debt (`krav`) covered by set-off with the credit of one of a payment's refund claims (`kreditt`). */
+export interface MotregningAvInnbetaling extends PlasseringAvInnbetaling {
+  readonly kreditt: KravforfallRef;
+  readonly seq: number;
+  /** Forsinkelsesrente the late covering accrued on the debt; null when that debt accrues none. */
+  readonly forsinkelsesrenteOere: Oere | null;
+}
+
+export interface TilbakebetalingAvInnbetaling {
+  readonly utbetaling: UtbetalingInfo;
+  /** The part of the payout that paid this payment back. */
+  readonly utbetaltOere: Oere;
 }
 
 export interface KreditKravView {
@@ -190,6 +214,8 @@ export interface KreditKravView {
 
 export interface UtbetalingView extends UtbetalingInfo {
   readonly kreditKrav: readonly KreditKravView[];
+  /** The payments a refund in it paid back, and how much of each (decision 0162). */
+  readonly tilbakebetalingAv: readonly { readonly innbetaling: InnbetalingInfo; readonly utbetaltOere: Oere }[];
 }
 
 export interface Summer {

@@ -23,7 +23,8 @@ export async function byggLesemodell(db: Kysely<Database>, onProgress?: (done: n
 }
 
 async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): Promise<Map<string, PartDokument>> {
-  const [items, payments, payouts, statuses, placements, deferrals] = await Promise.all([
+  const nyeTabeller = await harTabell(db, 'utsettelse');
+  const [items, payments, payouts, statuses, placements, deferrals, refunds] = await Promise.all([
     kravforfallQuery(db, undefined).selectAll().where('f.part_id', 'in', partIds).execute(),
     innbetalingQuery(db, undefined).selectAll().where('i.part_id', 'in', partIds).execute(),
     db.selectFrom('utbetaling').selectAll().where('part_id', 'in', partIds).execute(),
@@ -43,7 +44,7 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       .where('k.part_id', 'in', partIds)
       .orderBy('p.seq')
       .execute(),
-    (await harTabell(db, 'utsettelse'))
+    nyeTabeller
       ? db
           .selectFrom('utsettelse as u')
           .innerJoin('kravforfall as f', 'f.kravforfall_id', 'u.kravforfall_id')
@@ -52,6 +53,9 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
           .where('k.part_id', 'in', partIds)
           .orderBy('u.seq')
           .execute()
+      : [],
+    nyeTabeller
+      ? db.selectFrom('refusjon as r').innerJoin('krav as k', 'k.krav_id', 'r.krav_id').selectAll('r').where('k.part_id', 'in', partIds).execute()
       : [],
   ]);
   const dokumenter = new Map(partIds.map((id) => [id, emptyDokument()]));
@@ -88,6 +92,7 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       ...(utsettelser.length > 0 ? { utsettelser } : {}),
     });
   }
+  for (const row of refunds) krav.get(row.krav_id)!.refusjonAv = row.innbetaling_id;
   for (const row of payments.sort((a, b) => compareKravId(a.innbetaling_id, b.innbetaling_id))) {
     const { partId: _owner, ...dokument } = innbetalingFakta(row);
     dokumenter.get(row.part_id)!.innbetalinger.push(dokument);
@@ -125,7 +130,7 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
 
 /**
  * Migration 0007 builds the read model with this code on a schema that may not have the tables
- * later migrations add; a table that is not there yet holds no facts.
+ * later migrations add (0011: `utsettelse`, `refusjon`); a table that is not there yet holds no facts.
  */
 async function harTabell(db: Kysely<Database>, navn: string): Promise<boolean> {
   const { rows } = await sql<{ finnes: boolean }>`select to_regclass(${navn}) is not null as finnes`.execute(db);

@@ -36,6 +36,8 @@ export interface KravDokument {
   readonly hovedstolKravId: string | null;
   /** In instalment order (`nummer` = position + 1). */
   readonly forfall: ForfallDokument[];
+  /** A refund's claim: the payment it pays back (decision 0162); absent otherwise. */
+  refusjonAv?: string;
 }
 
 export interface ForfallDokument {
@@ -152,7 +154,9 @@ export function faktaFraDokumenter(gruppe: readonly { readonly partId: string; r
   const utbetalinger = new Map<string, UtbetalingFakta>();
   const plasseringer: PlasseringFakta[] = [];
   const utsettelser = new Map<string, readonly UtsettelseFakta[]>();
+  const refusjoner = new Map<string, string>();
   for (const { partId, dokument } of gruppe) {
+    for (const krav of dokument.krav) if (krav.refusjonAv !== undefined) refusjoner.set(krav.kravId, krav.refusjonAv);
     for (const krav of dokument.krav) for (const item of kravforfallFraDokument(partId, krav)) kravforfall.set(item.kravforfallId, item);
     for (const krav of dokument.krav) for (const forfall of krav.forfall) if (forfall.utsettelser) utsettelser.set(forfall.kravforfallId, forfall.utsettelser);
     for (const innbetaling of dokument.innbetalinger) innbetalinger.set(innbetaling.innbetalingId, { ...innbetaling, partId });
@@ -160,7 +164,7 @@ export function faktaFraDokumenter(gruppe: readonly { readonly partId: string; r
     plasseringer.push(...dokument.plasseringer);
   }
   plasseringer.sort((a, b) => a.seq - b.seq);
-  return { kravforfall, innbetalinger, utbetalinger, plasseringer, utsettelser };
+  return { kravforfall, innbetalinger, utbetalinger, plasseringer, utsettelser, refusjoner };
 }
 
 export function kravforfallFraDokument(partId: string, krav: KravDokument): KravforfallFakta[] {

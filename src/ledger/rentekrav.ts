@@ -8,6 +8,8 @@ import type { RenteKrav } from './resultater.js';
  * Books the forsinkelsesrente claims a plan created (decision 0005): one claim per principal, in
  * the principal's group and period, due the day it is booked, with `hovedstol_krav_id` set, of the
  * interest type the group names (`forsinkelsesrenterMva` for VAT, `forsinkelsesrente` otherwise).
+ * Interest is computed, not assessed: on a principal that records how it was assessed, the
+ * interest claim says `blank`, as the published VAT ledger does (decision 0164).
  */
 export async function bookRenteKrav(session: Bokfoering, renter: readonly PlanlagtRente[]): Promise<Map<number, GruppeKravforfall>> {
   const nye = renter.map((rente) => {
@@ -21,7 +23,7 @@ export async function bookRenteKrav(session: Bokfoering, renter: readonly Planla
       beskrivelse: `${findKravtype(kravtype)!.tekst} ${hovedstol.beskrivelse}`,
       periode: hovedstol.periode,
       opprettetDato: rente.forfallsdato,
-      fastsettingsmaate: null,
+      fastsettingsmaate: hovedstol.fastsettingsmaate === null ? null : 'blank',
       hovedstolKravId: hovedstol.kravId,
       forfall: [{ forfallsdato: rente.forfallsdato, beloepOere: rente.beloepOere, kid: 'generer' as const, mottakerkonto: rente.mottakerkonto }],
     };

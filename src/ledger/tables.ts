@@ -140,16 +140,13 @@ export interface UidentifisertInnbetalingTable {
 export type PlasseringKilde = 'innbetaling' | 'motregning' | 'utbetaling';
 
 /**
- * One covering of a due item: by a payment, by set-off (a credit due item or, since migration
- * 0011, an unplaced payment set off before a refund; recorded once and shown on both sides), or
- * by a payout (which settles a credit due item).
+ * One covering of a due item: by a payment, by a credit due item (set-off, recorded once and
+ * shown on both sides), or by a payout (which settles a credit due item).
  */
 export interface PlasseringTable {
   seq: Seq;
   kilde: Booked<PlasseringKilde>;
-  /** The payment placed, or (kilde `motregning`) the unplaced payment set off. */
   innbetaling_id: BookedOptional<string>;
-  /** The credit item of a set-off that used one. */
   motkrav_forfall_id: BookedOptional<string>;
   utbetaling_id: BookedOptional<string>;
   /** The covered item: a debit item for payments and set-off, a credit item for payouts. */
@@ -229,7 +226,7 @@ export interface UtsettelseTable {
   idempotency_key: Booked<string>;
 }
 
-/** The payment a refund's claims (motpost tilbakebetaling, krav til utbetaling) pay back (migration 0011). */
+/** The payment a refund's claims (motpost tilbakebetaling, krav til utbetaling, a returned refund's credit) pay back (migration 0011). */
 export interface RefusjonTable {
   krav_id: Booked<string>;
   innbetaling_id: Booked<string>;

@@ -25,7 +25,8 @@ export interface UtbetalingReturnertResultat {
 /**
  * A payout the bank sent back (closed account, wrong number). Nothing booked is changed: the
  * payout gets the status `returnert` and a new credit claim of the same amount puts the money back
- * on the party's account, where the daily run can set it off or pay it again (decision 0006).
+ * on the party's account, where the daily run can set it off or pay it again (decision 0006). A
+ * returned refund stays the payment's refund: the new credit names the payment (decision 0162).
  */
 export async function registrerUtbetalingReturnert(db: Kysely<Database>, input: UtbetalingReturnertInput): Promise<Utfall<UtbetalingReturnertResultat>> {
   return bokfoer(db, await utbetalingReturnertKommando(db, input));
@@ -56,6 +57,8 @@ async function apply(session: Bokfoering, request: { partId: string; utbetalingI
       forfall: [{ forfallsdato: dato, beloepOere: toOere(-utbetaling.beloepOere), kid: null, mottakerkonto: null }],
     },
   ]);
+  const refundert = session.refundertInnbetaling(request.utbetalingId);
+  if (refundert !== undefined) session.bookRefusjon(items![0]!.kravId, refundert);
   return { utbetalingId: request.utbetalingId, partId: utbetaling.partId, beloepOere: utbetaling.beloepOere, kreditKravId: items![0]!.kravId };
 }
 

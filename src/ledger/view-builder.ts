@@ -12,6 +12,7 @@ import type {
   KravforfallRef,
   KravforfallView,
   KravView,
+  Mottakerkonto,
   Oversikt,
   PartInfo,
   PartView,
@@ -100,6 +101,8 @@ class ViewBuilder {
   private readonly byMotkrav = new Map<string, PlasseringFakta[]>();
   private readonly byPayment = new Map<string, PlasseringFakta[]>();
   private readonly byPayout = new Map<string, PlasseringFakta[]>();
+  /** The credit items of the claims that refund a payment, by payment (decision 0162). */
+  private readonly refundCredits = new Map<string, KravforfallFakta[]>();
 
   constructor(
     private readonly asOf: LocalDate,
@@ -115,6 +118,7 @@ class ViewBuilder {
       append(this.byPayment, p.innbetalingId, p);
       append(this.byPayout, p.utbetalingId, p);
     }
+    for (const item of fakta.kravforfall.values()) if (item.beloepOere < 0) append(this.refundCredits, fakta.refusjoner.get(item.kravId) ?? null, item);
     this.assertCovered(items, payments, payouts);
   }
 
@@ -133,18 +137,51 @@ class ViewBuilder {
   }
 
   innbetalingView(row: InnbetalingFakta): InnbetalingView {
+    const placements = this.byPayment.get(row.innbetalingId) ?? [];
+    const plassering = (p: PlasseringFakta) => ({ krav: this.ref(p.kravforfallId), plassertOere: p.beloepOere, plassertDato: p.plassertDato });
+    // The credit items of its refund claims: what became of the money it was to get back.
+    const refundCredits = (this.refundCredits.get(row.innbetalingId) ?? []).map((item) => item.kravforfallId);
+    const on = (index: ReadonlyMap<string, PlasseringFakta[]>) => refundCredits.flatMap((id) => index.get(id) ?? []).sort((a, b) => a.seq - b.seq);
     return {
       ...innbetalingInfo(row),
+      mottakerkontoInfo: this.mottakerkonto(row.mottakerkonto),
       uplassertOere: row.uplassertOere,
-      plasseringer: (this.byPayment.get(row.innbetalingId) ?? []).map((p) => ({ krav: this.ref(p.kravforfallId), plassertOere: p.beloepOere, plassertDato: p.plassertDato })),
+      plasseringer: placements.map(plassering),
+      motregninger: on(this.byMotkrav).map((p) => ({ ...plassering(p), kreditt: this.ref(p.motkravForfallId!), seq: p.seq, forsinkelsesrenteOere: this.forsinkelsesrente(p) })),
+      // A payout the bank sent back paid nothing back; its money came back as a new credit of the refund.
+      tilbakebetalinger: on(this.byItem)
+        .filter((p) => p.kilde === 'utbetaling')
+        .map((p) => ({ utbetaling: utbetalingInfo(this.payout(p.utbetalingId!)), utbetaltOere: p.beloepOere }))
+        .filter(({ utbetaling }) => utbetaling.status !== 'returnert'),
     };
   }
 
   utbetalingView(row: UtbetalingFakta): UtbetalingView {
+    const placements = this.byPayout.get(row.utbetalingId) ?? [];
+    const refunded = new Map<string, Oere>();
+    for (const p of placements) {
+      const innbetalingId = this.fakta.refusjoner.get(this.ref(p.kravforfallId).kravId);
+      if (innbetalingId !== undefined) refunded.set(innbetalingId, toOere((refunded.get(innbetalingId) ?? 0) + p.beloepOere));
+    }
     return {
       ...utbetalingInfo(row),
-      kreditKrav: (this.byPayout.get(row.utbetalingId) ?? []).map((p) => ({ krav: this.ref(p.kravforfallId), utbetaltOere: p.beloepOere })),
+      kreditKrav: placements.map((p) => ({ krav: this.ref(p.kravforfallId), utbetaltOere: p.beloepOere })),
+      tilbakebetalingAv: [...refunded].map(([innbetalingId, utbetaltOere]) => ({ innbetaling: innbetalingInfo(this.payment(innbetalingId)), utbetaltOere })),
     };
+  }
+
+  /**
+   * The forsinkelsesrente a covering accrued on its debit item: on the amount, from the day after
+   * the due date up to the day it was placed, truncated to whole kroner (decision 0005); what the
+   * interest claim the ledger posted for it holds when the claim has one item. Null when the
+   * debt accrues none (interest, credits, types without interest).
+   */
+  private forsinkelsesrente(p: PlasseringFakta): Oere | null {
+    const debet = this.fakta.kravforfall.get(p.kravforfallId);
+    assertInvariant(debet !== undefined, `placement refers to a loaded due item: ${p.kravforfallId}`);
+    if (!renteregel(debet).renteberegnes) return null;
+    if (compareDates(debet.forfallsdato, p.plassertDato) >= 0) return toOere(0);
+    return truncateToWholeKronerOere(exactForsinkelsesrente(forsinkelsesrentesatser(), { hovedstolOere: p.beloepOere, forfallsdato: debet.forfallsdato, sisteRentedag: p.plassertDato }));
   }
 
   private kravView(rows: readonly KravforfallFakta[]): KravView {
@@ -190,7 +227,6 @@ class ViewBuilder {
     const on = (kilde: PlasseringKilde) => covering.filter((p) => p.kilde === kilde);
     // Set-off seen from both sides: as the debit item covered, or as the credit item used (by seq).
     const motregning = [...on('motregning'), ...(this.byMotkrav.get(row.kravforfallId) ?? [])].sort((a, b) => a.seq - b.seq);
-    const konto = row.mottakerkonto === null ? undefined : this.kontoer.get(row.mottakerkonto);
     const utsettelse = utsettelsePaa(this.fakta.utsettelser.get(row.kravforfallId), this.asOf);
     return {
       kravforfallId: row.kravforfallId,
@@ -200,23 +236,29 @@ class ViewBuilder {
       opprinneligOere: row.beloepOere,
       gjenstaaendeOere: row.gjenstaaendeOere,
       kid: row.kid,
-      mottakerkonto: row.mottakerkonto
-        ? {
-            kontonummer: row.mottakerkonto,
-            kontoeiersNavn: konto?.kontoeiersNavn ?? null,
-            iban: konto?.iban ?? null,
-            swiftBic: konto?.swiftBic ?? null,
-            bankinformasjon: konto?.bankinformasjon ?? null,
-          }
-        : null,
+      mottakerkonto: row.mottakerkonto ? this.mottakerkonto(row.mottakerkonto) : null,
       plassertInnbetaling: on('innbetaling').map((p) => ({ innbetaling: innbetalingInfo(this.payment(p.innbetalingId!)), plassertOere: p.beloepOere, plassertDato: p.plassertDato })),
       plassertMotkrav: motregning.map((p) => ({
         motkrav: this.ref(p.kravforfallId === row.kravforfallId ? p.motkravForfallId! : p.kravforfallId),
         plassertOere: p.beloepOere,
         plassertDato: p.plassertDato,
+        seq: p.seq,
+        forsinkelsesrenteOere: this.forsinkelsesrente(p),
       })),
       plassertUtbetaling: on('utbetaling').map((p) => ({ utbetaling: utbetalingInfo(this.payout(p.utbetalingId!)), plassertOere: p.beloepOere, plassertDato: p.plassertDato })),
       utsettelse: utsettelse ? { grunn: utsettelse.grunn, fraOgMed: utsettelse.fraOgMed, tilOgMed: utsettelse.tilOgMed } : null,
+    };
+  }
+
+  /** One of Skatteetaten's receiving accounts with what is known of it. */
+  private mottakerkonto(kontonummer: string): Mottakerkonto {
+    const konto = this.kontoer.get(kontonummer);
+    return {
+      kontonummer,
+      kontoeiersNavn: konto?.kontoeiersNavn ?? null,
+      iban: konto?.iban ?? null,
+      swiftBic: konto?.swiftBic ?? null,
+      bankinformasjon: konto?.bankinformasjon ?? null,
     };
   }
 

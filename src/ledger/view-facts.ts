@@ -75,16 +75,23 @@ function selectPayouts(db: Kysely<Database>, ids: readonly string[], asOf: Local
     .execute();
 }
 
-/** The placements on the selected facts, and the payments, payouts and due items on their other side. */
+/**
+ * The placements on the selected facts, and the payments, payouts and due items on their other
+ * side; with the claims that refund a selected payment (decision 0162), and the payment each
+ * loaded refund claim pays back.
+ */
 async function loadReferred(
   db: Kysely<Database>,
   asOf: LocalDate,
-  itemRows: readonly KravforfallFakta[],
+  selectedItems: readonly KravforfallFakta[],
   paymentRows: readonly InnbetalingFakta[],
   payoutRows: readonly UtbetalingFakta[],
 ): Promise<FaktaSett> {
-  const itemIds = itemRows.map((row) => row.kravforfallId);
   const paymentIds = paymentRows.map((row) => row.innbetalingId);
+  const refunding = paymentIds.length === 0 ? [] : await refusjonQuery(db, asOf).where('r.innbetaling_id', 'in', paymentIds).select('r.krav_id').execute();
+  const refundItems = refunding.length === 0 ? [] : (await kravforfallQuery(db, asOf).selectAll().where('f.krav_id', 'in', refunding.map((r) => r.krav_id)).execute()).map(kravforfallFakta);
+  const itemRows = [...selectedItems, ...refundItems.filter((item) => !selectedItems.some((s) => s.kravforfallId === item.kravforfallId))];
+  const itemIds = itemRows.map((row) => row.kravforfallId);
   const payoutIds = payoutRows.map((row) => row.utbetalingId);
   const plasseringer: PlasseringFakta[] =
     itemIds.length + paymentIds.length + payoutIds.length === 0
@@ -129,7 +136,17 @@ async function loadReferred(
   for (const row of moreItems) items.set(row.kravforfall_id, kravforfallFakta(row));
   for (const row of morePayments) payments.set(row.innbetaling_id, innbetalingFakta(row));
   for (const row of morePayouts) payouts.set(row.utbetaling_id, utbetalingFakta(row));
-  return { kravforfall: items, innbetalinger: payments, utbetalinger: payouts, plasseringer, utsettelser: await loadUtsettelser(db, asOf, [...items.keys()]) };
+  const kravIds = [...new Set([...items.values()].map((item) => item.kravId))];
+  const links = kravIds.length === 0 ? [] : await refusjonQuery(db, asOf).where('r.krav_id', 'in', kravIds).select(['r.krav_id', 'r.innbetaling_id']).execute();
+  const refusjoner = new Map(links.map((r) => [r.krav_id, r.innbetaling_id]));
+  const refundedPayments = missing([...refusjoner.values()], payments);
+  if (refundedPayments.length) for (const row of await innbetalingQuery(db, asOf).selectAll().where('i.innbetaling_id', 'in', refundedPayments).execute()) payments.set(row.innbetaling_id, innbetalingFakta(row));
+  return { kravforfall: items, innbetalinger: payments, utbetalinger: payouts, plasseringer, utsettelser: await loadUtsettelser(db, asOf, [...items.keys()]), refusjoner };
+}
+
+/** Refund links of the claims booked up to the date (select from `r`). */
+function refusjonQuery(db: Kysely<Database>, asOf: LocalDate) {
+  return db.selectFrom('refusjon as r').innerJoin('krav as k', 'k.krav_id', 'r.krav_id').where('k.bokfoert_dato', '<=', asOf);
 }
 
 /** The deferrals booked up to the date on the given due items, by item, in posting order. */

@@ -285,6 +285,8 @@ class Planner {
         kravtype: personlig ? 'restskattPerson' : 'restskatt',
         beskrivelse: `${personlig ? 'Restskatt, person' : 'Restskatt'} - ${aar}`,
         periode,
+        // As Skatteetaten's published RESTSKATT example: the settlement's amount has no assessment method of its own (decision 0164).
+        fastsettingsmaate: 'blank',
         forfall: forfall.map((f) => ({ forfallsdato: f.effective, beloepOere: f.beloepOere })),
       }, kid(this.#skattyter, kidKind.restskatt, aar, 0), overstyring.betaling);
     } else if (utfall === 'tilgode') {

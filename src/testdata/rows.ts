@@ -24,8 +24,8 @@ export function rowsWritten(kommando: Kommando<unknown>, utfall: Utfall<unknown>
     }
     case 'kjoerOppgjoer': {
       const oppgjoer = utfall as unknown as OppgjoerResultat;
-      // A refund: a debit and a credit claim of one item each, and the payment placed on the debit.
-      const refusjoner = 5 * oppgjoer.refusjoner.length;
+      // A refund: a debit and a credit claim of one item each, both naming the payment, and the payment placed on the debit.
+      const refusjoner = 7 * oppgjoer.refusjoner.length;
       const utbetalinger = oppgjoer.utbetalinger.reduce((sum, u) => sum + 2 + u.kreditter.length, 0);
       return kommandoRow + oppgjoer.motregninger.length + rente(oppgjoer.renteKrav) + refusjoner + utbetalinger;
     }

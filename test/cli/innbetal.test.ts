@@ -74,7 +74,7 @@ describe('kob innbetal', () => {
     expect(lines[0]).toBe('Oppgjør 2024-04-17:');
     expect(lines[1]).toBe('Skyldnergruppe 13114614453, 871978433:');
     expect(lines).toContain('  Refundert 500,00 kr uplassert av innbetaling 84000002 (motpost krav 250000003, krav til utbetaling 250000004)');
-    expect(lines).toContain('  Ikke utbetalt 94,50 kr til 871978433: ingen utbetalingskonto er registrert');
+    expect(lines).toContain('  Ikke utbetalt 94,50 kr til 871978433: verken utbetalingskonto eller postadresse er registrert');
     expect(lines.find((line) => line.startsWith('  Utbetalt'))).toBe(
       '  Utbetalt 500,00 kr til 13114614453, konto 5422 13 61434 (utbetaling 74000001): For mye betalt 15.04.24',
     );

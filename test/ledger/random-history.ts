@@ -47,6 +47,53 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
+/** How each party gets a payout: to its account, by post to its address (cheque or payout card), or not at all. */
+export type Utbetalingsvei = 'konto' | 'adresse' | 'ingen';
+export type Utbetalingsveier = Record<Party, Utbetalingsvei>;
+const utbetalingsvei = fc.constantFrom<Utbetalingsvei>('konto', 'adresse', 'ingen');
+export const utbetalingsveier: fc.Arbitrary<Utbetalingsveier> = fc.record({ enk: utbetalingsvei, eier: utbetalingsvei });
+
+const postadresse = { adressetekst: ['Storgata 1'], postnummer: '0155', poststedsnavn: 'OSLO', landkode: 'NO' };
+
+/**
+ * Histories known to reach what random ones reach only now and then, run before them: a set-off
+ * with interest, a refund and a payout; a deferral that keeps a credit off a debt until it ends;
+ * a refund paid by payout card and a credit paid by cheque (decision 0163).
+ */
+export const eksempelHistorier: [Step[], Utbetalingsveier][] = [
+  [
+    [
+      { kind: 'krav', party: 'enk', days: 0, credit: false, kravtype: 0, items: [{ dueOffset: 0, oere: 1_000_000 }] },
+      { kind: 'innbetaling', party: 'eier', days: 40, oere: 50_000, kid: 'none', earlierDays: 0, vat: true },
+      { kind: 'krav', party: 'enk', days: 1, credit: true, kravtype: 0, items: [{ dueOffset: 0, oere: 2_000_000 }] },
+      { kind: 'oppgjoer', party: 'eier', days: 1, refund: true },
+    ],
+    { enk: 'konto', eier: 'konto' },
+  ],
+  // A deferral that keeps a credit off the debt until it ends, then the set-off.
+  [
+    [
+      { kind: 'krav', party: 'enk', days: 0, credit: false, kravtype: 0, items: [{ dueOffset: 0, oere: 1_000_000 }] },
+      { kind: 'utsettelse', days: 40, krav: 0, klage: true, fromDays: 0, lengthDays: 10 },
+      { kind: 'krav', party: 'enk', days: 1, credit: true, kravtype: 0, items: [{ dueOffset: 0, oere: 2_000_000 }] },
+      { kind: 'oppgjoer', party: 'eier', days: 20, refund: false },
+    ],
+    { enk: 'ingen', eier: 'ingen' },
+  ],
+  // A VAT payment nothing in its ledger takes, paid back by payout card (the overdue AGA is
+  // another ledger's, decision 0003); then a credit set off against the AGA and paid out by cheque.
+  [
+    [
+      { kind: 'krav', party: 'enk', days: 0, credit: false, kravtype: 0, items: [{ dueOffset: 0, oere: 1_000_000 }] },
+      { kind: 'innbetaling', party: 'eier', days: 40, oere: 3_000_000, kid: 'none', earlierDays: 0, vat: true },
+      { kind: 'oppgjoer', party: 'eier', days: 1, refund: true },
+      { kind: 'krav', party: 'enk', days: 1, credit: true, kravtype: 0, items: [{ dueOffset: 0, oere: 2_000_000 }] },
+      { kind: 'oppgjoer', party: 'enk', days: 1, refund: false },
+    ],
+    { enk: 'adresse', eier: 'adresse' },
+  ],
+];
+
 type Sent = { run: () => Promise<Utfall<unknown>>; first: Utfall<unknown> };
 
 export async function counts(db: Kysely<Database>) {
@@ -61,10 +108,14 @@ export async function counts(db: Kysely<Database>) {
 export async function runHistory(
   db: Kysely<Database>,
   steps: readonly Step[],
-  accounts: { enk: boolean; eier: boolean },
+  accounts: Utbetalingsveier,
   afterStep?: (state: { enk: string; eier: string; date: LocalDate }) => Promise<void>,
 ) {
-  const { enk, eier } = await nyttEnk(db, { utbetalingskonto: accounts.enk ? '12345678903' : undefined, eier: { utbetalingskonto: accounts.eier ? '15030000002' : undefined } });
+  const vei = (party: Party, konto: string) => ({
+    utbetalingskonto: accounts[party] === 'konto' ? konto : undefined,
+    postadresse: accounts[party] === 'adresse' ? postadresse : undefined,
+  });
+  const { enk, eier } = await nyttEnk(db, { ...vei('enk', '12345678903'), eier: vei('eier', '15030000002') });
   const ids: Record<Party, string> = { enk, eier };
   let date = localDate('2023-01-02');
   const dates: LocalDate[] = [];

@@ -1,14 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
- * Deferrals, refunds and set-off of payments (decisions 0160–0165):
+ * Deferrals, refunds and payouts by post (decisions 0160–0163):
  * - `utsettelse`: a due item's collection deferred for a period, by a payment deferral
  *   (betalingsutsettelse, sktbf § 15-1) or while a complaint is handled (utsatt iverksetting,
  *   fvl § 42); append-only like every booked fact, with a posting number;
- * - `refusjon`: the payment a refund's two claims (motpost tilbakebetaling, krav til utbetaling)
- *   pay back, booked with them, so a payout shows whose money it returned;
- * - a set-off (`plassering.kilde = 'motregning'`) may use an unplaced payment instead of a
- *   credit item: the daily run sets what it would refund off against overdue debts first;
+ * - `refusjon`: the payment a refund's claims (motpost tilbakebetaling, krav til utbetaling, and
+ *   the credit a returned refund puts back) pay back, booked with them, so a payout and a set-off
+ *   show whose money they used;
  * - `part.postadresse` and a payout's way (`utbetalingsmaate`): a party without an account gets
  *   a cheque or a payout card sent to its address; a payout by account keeps its account number.
  */
@@ -32,14 +31,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       innbetaling_id text not null references innbetaling (innbetaling_id)
     )`.execute(db);
   await sql`create index refusjon_innbetaling on refusjon (innbetaling_id)`.execute(db);
-
-  await sql`alter table plassering drop constraint plassering_check`.execute(db);
-  await sql`
-    alter table plassering add constraint plassering_kilde_kobling check (
-      (kilde = 'innbetaling' and innbetaling_id is not null and motkrav_forfall_id is null and utbetaling_id is null) or
-      (kilde = 'motregning' and utbetaling_id is null and (innbetaling_id is null) <> (motkrav_forfall_id is null)) or
-      (kilde = 'utbetaling' and innbetaling_id is null and motkrav_forfall_id is null and utbetaling_id is not null)
-    )`.execute(db);
 
   // Master data, so updatable: the address a cheque or a payout card goes to.
   await sql`alter table part add column postadresse jsonb`.execute(db);

@@ -123,6 +123,50 @@ describeEachDatabase('Krav og betalinger over the ledger', ({ handle, kind }) =>
     expect(refund.kravforfall[0]!.plassertUtbetaling).toEqual([expect.objectContaining({ utbetaltBeloep: 18_335, plassertBeloep: 18_335, utbetaltDato: '2022-01-19' })]);
   });
 
+  /**
+   * The objects Skatteetaten's OpenAPI 1.1.1 adds (TheTechArch/altinn-systemuser,
+   * `…/Models/KravOgBetalinger/Krav.cs`, `MotregningAvKreditkrav.cs`, `DekketKrav.cs`, `HovedKrav.cs`,
+   * `Innbetaling.cs`, `GrunnlagForUtbetaling.cs`) over the published August 2023 history, with the
+   * example's figures where it has them (decisions 0164, 0165).
+   */
+  it('/krav: the interest the ledger posted on the late VAT payment says blank, as published; the −10 kr credit tells its set-off', async () => {
+    const body = (await get(`regnskapssystem/${enk}/krav?${year2022}`, await vendorToken(enk))).json<AlleKrav>();
+    // Published: KRAV-33243589, Forsinkelsesrente 439.0 on KRAV-33158653, "fastsettingsmaate": "blank".
+    const publishedInterest = published.krav.krav!.find((k) => k.kravtype === 'Forsinkelsesrente')!;
+    const interest = body.krav!.find((k) => k.kravtype === 'Forsinkelsesrente' && k.opprinneligBeloep === publishedInterest.opprinneligBeloep)!;
+    expect(interest.fastsettingsmaate).toBe(publishedInterest.fastsettingsmaate);
+    expect(interest.fastsettingsmaate).toBe('blank');
+    // The tax ledger's claims carry none, as published.
+    const agas = body.krav!.filter((k) => k.kravtype === 'ARBGAVG');
+    expect(agas.length).toBeGreaterThan(0);
+    expect(agas.every((k) => k.fastsettingsmaate === undefined)).toBe(true);
+    const credit = body.krav!.find((k) => k.kravtype === 'Fors.rente kredit')!;
+    expect(credit.motregningAvKreditkrav).toEqual({
+      motregningsidentifikator: expect.stringMatching(/^[0-9]+$/),
+      innkrevingsmyndighet: { spraakTekst: [{ tekst: 'Skatteetaten', spraak: 'nb' }] },
+      hovedkrav: { kreditkravBruktIMotregning: [{ kravforfallsIdentifikator: credit.kravforfall[0]!.kravforfallsIdentifikator, gjenstaaendeBeloep: 0, kravbeskrivelse: credit.kravbeskrivelse, kravperiode: credit.kravperiode }] },
+      // As the published plassertMotkrav: 10.0 set off 2022-02-01 against the interest item due 2022-01-17, which accrues no interest itself.
+      dekketkrav: [{ motregnetBeloep: 10, dekketKravBeskrivelse: interest.kravbeskrivelse, innkrevingsmyndighet: { spraakTekst: [{ tekst: 'Skatteetaten', spraak: 'nb' }] }, forfallsdato: '2022-01-17', kreditorsnavn: { spraakTekst: [{ tekst: 'Skatteetaten', spraak: 'nb' }] } }],
+      motregnetdato: '2022-02-01',
+    });
+    expect(body.krav!.filter((k) => k.motregningAvKreditkrav !== undefined)).toEqual([credit]);
+  });
+
+  it('/innbetalinger: the receiving account as a full Bankkonto; the payment refunded in part shows the payout that paid it back', async () => {
+    const body = (await get(`regnskapssystem/${enk}/innbetalinger?${year2022}`, await vendorToken(enk))).json<Innbetalinger>();
+    expect(schemaErrors(closed(Innbetalinger), body)).toBe('');
+    const owner = body.innbetaling!.find((i) => i.innbetaltBeloep === -35_000)!;
+    const publishedOwner = published.innbetalinger.innbetaling!.find((i) => i.innbetaltBeloep === -35_000)!;
+    // Published: {"kontonummer":"76940524802"}; the same account with what else is known of it.
+    expect(owner.mottakersKontonummer).toEqual({ ...publishedOwner.mottakersKontonummer, kontoeiersNavn: 'SKATTEETATEN - SKATTEINNKREVING', bankinformasjon: 'DNB Bank ASA', iban: 'NO42 7694 0524 802', swiftBIC: 'DNBANOKKXXX' });
+    // Published: the 18 335 kr rest went back by payout 74423415 on 2022-01-19 (KRAV_UTBET_KRED).
+    expect(owner.plassertUtbetaling).toEqual([
+      { utbetalingsidentifikator: expect.any(String), utbetaltdato: '2022-01-19', utbetaltBeloep: 18_335, betaltTil: expect.objectContaining({ konto: expect.objectContaining({ kontonummer: '54221361434' }) }) },
+    ]);
+    expect(owner.motregningAvInnbetaling).toBeUndefined();
+    expect(body.innbetaling!.filter((i) => i.plassertUtbetaling !== undefined)).toEqual([owner]);
+  });
+
   it('/innbetalinger: payments as credits, their placements positive, payer accounts masked as published', async () => {
     const response = await get(`finans/${enk}/innbetalinger?${year2022}`, await bankToken());
     expect(response.statusCode, response.body).toBe(200);
@@ -153,7 +197,11 @@ describeEachDatabase('Krav og betalinger over the ledger', ({ handle, kind }) =>
         utbetaltBeloep: 18_335,
         utbetalingstatus: 'bekreftet',
         betaltTil: expect.objectContaining({ konto: expect.objectContaining({ kontonummer: '54221361434' }), valutakode: 'NOK' }),
-        grunnlagForUtbetaling: { kreditKrav: [expect.objectContaining({ kravtype: 'KRAV_UTBET_KRED', opprinneligBeloep: -18_335, gjenstaaendeBeloep: 0, utbetaltBeloep: 18_335 })] },
+        grunnlagForUtbetaling: {
+          kreditKrav: [expect.objectContaining({ kravtype: 'KRAV_UTBET_KRED', opprinneligBeloep: -18_335, gjenstaaendeBeloep: 0, utbetaltBeloep: 18_335 })],
+          // OpenAPI 1.1.1's GrunnlagForUtbetaling.tilbakebetalingAv: the refund names the payment it paid back (decision 0165).
+          tilbakebetalingAv: [expect.objectContaining({ innbetalingsdato: '2022-01-17', innbetaltBeloep: -35_000, utbetaltBeloep: 18_335, innbetalingstype: 'Bankoverføring' })],
+        },
       }),
     ]);
   });

@@ -1,7 +1,7 @@
 import { maskKontonummer } from '../../../domain/kontonummer.js';
 import { negateOere, oereToKroner, type Oere } from '../../../domain/money.js';
-import type { InnbetalingInfo, Kravperiode as LedgerKravperiode, Mottakerkonto, UtbetalingInfo } from '../../../ledger/index.js';
-import type { Bankkonto, Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from '../schemas/felles.js';
+import type { InnbetalingInfo, Kravperiode as LedgerKravperiode, Mottakerkonto, Postadresse, UtbetalingInfo } from '../../../ledger/index.js';
+import type { AdresseFrittFormat, Bankkonto, Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from '../schemas/felles.js';
 
 /**
  * The small published objects (spec §4.9) from the ledger's view. Signs (decision 0034): a due
@@ -62,11 +62,22 @@ export function avsender(innbetaling: InnbetalingInfo): Betalingsinformasjon {
   };
 }
 
-/** Where a payout went: the party's own registered account, in full (decision 0034). */
+/**
+ * Where a payout went: the party's own registered account, in full (decision 0034); without one,
+ * the name and address a cheque (`sjekkSendtTil`) or payout card (`utbetalingskortSendtTil`)
+ * was sent to (decision 0163).
+ */
 export function mottaker(utbetaling: UtbetalingInfo): Betalingsinformasjon {
+  const sendtTil = utbetaling.mottakerAdresse === null ? undefined : { mottakersNavn: utbetaling.kontoeiersNavn ?? '', mottakersAddresse: adresse(utbetaling.mottakerAdresse) };
   return {
     meldingSendtTilMottaker: utbetaling.melding ?? undefined,
     konto: utbetaling.konto === null ? undefined : { kontoeiersNavn: utbetaling.kontoeiersNavn ?? undefined, kontonummer: utbetaling.konto },
+    sjekkSendtTil: utbetaling.utbetalingsmaate === 'sjekk' ? sendtTil : undefined,
+    utbetalingskortSendtTil: utbetaling.utbetalingsmaate === 'utbetalingskort' ? sendtTil : undefined,
     valutakode: utbetaling.valutakode,
   };
+}
+
+function adresse(postadresse: Postadresse): AdresseFrittFormat {
+  return { adressetekst: [...postadresse.adressetekst], poststedsnavn: postadresse.poststedsnavn, postnummer: postadresse.postnummer, landkode: postadresse.landkode };
 }

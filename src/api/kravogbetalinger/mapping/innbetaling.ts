@@ -1,8 +1,12 @@
 import type { InnbetalingView } from '../../../ledger/index.js';
 import type { Innbetaling } from '../schemas/innbetaling.js';
-import { avsender, kredit, kroner, tekst } from './felles.js';
+import { avsender, kredit, kroner, mottaker, mottakerkonto, tekst } from './felles.js';
+import { motregningAvInnbetaling } from './motregning.js';
 
-/** A payment and the due items it covered (spec §4.7); its own amounts are credits (decision 0034). */
+/**
+ * A payment, the due items it covered, and what became of its unplaced amount: set off before a
+ * refund, and paid back (spec §4.7, OpenAPI 1.1.1); its own amounts are credits (decision 0034).
+ */
 export function mapInnbetaling(innbetaling: InnbetalingView): Innbetaling {
   return {
     partIdentifikator: innbetaling.partId,
@@ -19,8 +23,16 @@ export function mapInnbetaling(innbetaling: InnbetalingView): Innbetaling {
       gjenstaaendeKravforfallsbeloep: kroner(p.krav.gjenstaaendeOere),
     })),
     uplassertBeloep: kredit(innbetaling.uplassertOere),
-    mottakersKontonummer: { kontonummer: innbetaling.mottakerkonto },
+    // Skatteetaten's account in full, as `betalingsinformasjon.konto` shows it (OpenAPI 1.1.1: a Bankkonto).
+    mottakersKontonummer: mottakerkonto(innbetaling.mottakerkontoInfo),
     innbetaltFra: avsender(innbetaling),
     innbetalingstype: innbetaling.innbetalingstypeTekst,
+    plassertUtbetaling: innbetaling.tilbakebetalinger.map((t) => ({
+      utbetalingsidentifikator: t.utbetaling.utbetalingId,
+      utbetaltdato: t.utbetaling.utbetaltdato,
+      utbetaltBeloep: kroner(t.utbetaltOere),
+      betaltTil: mottaker(t.utbetaling),
+    })),
+    motregningAvInnbetaling: motregningAvInnbetaling(innbetaling),
   };
 }

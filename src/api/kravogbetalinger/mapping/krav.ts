@@ -1,6 +1,7 @@
 import type { KravforfallView, KravView } from '../../../ledger/index.js';
 import type { Krav, Kravforfall } from '../schemas/krav.js';
 import { avsender, bevegelse, kredit, kroner, kravperiode, mottaker, mottakerkonto, tekst } from './felles.js';
+import { motregningAvKreditkrav } from './motregning.js';
 
 /** A claim with all its due items and every placement on them, seen from the item (spec §4.2–§4.6). */
 export function mapKrav(krav: KravView): Krav {
@@ -19,6 +20,7 @@ export function mapKrav(krav: KravView): Krav {
     kravgruppe: krav.kravgruppeTekst,
     hovedstolKravidentifikator: krav.hovedstolKravId ?? undefined,
     fastsettingsmaate: (krav.fastsettingsmaate ?? undefined) as Krav['fastsettingsmaate'],
+    motregningAvKreditkrav: motregningAvKreditkrav(krav),
   };
 }
 

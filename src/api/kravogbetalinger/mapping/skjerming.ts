@@ -12,8 +12,10 @@ import type { AapneKrav, AlleKrav, Innbetalinger, Utbetalinger } from '../schema
 type Body = AapneKrav | AlleKrav | Innbetalinger | Utbetalinger;
 
 const listKeys = ['aapentKravMedGjenstaaendeBeloep', 'innbetalingMedUplassertBeloep', 'krav', 'innbetaling', 'utbetaling'] as const;
-/** The keys whose values (`Betalingsinformasjon` of the payer or payee) carry names, accounts and messages. */
+/** The keys whose values (`Betalingsinformasjon` of the payer or payee) carry names, accounts, addresses and messages. */
 const partyDetailKeys = new Set(['innbetaltFra', 'betaltTil']);
+/** What such a value says about a person: where they bank, live (a cheque's or payout card's address) or what they wrote. */
+const partyDetails: readonly string[] = ['konto', 'meldingSendtTilMottaker', 'sjekkSendtTil', 'utbetalingskortSendtTil'];
 
 export function skjerm<T extends Body>(body: T, rettighetspakke: Rettighetspakke): T {
   const removal = rettighetspakke === 'finans' ? withoutLists(body) : withoutPartyDetails(body);
@@ -37,9 +39,10 @@ function withoutPartyDetails<T extends Body>(body: T): { body: T; removed: boole
     if (Array.isArray(value)) return value.map((item) => strip(item));
     if (value === null || typeof value !== 'object') return value;
     if (key !== undefined && partyDetailKeys.has(key)) {
-      const { konto, meldingSendtTilMottaker, ...rest } = value as Record<string, unknown>;
-      if (konto !== undefined || meldingSendtTilMottaker !== undefined) removed = true;
-      return rest;
+      const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+      const kept = entries.filter(([k]) => !partyDetails.includes(k));
+      if (kept.length < entries.length) removed = true;
+      return Object.fromEntries(kept);
     }
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, k)]));
   };

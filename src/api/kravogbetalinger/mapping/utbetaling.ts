@@ -1,6 +1,6 @@
 import type { UtbetalingView } from '../../../ledger/index.js';
 import type { Utbetaling, Utbetalingstatus } from '../schemas/utbetaling.js';
-import { kroner, kravperiode, mottaker, tekst } from './felles.js';
+import { avsender, kredit, kroner, kravperiode, mottaker, tekst } from './felles.js';
 
 /** A payout and the credit items it paid out (spec §4.8); payouts are positive. */
 export function mapUtbetaling(utbetaling: UtbetalingView): Utbetaling {
@@ -19,6 +19,14 @@ export function mapUtbetaling(utbetaling: UtbetalingView): Utbetaling {
         kravbeskrivelse: tekst(k.krav.beskrivelse),
         kravtype: k.krav.kravtypeApi,
         kravperiode: kravperiode(k.krav.periode),
+      })),
+      tilbakebetalingAv: utbetaling.tilbakebetalingAv.map(({ innbetaling, utbetaltOere }) => ({
+        innbetalingsIdentifikator: innbetaling.innbetalingId,
+        innbetalingstype: innbetaling.innbetalingstypeTekst,
+        innbetalingsdato: innbetaling.innbetalingsdato,
+        innbetaltBeloep: kredit(innbetaling.beloepOere),
+        innbetaltFra: avsender(innbetaling),
+        utbetaltBeloep: kroner(utbetaltOere),
       })),
     },
     utbetalingstatus: publishedStatus(utbetaling.status),

@@ -58,6 +58,28 @@ export const Bankkonto = Type.Object(
 );
 export type Bankkonto = Static<typeof Bankkonto>;
 
+/** A postal address as published (`AdresseFrittFormat`). */
+export const AdresseFrittFormat = Type.Object(
+  {
+    adressetekst: Type.Array(Type.String(), { minItems: 1, description: 'Linjene før postnummer og poststed.' }),
+    poststedsnavn: Type.String({ examples: ['OSLO'] }),
+    postnummer: Type.String({ examples: ['0150'] }),
+    landkode: Type.String({ description: 'ISO 3166-1 alfa-2.', examples: ['NO'] }),
+  },
+  { title: 'AdresseFrittFormat' },
+);
+export type AdresseFrittFormat = Static<typeof AdresseFrittFormat>;
+
+/** Who a cheque or payout card was sent to (published casing: `mottakersAddresse`). */
+export const Mottaker = Type.Object(
+  {
+    mottakersNavn: Type.String(),
+    mottakersAddresse: AdresseFrittFormat,
+  },
+  { title: 'Mottaker', description: 'Navn og adresse en sjekk eller et utbetalingskort ble sendt til.' },
+);
+export type Mottaker = Static<typeof Mottaker>;
+
 /**
  * One published object for three uses: how a due item is paid (`betalingsinformasjon`: KID
  * and/or account, `{}` for a credit), who paid (`innbetaltFra`) and where a payout went
@@ -68,11 +90,15 @@ export const Betalingsinformasjon = Type.Object(
     kidnummer: Type.Optional(Type.String()),
     meldingSendtTilMottaker: Type.Optional(Type.String({ description: 'Betalers melding eller KID slik betaler oppga den; for en utbetaling meldingen til mottakeren.' })),
     konto: Type.Optional(Bankkonto),
+    sjekkSendtTil: Type.Optional(Mottaker),
+    utbetalingskortSendtTil: Type.Optional(Mottaker),
     valutakode: Type.Optional(Type.String({ examples: ['NOK'] })),
   },
   {
     title: 'Betalingsinformasjon',
-    description: 'Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk.',
+    description:
+      'Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk: ' +
+      'til en konto, eller uten konto som sjekk (virksomhet) eller utbetalingskort (person) i posten.',
   },
 );
 export type Betalingsinformasjon = Static<typeof Betalingsinformasjon>;

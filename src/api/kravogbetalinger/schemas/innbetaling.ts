@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Dato, Kroner } from '../../schema-types.js';
 import { Bankkonto, Betalingsinformasjon, MultiSpraakTekst } from './felles.js';
+import { MotregningAvInnbetaling } from './motregning.js';
 
 /**
  * A payment and where it was placed (spec §4.7). Published casing kept: `innbetalingsidentifikator`
@@ -22,6 +23,16 @@ export const KravPlassertMotInnbetaling = Type.Object(
 );
 export type KravPlassertMotInnbetaling = Static<typeof KravPlassertMotInnbetaling>;
 
+export const UtbetalingPlassertMotInnbetaling = Type.Object(
+  {
+    utbetalingsidentifikator: Type.String({ examples: ['74000003'] }),
+    utbetaltdato: Dato,
+    utbetaltBeloep: Kroner('Den delen av utbetalingen som betalte tilbake denne innbetalingen (positivt).'),
+    betaltTil: Betalingsinformasjon,
+  },
+  { title: 'UtbetalingPlassertMotInnbetaling', description: 'En utbetaling som betalte tilbake (noe av) innbetalingen.' },
+);
+
 export const Innbetaling = Type.Object(
   {
     partIdentifikator: Type.String({ examples: ['871978433'] }),
@@ -33,7 +44,14 @@ export const Innbetaling = Type.Object(
     mottakersKontonummer: Type.Optional(Bankkonto),
     innbetaltFra: Betalingsinformasjon,
     innbetalingstype: Type.String({ examples: ['bankoverføring', 'Innbetalt OCR'] }),
+    plassertUtbetaling: Type.Optional(Type.Array(UtbetalingPlassertMotInnbetaling, { minItems: 1 })),
+    motregningAvInnbetaling: Type.Optional(MotregningAvInnbetaling),
   },
-  { title: 'Innbetaling', description: 'En innbetaling Skatteetaten har mottatt; `mottakersKontonummer` er Skatteetatens konto som mottok pengene.' },
+  {
+    title: 'Innbetaling',
+    description:
+      'En innbetaling Skatteetaten har mottatt; `mottakersKontonummer` er Skatteetatens konto som mottok pengene. ' +
+      'Det som ble igjen uplassert kan være motregnet (`motregningAvInnbetaling`) eller betalt tilbake (`plassertUtbetaling`).',
+  },
 );
 export type Innbetaling = Static<typeof Innbetaling>;

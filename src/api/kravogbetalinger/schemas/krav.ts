@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Dato, Kroner } from '../../schema-types.js';
 import { Betalingsinformasjon, Kravperiode, MultiSpraakTekst } from './felles.js';
+import { MotregningAvKreditkrav } from './motregning.js';
 
 /**
  * A claim and its due items (spec §4.2–§4.6). Property order is the order of the published
@@ -93,6 +94,7 @@ export const Krav = Type.Object(
     kravgruppe: Type.String({ examples: ['Skatt', 'Merverdiavgift', 'Arbeidsgiveravgift', 'Forskuddstrekk'] }),
     hovedstolKravidentifikator: Type.Optional(Type.String({ description: 'For rentekrav: kravet renten er beregnet av.' })),
     fastsettingsmaate: Type.Optional(Fastsettingsmaate),
+    motregningAvKreditkrav: Type.Optional(MotregningAvKreditkrav),
   },
   { title: 'Krav', description: 'Et krav (debet) eller kreditkrav (negative beløp) med sine forfall.' },
 );

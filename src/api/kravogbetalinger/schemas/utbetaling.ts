@@ -21,9 +21,24 @@ export const KreditKrav = Type.Object(
 );
 export type KreditKrav = Static<typeof KreditKrav>;
 
+export const InnbetalingPlassertMotUtbetaling = Type.Object(
+  {
+    innbetalingsIdentifikator: Type.String({ examples: ['84000007'] }),
+    innbetalingstype: Type.String({ examples: ['Bankoverføring'] }),
+    innbetalingsdato: Dato,
+    innbetaltBeloep: Kroner('Hele innbetalingen (negativt).'),
+    innbetaltFra: Betalingsinformasjon,
+    utbetaltBeloep: Kroner('Det som ble betalt tilbake av innbetalingen i denne utbetalingen (positivt).'),
+  },
+  { title: 'InnbetalingPlassertMotUtbetaling', description: 'En innbetaling som (delvis) ble betalt tilbake i utbetalingen.' },
+);
+
 export const GrunnlagForUtbetaling = Type.Object(
-  { kreditKrav: Type.Array(KreditKrav, { minItems: 1 }) },
-  { title: 'GrunnlagForUtbetaling' },
+  {
+    kreditKrav: Type.Array(KreditKrav, { minItems: 1 }),
+    tilbakebetalingAv: Type.Optional(Type.Array(InnbetalingPlassertMotUtbetaling, { minItems: 1 })),
+  },
+  { title: 'GrunnlagForUtbetaling', description: 'Kreditkravene utbetalingen gjorde opp, og innbetalingene den betalte tilbake.' },
 );
 export type GrunnlagForUtbetaling = Static<typeof GrunnlagForUtbetaling>;
 
