@@ -75,16 +75,18 @@ describe('/openapi.json', () => {
    * The component names of Skatteetaten's OpenAPI 1.1.1 (Krav og betalinger), as the models
    * swagger-codegen generated from it are named in TheTechArch/altinn-systemuser,
    * `src/SystemUserClientSystem/SuperSystem/SuperSystem.Server/Models/KravOgBetalinger/*.cs`
-   * ("OpenAPI spec version: 1.1.1"). Those the API produces today are components here under the
-   * same name, so a client generated from our document has the same types (decision 0152).
+   * ("OpenAPI spec version: 1.1.1"): all 35 of them, each a component here under the same name, so a
+   * client generated from our document has the same types (decisions 0152, 0165).
    */
   it('names its objects as Skatteetaten\'s OpenAPI 1.1.1 does, and has no names of its own for them', () => {
     const published = [
-      'AapneKrav', 'AlleKrav', 'Bankkonto', 'Betalingsinformasjon', 'Fastsettingsmaate', 'Feil', 'GrunnlagForUtbetaling', 'Innbetaling',
-      'InnbetalingPlassertMotKrav', 'Innbetalinger', 'Krav', 'KravPlassertMotInnbetaling', 'KravPlassertMotKrav', 'Kravforfall', 'Kravperiode',
-      'KreditKrav', 'MultiSpraakTekst', 'OversiktPerKravgruppe', 'Periode', 'SpraakTekst', 'TotalOversikt', 'Utbetaling', 'UtbetalingPlassertMotKrav',
-      'Utbetalinger', 'Utbetalingstatus',
+      'AapneKrav', 'AdresseFrittFormat', 'AlleKrav', 'Bankkonto', 'Betalingsinformasjon', 'DekketKrav', 'Fastsettingsmaate', 'Feil',
+      'GrunnlagForUtbetaling', 'HovedKrav', 'Innbetaling', 'InnbetalingBruktIMotregning', 'InnbetalingPlassertMotKrav', 'InnbetalingPlassertMotUtbetaling',
+      'Innbetalinger', 'Krav', 'KravPlassertMotInnbetaling', 'KravPlassertMotKrav', 'Kravforfall', 'Kravperiode', 'KreditKrav', 'KreditkravBruktIMotregning',
+      'MotregningAvInnbetaling', 'MotregningAvKreditkrav', 'Mottaker', 'MultiSpraakTekst', 'OversiktPerKravgruppe', 'Periode', 'SpraakTekst', 'TotalOversikt',
+      'Utbetaling', 'UtbetalingPlassertMotInnbetaling', 'UtbetalingPlassertMotKrav', 'Utbetalinger', 'Utbetalingstatus',
     ];
+    expect(published).toHaveLength(35);
     expect(Object.keys(document.components.schemas).sort()).toEqual(published.sort());
     expect(document.components.schemas.Fastsettingsmaate).toMatchObject({ enum: ['blank', 'egenfastsatt', 'myndighetsfastsatt'] });
     expect(document.components.schemas.Utbetalingstatus).toMatchObject({ enum: ['bekreftet', 'underUtbetaling'] });
@@ -93,6 +95,20 @@ describe('/openapi.json', () => {
     expect(property('Innbetaling', 'innbetaltFra')).toEqual({ $ref: '#/components/schemas/Betalingsinformasjon' });
     expect(property('Utbetaling', 'betaltTil')).toEqual({ $ref: '#/components/schemas/Betalingsinformasjon' });
     expect(property('Krav', 'kravbeskrivelse')).toEqual({ $ref: '#/components/schemas/MultiSpraakTekst' });
+    expect(property('Krav', 'motregningAvKreditkrav')).toMatchObject({ $ref: '#/components/schemas/MotregningAvKreditkrav' });
+    expect(property('Innbetaling', 'motregningAvInnbetaling')).toMatchObject({ $ref: '#/components/schemas/MotregningAvInnbetaling' });
+    expect(property('Innbetaling', 'plassertUtbetaling')).toMatchObject({ items: { $ref: '#/components/schemas/UtbetalingPlassertMotInnbetaling' } });
+    expect(property('GrunnlagForUtbetaling', 'tilbakebetalingAv')).toMatchObject({ items: { $ref: '#/components/schemas/InnbetalingPlassertMotUtbetaling' } });
+    expect(property('Betalingsinformasjon', 'sjekkSendtTil')).toMatchObject({ $ref: '#/components/schemas/Mottaker' });
+    expect(property('Betalingsinformasjon', 'utbetalingskortSendtTil')).toMatchObject({ $ref: '#/components/schemas/Mottaker' });
+    expect(property('Mottaker', 'mottakersAddresse')).toMatchObject({ $ref: '#/components/schemas/AdresseFrittFormat' });
+    // Key order as published (the generated models' order): where a later field goes.
+    const keys = (component: string) => Object.keys((document.components.schemas[component] as { properties: Record<string, unknown> }).properties);
+    expect(keys('MotregningAvKreditkrav')).toEqual(['motregningsidentifikator', 'innkrevingsmyndighet', 'hovedkrav', 'dekketkrav', 'motregnetdato']);
+    expect(keys('MotregningAvInnbetaling')).toEqual(['motregningsidentifikator', 'innkrevingsmyndighet', 'dekketKrav', 'hovedkrav', 'motregnetdato']);
+    expect(keys('DekketKrav')).toEqual(['motregnetBeloep', 'dekketKravBeskrivelse', 'innkrevingsmyndighet', 'forfallsdato', 'kreditorsnavn', 'forsinkelsesrenter']);
+    expect(keys('Betalingsinformasjon')).toEqual(['kidnummer', 'meldingSendtTilMottaker', 'konto', 'sjekkSendtTil', 'utbetalingskortSendtTil', 'valutakode']);
+    expect(keys('Innbetaling').slice(-3)).toEqual(['innbetalingstype', 'plassertUtbetaling', 'motregningAvInnbetaling']);
   });
 
   it('gives every operation an operationId', () => {

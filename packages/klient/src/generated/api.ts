@@ -3820,15 +3820,39 @@ export interface components {
             /** @example DNBANOKK */
             swiftBIC?: string;
         };
+        /** AdresseFrittFormat */
+        AdresseFrittFormat: {
+            /** @description Linjene før postnummer og poststed. */
+            adressetekst: string[];
+            /** @example OSLO */
+            poststedsnavn: string;
+            /** @example 0150 */
+            postnummer: string;
+            /**
+             * @description ISO 3166-1 alfa-2.
+             * @example NO
+             */
+            landkode: string;
+        };
+        /**
+         * Mottaker
+         * @description Navn og adresse en sjekk eller et utbetalingskort ble sendt til.
+         */
+        Mottaker: {
+            mottakersNavn: string;
+            mottakersAddresse: components["schemas"]["AdresseFrittFormat"];
+        };
         /**
          * Betalingsinformasjon
-         * @description Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk.
+         * @description Betalingsinformasjon: hvordan et kravforfall betales (KID, konto; tom for kreditkrav), hvem som betalte, eller hvor en utbetaling gikk: til en konto, eller uten konto som sjekk (virksomhet) eller utbetalingskort (person) i posten.
          */
         Betalingsinformasjon: {
             kidnummer?: string;
             /** @description Betalers melding eller KID slik betaler oppga den; for en utbetaling meldingen til mottakeren. */
             meldingSendtTilMottaker?: string;
             konto?: components["schemas"]["Bankkonto"];
+            sjekkSendtTil?: components["schemas"]["Mottaker"];
+            utbetalingskortSendtTil?: components["schemas"]["Mottaker"];
             /** @example NOK */
             valutakode?: string;
         };
@@ -4009,7 +4033,7 @@ export interface components {
             plassertInnbetaling?: components["schemas"]["InnbetalingPlassertMotKrav"][];
             plassertMotkrav?: components["schemas"]["KravPlassertMotKrav"][];
             plassertUtbetaling?: components["schemas"]["UtbetalingPlassertMotKrav"][];
-            /** @description Innkrevingen er stilt i bero (klage, endring). */
+            /** @description Sann når innkrevingen av forfallet er utsatt på dagens dato: betalingsutsettelse, eller stilt i bero mens en klage behandles. Utelatt ellers. */
             utsattIverksettelse?: boolean;
         };
         /**
@@ -4018,6 +4042,91 @@ export interface components {
          * @enum {unknown}
          */
         Fastsettingsmaate: "blank" | "egenfastsatt" | "myndighetsfastsatt";
+        /**
+         * InnbetalingBruktIMotregning
+         * @description En innbetaling hvis penger (det som skulle betales tilbake) ble motregnet.
+         */
+        InnbetalingBruktIMotregning: {
+            /** @example 84000007 */
+            innbetalingsidentifikator: string;
+            /**
+             * Format: kroner
+             * @description Det som nå er uplassert av innbetalingen (negativt, eller 0.0).
+             * @example 10000
+             */
+            uplassertBeloep: number;
+        };
+        /**
+         * KreditkravBruktIMotregning
+         * @description Et kreditforfall som ble brukt i motregningen.
+         */
+        KreditkravBruktIMotregning: {
+            /** @example 360000012 */
+            kravforfallsIdentifikator: string;
+            /**
+             * Format: kroner
+             * @description Det som nå gjenstår av kreditforfallet (negativt, eller 0.0).
+             * @example 10000
+             */
+            gjenstaaendeBeloep: number;
+            kravbeskrivelse: components["schemas"]["MultiSpraakTekst"];
+            kravperiode: components["schemas"]["Kravperiode"];
+        };
+        /**
+         * HovedKrav
+         * @description Det skyldneren hadde til gode, som motregningen brukte.
+         */
+        HovedKrav: {
+            innbetalingBruktImotregning?: components["schemas"]["InnbetalingBruktIMotregning"][];
+            kreditkravBruktIMotregning?: components["schemas"]["KreditkravBruktIMotregning"][];
+        };
+        /**
+         * DekketKrav
+         * @description Et forfall som ble dekket ved motregningen.
+         */
+        DekketKrav: {
+            /**
+             * Format: kroner
+             * @description Beløpet som ble motregnet mot dette forfallet (positivt).
+             * @example 10000
+             */
+            motregnetBeloep: number;
+            dekketKravBeskrivelse: components["schemas"]["MultiSpraakTekst"];
+            innkrevingsmyndighet: components["schemas"]["MultiSpraakTekst"];
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            forfallsdato: string;
+            kreditorsnavn: components["schemas"]["MultiSpraakTekst"];
+            /**
+             * Format: kroner
+             * @description Forsinkelsesrente den sene dekningen ga på kravet, fram til motregningsdatoen; utelatt for krav uten renter.
+             * @example 10000
+             */
+            forsinkelsesrenter?: number;
+        };
+        /**
+         * MotregningAvKreditkrav
+         * @description Hvordan kreditkravet ble motregnet mot forfalte krav.
+         */
+        MotregningAvKreditkrav: {
+            /**
+             * @description Posteringsnummeret til motregningens første plassering.
+             * @example 4211
+             */
+            motregningsidentifikator: string;
+            innkrevingsmyndighet: components["schemas"]["MultiSpraakTekst"];
+            hovedkrav: components["schemas"]["HovedKrav"];
+            dekketkrav: components["schemas"]["DekketKrav"][];
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            motregnetdato: string;
+        };
         /**
          * Krav
          * @description Et krav (debet) eller kreditkrav (negative beløp) med sine forfall.
@@ -4072,6 +4181,7 @@ export interface components {
             /** @description For rentekrav: kravet renten er beregnet av. */
             hovedstolKravidentifikator?: string;
             fastsettingsmaate?: components["schemas"]["Fastsettingsmaate"];
+            motregningAvKreditkrav?: components["schemas"]["MotregningAvKreditkrav"];
         };
         /**
          * KravPlassertMotInnbetaling
@@ -4116,8 +4226,49 @@ export interface components {
             gjenstaaendeKravforfallsbeloep: number;
         };
         /**
+         * UtbetalingPlassertMotInnbetaling
+         * @description En utbetaling som betalte tilbake (noe av) innbetalingen.
+         */
+        UtbetalingPlassertMotInnbetaling: {
+            /** @example 74000003 */
+            utbetalingsidentifikator: string;
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            utbetaltdato: string;
+            /**
+             * Format: kroner
+             * @description Den delen av utbetalingen som betalte tilbake denne innbetalingen (positivt).
+             * @example 10000
+             */
+            utbetaltBeloep: number;
+            betaltTil: components["schemas"]["Betalingsinformasjon"];
+        };
+        /**
+         * MotregningAvInnbetaling
+         * @description Hvordan pengene innbetalingen skulle få tilbake, ble motregnet mot forfalte krav i stedet (en tilbakebetaling som kom i retur).
+         */
+        MotregningAvInnbetaling: {
+            /**
+             * @description Posteringsnummeret til motregningens første plassering.
+             * @example 4211
+             */
+            motregningsidentifikator: string;
+            innkrevingsmyndighet: components["schemas"]["MultiSpraakTekst"];
+            dekketKrav: components["schemas"]["DekketKrav"][];
+            hovedkrav: components["schemas"]["HovedKrav"];
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            motregnetdato: string;
+        };
+        /**
          * Innbetaling
-         * @description En innbetaling Skatteetaten har mottatt; `mottakersKontonummer` er Skatteetatens konto som mottok pengene.
+         * @description En innbetaling Skatteetaten har mottatt; `mottakersKontonummer` er Skatteetatens konto som mottok pengene. Det som ble igjen uplassert kan være motregnet (`motregningAvInnbetaling`) eller betalt tilbake (`plassertUtbetaling`).
          */
         Innbetaling: {
             /** @example 871978433 */
@@ -4150,6 +4301,8 @@ export interface components {
              * @example Innbetalt OCR
              */
             innbetalingstype: string;
+            plassertUtbetaling?: components["schemas"]["UtbetalingPlassertMotInnbetaling"][];
+            motregningAvInnbetaling?: components["schemas"]["MotregningAvInnbetaling"];
         };
         /** TotalOversikt */
         TotalOversikt: {
@@ -4325,9 +4478,42 @@ export interface components {
             kravtype: string;
             kravperiode: components["schemas"]["Kravperiode"];
         };
-        /** GrunnlagForUtbetaling */
+        /**
+         * InnbetalingPlassertMotUtbetaling
+         * @description En innbetaling som (delvis) ble betalt tilbake i utbetalingen.
+         */
+        InnbetalingPlassertMotUtbetaling: {
+            /** @example 84000007 */
+            innbetalingsIdentifikator: string;
+            /** @example Bankoverføring */
+            innbetalingstype: string;
+            /**
+             * Format: date
+             * @description Dato på formen ÅÅÅÅ-MM-DD.
+             * @example 2023-02-21
+             */
+            innbetalingsdato: string;
+            /**
+             * Format: kroner
+             * @description Hele innbetalingen (negativt).
+             * @example 10000
+             */
+            innbetaltBeloep: number;
+            innbetaltFra: components["schemas"]["Betalingsinformasjon"];
+            /**
+             * Format: kroner
+             * @description Det som ble betalt tilbake av innbetalingen i denne utbetalingen (positivt).
+             * @example 10000
+             */
+            utbetaltBeloep: number;
+        };
+        /**
+         * GrunnlagForUtbetaling
+         * @description Kreditkravene utbetalingen gjorde opp, og innbetalingene den betalte tilbake.
+         */
         GrunnlagForUtbetaling: {
             kreditKrav: components["schemas"]["KreditKrav"][];
+            tilbakebetalingAv?: components["schemas"]["InnbetalingPlassertMotUtbetaling"][];
         };
         /**
          * Utbetalingstatus
