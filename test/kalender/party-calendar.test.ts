@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { localDate } from '../../src/domain/dates.js';
 import { toOere } from '../../src/domain/money.js';
 import { calendarForParty, type PartyCalendar } from '../../src/kalender/index.js';
-import { bokfoerKrav, registrerLevering } from '../../src/ledger/index.js';
+import { bokfoerKrav, registrerLevering, registrerUtsettelse } from '../../src/ledger/index.js';
 import { bookCalendarScenario, scenarioToday, scenarioYear, type CalendarScenario } from '../support/calendar-scenario.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { nyttAs, nyttEnk, nyttFnr, nyttOrgnr } from '../ledger/fixtures.js';
@@ -136,6 +136,25 @@ describeEachDatabase('calendar for a party', ({ handle }) => {
     const ids = found!.oppgaver.map((t) => t.obligation.id);
     expect(ids).toContain(`kravforfall-${booked.forfall[0]!.kravforfallId}`);
     expect(found!.oppgaver.find((t) => t.obligation.kind === 'krav')!.status.oppgavestatus).toBe('forfalt');
+  });
+
+  it('an overdue claim under a payment deferral is in progress until the deferral ends, then overdue again (decision 0161)', async () => {
+    const db = handle().db;
+    const as = await nyttAs(db);
+    const booked = await bokfoerKrav(db, {
+      idempotencyKey: `${as}-mva`,
+      bokfoertDato: localDate('2026-06-01'),
+      partId: as,
+      kravtype: 'åBetaleMva',
+      periode: { beskrivelse: '2. termin 2026', aar: 2026, termin: '02' },
+      forfall: [{ forfallsdato: localDate('2026-06-10'), beloepOere: toOere(1_000_00) }],
+    });
+    await registrerUtsettelse(db, { idempotencyKey: `${as}-utsatt`, bokfoertDato: localDate('2026-06-12'), partId: as, kravId: booked.kravId, grunn: 'betalingsutsettelse', tilOgMed: localDate('2026-06-20') });
+    const on = async (idag: string) => (await calendarForParty(db, { partId: as, idag: localDate(idag), periode: scenarioYear }))!.oppgaver.find((t) => t.obligation.kind === 'krav')!;
+    const deferred = await on('2026-06-15');
+    expect([deferred.status.oppgavestatus, deferred.status.visningsstatus]).toEqual(['pågående', 'Utsatt til 20.06.2026']);
+    expect(deferred.betaling!.poster[0]!.utsattTil).toBe('2026-06-20');
+    expect((await on('2026-06-21')).status.oppgavestatus).toBe('forfalt');
   });
 });
 

@@ -82,6 +82,21 @@ describe('payment obligations', () => {
     expect(oppgaveStatus(mvaBetaling, { kind: 'betaling', kravforfall: [item(500_000, 1)] }, after).oppgavestatus).toBe('forfalt');
   });
 
+  it('overdue but everything still owed deferred: pågående, "Utsatt til" the first day a deferral ends (decision 0161)', () => {
+    const deferred = (utsattTil: string, opprinnelig = 500_000, gjenstaaende = opprinnelig) => ({ ...item(opprinnelig, gjenstaaende), utsattTil: day(utsattTil) });
+    expect(oppgaveStatus(mvaBetaling, { kind: 'betaling', kravforfall: [deferred('2026-12-31')] }, after)).toEqual({
+      oppgavestatus: 'pågående',
+      visningsstatus: 'Utsatt til 31.12.2026',
+      dagerIgjen: -1,
+    });
+    const aga = obligation('aga-forskuddstrekk-2026-02');
+    const both = { kind: 'betaling', kravforfall: [deferred('2026-08-31', 300_000), { ...deferred('2026-07-31', 200_000, 0) }, deferred('2026-06-30', 100_000)] } as const;
+    expect(oppgaveStatus(aga, both, day('2026-06-01')).visningsstatus).toBe('Utsatt til 30.06.2026');
+    // One open debt not deferred: the task is overdue. Before the deadline a deferral changes nothing.
+    expect(oppgaveStatus(aga, { kind: 'betaling', kravforfall: [deferred('2026-08-31', 300_000), item(200_000, 200_000)] }, day('2026-06-01')).oppgavestatus).toBe('forfalt');
+    expect(oppgaveStatus(mvaBetaling, { kind: 'betaling', kravforfall: [deferred('2026-12-31')] }, before).oppgavestatus).toBe('ikkeStartet');
+  });
+
   it('nothing paid, deadline ahead: ikkeStartet with days left', () => {
     expect(oppgaveStatus(mvaBetaling, { kind: 'betaling', kravforfall: [item(500_000, 500_000)] }, before)).toMatchObject({
       oppgavestatus: 'ikkeStartet',
