@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { systemClock } from '../../src/clock.js';
 import { localDate } from '../../src/domain/dates.js';
 import { toOere } from '../../src/domain/money.js';
-import { bokfoerInnbetaling, bokfoerKrav, buildPartView, registrerPart } from '../../src/ledger/index.js';
+import { bokfoerInnbetaling, bokfoerKrav, buildPartView, registrerPart, registrerUtsettelse } from '../../src/ledger/index.js';
 import type { BetalteKravSvar, InnbetalingerSvar, KravOversiktSvar, UbetalteKravSvar, UtbetalingerSvar } from '../../src/portal/api/reskontro-schemas.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { buildTestApp, InjectBrowser, loginAs, virksomhetApi } from '../support/portal-app.js';
@@ -286,5 +286,23 @@ describeEachDatabase("Min side's ledger pages (page data)", ({ handle }) => {
     } finally {
       await registrerPart(db, { partId: testPersons.kari.fnr, navn: testPersons.kari.navn, registrertDato: localDate('2020-01-01'), forskuddspliktig: true, skjermet: false, utbetalingskonto: kariKonto });
     }
+  });
+
+  // Last: it books a deferral on the ENK's forskuddsskatt, which the tests above do not expect.
+  it('Ubetalte krav: a deferred due item says why and until when; the others say nothing (decision 0160)', async () => {
+    await registrerUtsettelse(handle().db, {
+      idempotencyKey: 'portal-utsettelse',
+      bokfoertDato: portalLedgerToday,
+      partId: testPersons.kari.fnr,
+      kravId: booked.forskuddsskatt.kravId,
+      kravforfallIds: [booked.forskuddsskatt.forfall[1]!.kravforfallId],
+      grunn: 'klage',
+      tilOgMed: localDate('2024-10-31'),
+    });
+    const browser = await actingFor(testPersons.kari.fnr, testBusinesses.enk.orgnr);
+    const body = (await browser.get('/krav/ubetalte')).json<UbetalteKravSvar>();
+    const skatt = body.krav.find((k) => k.kravId === booked.forskuddsskatt.kravId)!;
+    expect(skatt.forfall.map((f) => f.utsatt)).toEqual([null, { grunn: 'klage', tilOgMed: '2024-10-31' }, null, null]);
+    expect(body.krav.flatMap((k) => k.forfall).filter((f) => f.utsatt !== null)).toHaveLength(1);
   });
 });
