@@ -18,6 +18,16 @@ describeEachDatabase('migrations', ({ handle }) => {
     await sql`insert into kommando (idempotency_key, kommando_type, forespoersel_hash, resultat, bokfoert_dato) values ('k1', 'test', 'h', '{}', '2024-01-01')`.execute(db);
     await expect(sql`update kommando set kommando_type = 'x'`.execute(db)).rejects.toThrow(/kan ikke endres/);
     await expect(sql`delete from kommando`.execute(db)).rejects.toThrow(/kan ikke endres/);
+    // 0012's facts too: a deferral and a refund link (decisions 0160, 0162).
+    await sql`insert into krav (krav_id, seq, part_id, kravtype, kravgruppe, beskrivelse, periode_beskrivelse, opprettet_dato, bokfoert_dato, idempotency_key)
+      values ('250000001', 1, '313367002', 'motpostTilbakebetaling', 'andreKrav', 'Motpost', 'Utbetaling', '2024-01-01', '2024-01-01', 'k1')`.execute(db);
+    await sql`insert into kravforfall (kravforfall_id, krav_id, nummer, forfallsdato, beloep_oere) values ('360000001', '250000001', 1, '2024-01-01', 100)`.execute(db);
+    await sql`insert into innbetaling (innbetaling_id, seq, part_id, innbetalingsdato, beloep_oere, mottakerkonto, innbetalingstype, valutakode, bokfoert_dato, idempotency_key)
+      values ('84000001', 2, '313367002', '2024-01-01', 100, '76940524802', 'bankoverfoering', 'NOK', '2024-01-01', 'k1')`.execute(db);
+    await sql`insert into utsettelse (seq, kravforfall_id, grunn, fra_dato, til_dato, bokfoert_dato, idempotency_key) values (3, '360000001', 'klage', '2024-01-01', '2024-02-01', '2024-01-01', 'k1')`.execute(db);
+    await sql`insert into refusjon (krav_id, innbetaling_id) values ('250000001', '84000001')`.execute(db);
+    await expect(sql`update utsettelse set til_dato = '2024-03-01'`.execute(db)).rejects.toThrow(/kan ikke endres/);
+    await expect(sql`delete from refusjon`.execute(db)).rejects.toThrow(/kan ikke endres/);
   });
 
   it('reads bigint as number and date as text', async () => {
