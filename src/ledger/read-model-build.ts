@@ -102,6 +102,7 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
       utbetalingId: row.utbetaling_id,
       utbetaltdato: row.utbetaltdato,
       beloepOere: row.beloep_oere,
+      // Absent on a schema older than migration 0012 (see harTabell).
       utbetalingsmaate: row.utbetalingsmaate ?? 'konto',
       konto: row.konto,
       mottakerAdresse: row.mottaker_adresse ?? null,
@@ -130,7 +131,8 @@ async function dokumenterFor(db: Kysely<Database>, partIds: readonly string[]): 
 
 /**
  * Migration 0007 builds the read model with this code on a schema that may not have the tables
- * later migrations add (0011: `utsettelse`, `refusjon`); a table that is not there yet holds no facts.
+ * later migrations add (0012: `utsettelse`, `refusjon`); a table that is not there yet holds no
+ * facts, and a payout read before 0012 added its way went to an account.
  */
 async function harTabell(db: Kysely<Database>, navn: string): Promise<boolean> {
   const { rows } = await sql<{ finnes: boolean }>`select to_regclass(${navn}) is not null as finnes`.execute(db);
