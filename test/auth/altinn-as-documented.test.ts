@@ -52,6 +52,7 @@ describeEachDatabase('Altinn as the official documentation shows it', ({ handle,
 
   beforeAll(async () => {
     t = await authTestApp(handle().db, kind);
+    // Altinn shows the ledger's name of a party it knows there (decision 0105): the published test businesses are 'Testvirksomhet …'.
     for (const orgnr of [customer, firm, client, bankOrg]) await registerOrganization(handle().db, orgnr, `Org ${orgnr}`);
     await registerErRole(handle().db, client, 'regnskapsforer', firm);
     const registered = await clientToken(t, handle().db, vendorOrg, [
@@ -206,7 +207,7 @@ describeEachDatabase('Altinn as the official documentation shows it', ({ handle,
     it('clients/available and clients carry systemUserInformation; POST and DELETE answer {agent, client} (docs §2–§5)', async () => {
       const information = { systemUserId: agentId, systemUserOwnerOrg: firm };
       const available = await call('GET', `${authn}/enduser/systemuser/clients/available?agent=${agentId}`, firmAdmin);
-      expect(json(available)).toEqual({ links: {}, systemUserInformation: information, data: [{ clientId: partyUuidFor(client), clientOrganizationNumber: client, clientOrganizationName: `Org ${client}` }] });
+      expect(json(available)).toEqual({ links: {}, systemUserInformation: information, data: [{ clientId: partyUuidFor(client), clientOrganizationNumber: client, clientOrganizationName: `Testvirksomhet ${client}` }] });
       const added = await call('POST', `${authn}/enduser/systemuser/clients?agent=${agentId}&client=${partyUuidFor(client)}`, firmAdmin);
       expect([added.status, added.body]).toEqual([200, { agent: agentId, client: partyUuidFor(client) }]);
       const delegated = await call('GET', `${authn}/enduser/systemuser/clients?agent=${agentId}`, firmAdmin);
@@ -245,7 +246,7 @@ describeEachDatabase('Altinn as the official documentation shows it', ({ handle,
         data: [
           {
             partyUuid: partyUuidFor(client),
-            name: `Org ${client}`,
+            name: `Testvirksomhet ${client}`,
             organizationNumber: client,
             type: 'Organization',
             isDeleted: false,
