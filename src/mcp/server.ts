@@ -51,8 +51,9 @@ function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => Krav
     if (feil) return toolError(feil);
     const part = input.partIdentifikator ?? input.organisasjonsnummer!;
     try {
-      const data = (await tool.call(klientFor(part), input)) as Record<string, unknown>;
-      const summary = oppsummer(tool.grunnlag(data), options.today());
+      const klient = klientFor(part);
+      const data = (await tool.call(klient, input)) as Record<string, unknown>;
+      const summary = oppsummer(await tool.grunnlag(data, klient, input), options.today());
       return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };
     } catch (error) {
       if (error instanceof ApiFeil) return toolError(apiFeilTekst(error));

@@ -2,7 +2,7 @@ import Type, { type TObject } from 'typebox';
 import { createApiAjv } from '../api/ajv.js';
 import { PartParams, PeriodeQuery, parameterMelding } from '../api/kravogbetalinger/parameters.js';
 import { FristerParams } from '../api/frister/schemas.js';
-import type { AapneKrav, Frister, Innbetalinger, Krav, KravOgBetalingerKlient, Utbetalinger } from '../../packages/klient/src/index.js';
+import { ApiFeil, type AapneKrav, type Frister, type Innbetalinger, type Krav, type KravOgBetalingerKlient, type Utbetalinger } from '../../packages/klient/src/index.js';
 import type { Oppsummeringsgrunnlag } from './summary.js';
 
 /**
@@ -17,8 +17,8 @@ export interface Tool {
   readonly path: string;
   readonly inputSchema: TObject;
   call(klient: KravOgBetalingerKlient, input: Record<string, string>): Promise<unknown>;
-  /** What of the answer the summary speaks of. */
-  grunnlag(data: unknown): Oppsummeringsgrunnlag;
+  /** What of the answer the summary speaks of (and what else the summary needs, read through the same client). */
+  grunnlag(data: unknown, klient: KravOgBetalingerKlient, input: Record<string, string>): Oppsummeringsgrunnlag | Promise<Oppsummeringsgrunnlag>;
 }
 
 const kb = '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}';
@@ -35,7 +35,11 @@ export const tools: readonly Tool[] = Object.freeze([
     path: `${kb}/aapnekrav`,
     inputSchema: partOnly,
     call: (klient, input) => klient.aapneKrav(input.partIdentifikator!),
-    grunnlag: (data) => ({ krav: (data as AapneKrav).aapentKravMedGjenstaaendeBeloep ?? [], totalOversikt: (data as AapneKrav).totalOversikt }),
+    grunnlag: async (data, klient, input) => ({
+      krav: (data as AapneKrav).aapentKravMedGjenstaaendeBeloep ?? [],
+      totalOversikt: (data as AapneKrav).totalOversikt,
+      frister: await fristerForVirksomhet(klient, input.partIdentifikator!),
+    }),
   },
   {
     name: 'krav',
@@ -70,6 +74,21 @@ export const tools: readonly Tool[] = Object.freeze([
     grunnlag: (data) => ({ frister: data as Frister }),
   },
 ]);
+
+/**
+ * The next deadlines for the summary of open claims: the Frister API knows organisations only, so
+ * a fødselsnummer gets none (and the summary says nothing of deadlines); an error there leaves
+ * them out rather than failing the open claims.
+ */
+async function fristerForVirksomhet(klient: KravOgBetalingerKlient, partIdentifikator: string): Promise<Frister | undefined> {
+  if (partIdentifikator.length !== 9) return undefined;
+  try {
+    return await klient.frister(partIdentifikator);
+  } catch (error) {
+    if (error instanceof ApiFeil) return undefined;
+    throw error;
+  }
+}
 
 const ajv = createApiAjv();
 const validators = new Map(tools.map((tool) => [tool.name, ajv.compile(tool.inputSchema)]));

@@ -74,6 +74,10 @@ describe('kob mcp', () => {
     const [summary] = result.content as { text: string }[];
     expect(summary!.text).toMatch(/^Forfalt: \d+ forfall/);
     expect(summary!.text).toMatch(/Betal først: .* kr .*forfall \d{4}-\d{2}-\d{2}, KID \d+, konto \d{11}\./);
+    // The next deadlines, from the Frister API for the organisation, the same line the frister tool gives.
+    const frister = ((await client.callTool({ name: 'frister', arguments: { organisasjonsnummer: '313367002' } })).content as { text: string }[])[0]!.text;
+    expect(frister).toMatch(/^Neste frister: \d{4}-\d{2}-\d{2} /);
+    expect(summary!.text.split('\n')).toContain(frister);
   });
 
   it('calls krav, innbetalinger, utbetalinger and frister', async () => {
@@ -132,8 +136,28 @@ describe('kob mcp', () => {
     }
     // Payments are credit rows (Innbetaling: …), with the paying account masked.
     const kreditt = rows.filter((row) => row[5]!.startsWith('-'));
-    for (const row of kreditt) expect(row[3]).toMatch(/^Innbetaling/);
+    for (const row of kreditt) expect(row[3]).toMatch(/^(Innbetaling|Motregning)/);
     for (const row of kreditt.filter((r) => r[9] !== '')) expect(row[9]).toMatch(/^\*{4} \*{2} \d{5}$/);
+  });
+
+  it('adds up: for Solberg Bygg (a VAT credit set off against overdue AGA, the rest paid out) Debet/Kredit over the years is the API\'s balance', async () => {
+    const aapne = (await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '314961900' } })).structuredContent as {
+      totalOversikt: { saldo: number; sumStipulerteRenter: number };
+    };
+    const oere = (celle: string) => Math.round(Number(celle.replace(',', '.')) * 100);
+    const iAar = new Date().getFullYear();
+    let sumOere = 0;
+    const beskrivelser: string[] = [];
+    for (let aar = iAar - 6; aar <= iAar; aar++) {
+      const { contents } = await client.readResource({ uri: `kontoutskrift://314961900/${aar}` });
+      const rows = parseCsv((contents[0] as { text: string }).text.slice(1)).slice(1);
+      sumOere += rows.reduce((sum, row) => sum + oere(row[5]!), 0);
+      beskrivelser.push(...rows.map((row) => row[3]!));
+    }
+    // Stipulated interest is not a transaction (decision 0102).
+    expect(sumOere).toBe(Math.round((aapne.totalOversikt.saldo - aapne.totalOversikt.sumStipulerteRenter) * 100));
+    expect(beskrivelser.filter((b) => b.startsWith('Motregning: ')).length).toBeGreaterThanOrEqual(2);
+    expect(beskrivelser.some((b) => b.startsWith('Utbetaling: '))).toBe(true);
   });
 
   it('refuses a kontoutskrift for a bad part or year, naming the rule', async () => {
