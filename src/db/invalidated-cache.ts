@@ -13,6 +13,7 @@ import type { ChangeNotifications } from './change-notifications.js';
  *
  * `set` stores nothing when a change or reset was heard after `ticket()` (the value may have been
  * read before it), and `get` answers nothing while the notification connection is down.
+ * `getOrRead` is the three steps in one, for a value read from the database.
  */
 export interface InvalidatedCacheOptions {
   /** Metric label (`kob_cache_*{cache=…}`). */
@@ -72,6 +73,20 @@ export class InvalidatedCache<V extends NonNullable<unknown>> {
       keys.add(key);
     }
     this.#metrics.size(this.#entries.size);
+  }
+
+  /**
+   * The kept value, or else `read()`'s, kept when `dependsOn` names what it depends on; a value for
+   * which it answers undefined (a refusal, a row not found) is returned but never kept.
+   */
+  async getOrRead(key: string, read: () => Promise<V | undefined>, dependsOn: (value: V) => readonly string[] | undefined): Promise<V | undefined> {
+    const cached = this.get(key);
+    if (cached !== undefined) return cached;
+    const ticket = this.ticket();
+    const value = await read();
+    const dependencies = value === undefined ? undefined : dependsOn(value);
+    if (dependencies !== undefined) this.set(key, value!, dependencies, ticket);
+    return value;
   }
 
   clear(): void {

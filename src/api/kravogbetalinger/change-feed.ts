@@ -97,12 +97,13 @@ export function registerChangeFeed(api: FastifyInstance, options: ChangeFeedOpti
       const { changes, version } = options;
       const cursor: FeedCursor = given !== undefined && given.dato === asOf ? given : { kind: 'alle', dato: asOf, startXid: await fromBackend(request, () => changes.horizon()), etterPartId: '' };
       const page = await fromBackend(request, () => nextPage(changes, cursor, readable.parties, antall));
-      const endringer = [];
-      for (const partIdentifikator of page.parties) {
-        const partQuery: PartQuery = { rettighetspakke, partIdentifikator, asOf };
-        const partVersion = await fromBackend(request, () => version(partQuery));
-        if (partVersion !== undefined) endringer.push({ partIdentifikator, etag: viewEtag(partVersion, partQuery, 'aapnekrav', undefined, 'json') });
-      }
+      // A page's versions are read together (most are kept in memory; the rest are one query each).
+      const queries = page.parties.map((partIdentifikator): PartQuery => ({ rettighetspakke, partIdentifikator, asOf }));
+      const versions = await fromBackend(request, () => Promise.all(queries.map((partQuery) => version(partQuery))));
+      const endringer = queries.flatMap((partQuery, index) => {
+        const partVersion = versions[index];
+        return partVersion === undefined ? [] : [{ partIdentifikator: partQuery.partIdentifikator, etag: viewEtag(partVersion, partQuery, 'aapnekrav', undefined, 'json') }];
+      });
       return reply.header('Cache-Control', cacheControl).send({ endringer, neste: encodeFeedCursor(page.next) });
     },
   );

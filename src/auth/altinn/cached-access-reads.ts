@@ -32,31 +32,17 @@ export class CachedAccessReads {
 
   async decide(request: DecisionRequest): Promise<DecisionResult> {
     const key = `${request.systemUserId}\n${request.party}\n${request.resource}\n${request.action}`;
-    const cached = this.#permits.get(key);
-    if (cached !== undefined) return cached;
-    const ticket = this.#permits.ticket();
-    const result = await decide(this.#ctx, request);
-    if (result.decision === 'Permit') this.#permits.set(key, result, [accessKey.systemUser(request.systemUserId)], ticket);
-    return result;
+    const permitted = (result: DecisionResult) => (result.decision === 'Permit' ? [accessKey.systemUser(request.systemUserId)] : undefined);
+    return (await this.#permits.getOrRead(key, () => decide(this.#ctx, request), permitted))!;
   }
 
   async systemUser(lookup: SystemUserLookupKey): Promise<SystemUserLookup> {
     const key = `${lookup.clientId}\n${lookup.vendorOrgnr}\n${lookup.ownerOrgnr}\n${lookup.externalRef ?? ''}`;
-    const cached = this.#systemUsers.get(key);
-    if (cached !== undefined) return cached;
-    const ticket = this.#systemUsers.ticket();
-    const result = await lookupSystemUser(this.#ctx, lookup);
-    if (result.found) this.#systemUsers.set(key, result, [accessKey.systemUser(result.systemUserId), accessKey.system(result.systemId)], ticket);
-    return result;
+    const found = (result: SystemUserLookup) => (result.found ? [accessKey.systemUser(result.systemUserId), accessKey.system(result.systemId)] : undefined);
+    return (await this.#systemUsers.getOrRead(key, () => lookupSystemUser(this.#ctx, lookup), found))!;
   }
 
   /** For `usableConsent` and `lookupConsent`, which judge status and expiry. */
-  readonly consentRow = async (id: string): Promise<ConsentRow | undefined> => {
-    const cached = this.#consents.get(id);
-    if (cached !== undefined) return cached;
-    const ticket = this.#consents.ticket();
-    const row = await readConsentRow(this.#ctx.db, id);
-    if (row !== undefined) this.#consents.set(id, row, [accessKey.consent(id)], ticket);
-    return row;
-  };
+  readonly consentRow = (id: string): Promise<ConsentRow | undefined> =>
+    this.#consents.getOrRead(id, () => readConsentRow(this.#ctx.db, id), () => [accessKey.consent(id)]);
 }

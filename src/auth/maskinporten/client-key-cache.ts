@@ -26,13 +26,7 @@ export class ClientKeyCache {
     this.#cache = new InvalidatedCache(notifications, { name: 'klientnokkel', channel: clientChannel, entriesMax: cachedClientKeysMax });
   }
 
-  async find(clientId: string, kid: string): Promise<ClientWithKey | undefined> {
-    const key = `${clientId}\n${kid}`;
-    const cached = this.#cache.get(key);
-    if (cached !== undefined) return cached;
-    const ticket = this.#cache.ticket();
-    const client = await findClientWithKey(this.db, clientId, kid);
-    if (client?.key !== undefined) this.#cache.set(key, client, [clientId], ticket);
-    return client;
+  find(clientId: string, kid: string): Promise<ClientWithKey | undefined> {
+    return this.#cache.getOrRead(`${clientId}\n${kid}`, () => findClientWithKey(this.db, clientId, kid), (client) => (client.key === undefined ? undefined : [clientId]));
   }
 }
