@@ -24,7 +24,7 @@ export function residentMb(pid: number): number {
 }
 
 /**
- * `kob serve` as a user starts it, in a child process on a fresh database (PGlite, or PostgreSQL
+ * `kob serve` as a user starts it (`npm start`: the compiled program, which `npm run bench` builds first), in a child process on a fresh database (PGlite, or PostgreSQL
  * when one answers; undefined when it does not). The first start seeds the demo dataset; the demo
  * credentials are read from `<data-dir>/demo/`.
  */
@@ -44,7 +44,7 @@ export async function startKobServer(kind: 'pglite' | 'postgres', port: number, 
   const database = await temporaryDatabase(kind);
   if (!database) return undefined;
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--workers', String(workers), '--data-dir', database.dataDir], {
+  const child = spawn(process.execPath, ['bin/kob.js', 'serve', '--port', String(port), '--workers', String(workers), '--data-dir', database.dataDir], {
     env: { ...process.env, KOB_PUBLIC_URL: origin, HOST: '127.0.0.1', KOB_LOG_LEVEL: 'warn', ...(database.url ? { DATABASE_URL: database.url } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

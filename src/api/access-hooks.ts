@@ -1,5 +1,5 @@
-import type { FastifyRequest } from 'fastify';
-import { rettighetspakkeForToken, type AccessChecker, type AccessGranted, type Rettighetspakke, type VerifiedAccessToken } from '../auth/index.js';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { rettighetspakkeForToken, type AccessChecker, type AccessDenied, type AccessGranted, type AuthenticatedCaller, type Rettighetspakke, type VerifiedAccessToken } from '../auth/index.js';
 import { assertInvariant } from '../domain/assert.js';
 import type { SubscriptionAccess } from '../kalender/index.js';
 
@@ -16,7 +16,7 @@ import type { SubscriptionAccess } from '../kalender/index.js';
  * api.get('/:orgnr', { onRequest: access.authenticate, preHandler: access.authorize }, handler);
  * ```
  */
-export type PartyAccessChecker = Pick<AccessChecker, 'authenticate' | 'authorize'> & Partial<Pick<AccessChecker, 'readableParties'>>;
+export type PartyAccessChecker = Pick<AccessChecker, 'authenticate' | 'authorize'> & Partial<Pick<AccessChecker, 'readableParties' | 'authenticateKnown' | 'authorizeKnown'>>;
 
 export interface PartyRefusal {
   readonly partIdentifikator: string;
@@ -41,11 +41,17 @@ export interface AccessHookOptions {
   authorizationError(refused: readonly PartyRefusal[], partyCount: number): Error;
 }
 
+/**
+ * A hook in Fastify's callback form: when the checker already knows the answer (a token it has
+ * verified, a Permit it keeps), the hook finishes without a promise, which is most API calls.
+ */
+export type AccessHook = (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => void;
+
 export interface AccessHooks {
   /** The token: signature, issuer, lifetime, scope. */
-  readonly authenticate: (request: FastifyRequest) => Promise<void>;
+  readonly authenticate: AccessHook;
   /** Every party of the request, through a system user or a consent; runs after `authenticate`. */
-  readonly authorize: (request: FastifyRequest) => Promise<void>;
+  readonly authorize: AccessHook;
   /** What `authorize` granted, one per party in the order asked. */
   granted(request: FastifyRequest): readonly AccessGranted[];
   /** The token `authenticate` accepted (for a surface that asks the checker more, like the change feed). */
@@ -60,29 +66,75 @@ export function accessHooks(options: AccessHookOptions): AccessHooks {
     if (token === undefined) throw new Error('runs after authenticate');
     return token;
   };
+  const authenticated = (request: FastifyRequest, caller: AuthenticatedCaller | AccessDenied, done: HookHandlerDoneFunction) => {
+    if (!caller.granted) {
+      // The request logger carries the korrelasjonsid, so support finds the reason from it.
+      request.log.info({ kind: caller.kind, reason: caller.reason }, 'tilgang avvist');
+      done(options.authenticationError(caller.reason));
+      return;
+    }
+    tokens.set(request, caller.token);
+    done();
+  };
+  const authorized = (request: FastifyRequest, parties: readonly string[], { granted, refused }: PartyDecisions, done: HookHandlerDoneFunction) => {
+    if (refused.length > 0) {
+      request.log.info({ kind: 'authorization', refused }, 'tilgang avvist');
+      done(options.authorizationError(refused, parties.length));
+      return;
+    }
+    grants.set(request, granted);
+    done();
+  };
   return {
-    authenticate: async (request) => {
-      const caller = await options.checker.authenticate(request.headers.authorization, options.scope);
-      if (!caller.granted) {
-        // The request logger carries the korrelasjonsid, so support finds the reason from it.
-        request.log.info({ kind: caller.kind, reason: caller.reason }, 'tilgang avvist');
-        throw options.authenticationError(caller.reason);
-      }
-      tokens.set(request, caller.token);
+    authenticate: (request, _reply, done) => {
+      const header = request.headers.authorization;
+      const known = options.checker.authenticateKnown?.(header, options.scope);
+      if (known !== undefined) return authenticated(request, known, done);
+      options.checker.authenticate(header, options.scope).then((caller) => authenticated(request, caller, done), done);
     },
-    authorize: async (request) => {
+    authorize: (request, _reply, done) => {
       const token = tokenOf(request);
       const parties = options.parties(request);
-      const { granted, refused } = await authorizeParties(options.checker, token, parties, request, options.rettighetspakke?.(request));
-      if (refused.length > 0) {
-        request.log.info({ kind: 'authorization', refused }, 'tilgang avvist');
-        throw options.authorizationError(refused, parties.length);
-      }
-      grants.set(request, granted);
+      const named = options.rettighetspakke?.(request);
+      const known = knownDecisions(options.checker, token, parties, request, named);
+      if (known !== undefined) return authorized(request, parties, known, done);
+      authorizeParties(options.checker, token, parties, request, named).then((decisions) => authorized(request, parties, decisions, done), done);
     },
     granted: (request) => grants.get(request) ?? [],
     token: tokenOf,
   };
+}
+
+interface PartyDecisions {
+  readonly granted: AccessGranted[];
+  readonly refused: PartyRefusal[];
+}
+
+/** The mechanism a request's rights package or token names, and the AltinnSamtykke header it may carry. */
+function accessRequestBase(token: VerifiedAccessToken, request: FastifyRequest, named: Rettighetspakke | undefined) {
+  const header = request.headers.altinnsamtykke;
+  const altinnSamtykkeHeader = typeof header === 'string' ? header : undefined;
+  return { mechanism: named ?? rettighetspakkeForToken(token, altinnSamtykkeHeader), altinnSamtykkeHeader };
+}
+
+/** Every party granted from what the checker keeps, or undefined when any needs the full check. */
+function knownDecisions(
+  checker: PartyAccessChecker,
+  token: VerifiedAccessToken,
+  parties: readonly string[],
+  request: FastifyRequest,
+  named: Rettighetspakke | undefined,
+): PartyDecisions | undefined {
+  if (checker.authorizeKnown === undefined) return undefined;
+  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, request, named);
+  if (mechanism === undefined) return undefined;
+  const granted: AccessGranted[] = [];
+  for (const partIdentifikator of parties) {
+    const decision = checker.authorizeKnown(token, { rettighetspakke: mechanism, partIdentifikator, altinnSamtykkeHeader });
+    if (decision === undefined) return undefined;
+    granted.push(decision);
+  }
+  return { granted, refused: [] };
 }
 
 async function authorizeParties(
@@ -91,10 +143,8 @@ async function authorizeParties(
   parties: readonly string[],
   request: FastifyRequest,
   named: Rettighetspakke | undefined,
-): Promise<{ granted: AccessGranted[]; refused: PartyRefusal[] }> {
-  const header = request.headers.altinnsamtykke;
-  const altinnSamtykkeHeader = typeof header === 'string' ? header : undefined;
-  const mechanism = named ?? rettighetspakkeForToken(token, altinnSamtykkeHeader);
+): Promise<PartyDecisions> {
+  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, request, named);
   if (mechanism === undefined) {
     return { granted: [], refused: parties.map((partIdentifikator) => ({ partIdentifikator, reason: neitherReason, mechanism })) };
   }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
@@ -12,14 +12,13 @@ export const cacheControl = 'private, no-cache';
 export const errorCacheControl = 'no-store';
 
 export function weakEtag(parts: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const part of parts) hash.update(`${part.length}:${part}`);
-  return `W/"${hash.digest('base64url').slice(0, 27)}"`;
+  // Each part prefixed by its length, so no two lists of parts give the same input.
+  return `W/"${hash('sha256', parts.map((part) => `${part.length}:${part}`).join(''), 'base64url').slice(0, 27)}"`;
 }
 
 /** A strong ETag of a body already written (the iCalendar feed, the Frister API): the bytes decide. */
 export function bodyEtag(body: string): string {
-  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+  return `"${hash('sha256', body, 'base64url').slice(0, 27)}"`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { korrelasjonsidHeader, korrelasjonsidSource, type Korrelasjonsid } from 
 import { ApiError } from './error-catalogue.js';
 import { sendApiError } from './error-reply.js';
 import { parameterTooLongMelding } from './framework-errors.js';
+import { LazyChildLogger } from './lazy-child-logger.js';
 import { bodyWriter, type MediaFormat } from './serialization.js';
 
 /**
@@ -32,7 +33,7 @@ export async function registerSurface(app: FastifyInstance, prefix: string, conf
 export function useKorrelasjonsid(api: FastifyInstance, generate: () => string): (request: IncomingMessage) => Korrelasjonsid {
   const korrelasjonsidOf = korrelasjonsidSource(generate);
   api.setChildLoggerFactory((logger, bindings, childOptions, rawRequest) =>
-    logger.child({ ...bindings, korrelasjonsid: korrelasjonsidOf(rawRequest).value }, childOptions),
+    new LazyChildLogger(logger, { ...bindings, korrelasjonsid: korrelasjonsidOf(rawRequest).value }, childOptions),
   );
   api.addHook('onRequest', async (request, reply) => {
     const korrelasjonsid = korrelasjonsidOf(request.raw);

@@ -55,9 +55,15 @@ export class InvalidatedCache<V extends NonNullable<unknown>> {
   }
 
   get(key: string): V | undefined {
+    const value = this.getKnown(key);
+    if (value === undefined) this.#metrics.miss();
+    return value;
+  }
+
+  /** The kept value if there is one; a miss is not counted, since the caller goes on to `get` or `getOrRead`, which count it. */
+  getKnown(key: string): V | undefined {
     const entry = this.#notifications.live ? this.#entries.get(key) : undefined;
-    if (entry === undefined) this.#metrics.miss();
-    else this.#metrics.hit();
+    if (entry !== undefined) this.#metrics.hit();
     return entry?.value;
   }
 

@@ -46,7 +46,7 @@ export const metricsPlugin = fp<MetricsOptions>(async (app: FastifyInstance, opt
   poolSource = options.poolStats ?? poolSource;
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'ukjent';
-    requestDuration.labels(request.method, route, String(reply.statusCode)).observe(reply.elapsedTime / 1000);
+    requestDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     return reply.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());

@@ -14,11 +14,21 @@ collectDefaultMetrics({ register: metricsRegistry, prefix: 'kob_' });
 // Which process a scrape reached, when several share a port (kob serve --workers): RSS is per process.
 new Gauge({ name: 'kob_process_pid', help: 'The process id of the process that answered.', registers: [metricsRegistry] }).set(process.pid);
 
-const cacheLookups = new Counter({
+/** Lookups counted since the last scrape, per cache: a plain increment on the path of every API call, added to the counter when scraped. */
+const pendingLookups = new Map<string, { hits: number; misses: number }>();
+new Counter({
   name: 'kob_cache_lookups_total',
   help: 'Cache lookups by cache and result (hit or miss).',
   labelNames: ['cache', 'result'] as const,
   registers: [metricsRegistry],
+  collect() {
+    for (const [cache, pending] of pendingLookups) {
+      this.inc({ cache, result: 'hit' }, pending.hits);
+      this.inc({ cache, result: 'miss' }, pending.misses);
+      pending.hits = 0;
+      pending.misses = 0;
+    }
+  },
 });
 const cacheInvalidations = new Counter({
   name: 'kob_cache_invalidations_total',
@@ -36,13 +46,21 @@ export interface CacheMetrics {
 }
 
 export function cacheMetrics(cache: string): CacheMetrics {
-  const hits = cacheLookups.labels(cache, 'hit');
-  const misses = cacheLookups.labels(cache, 'miss');
+  let pending = pendingLookups.get(cache);
+  if (pending === undefined) {
+    pending = { hits: 0, misses: 0 };
+    pendingLookups.set(cache, pending);
+  }
+  const lookups = pending;
   const invalidations = cacheInvalidations.labels(cache);
   const entries = cacheEntries.labels(cache);
   return {
-    hit: () => hits.inc(),
-    miss: () => misses.inc(),
+    hit: () => {
+      lookups.hits++;
+    },
+    miss: () => {
+      lookups.misses++;
+    },
     invalidated: (count) => invalidations.inc(count),
     size: (count) => entries.set(count),
   };

@@ -8,6 +8,10 @@ import { lookupSystemUser, type SystemUserLookup, type SystemUserLookupKey } fro
 
 const entriesMax = 100_000;
 
+function decisionKey(request: DecisionRequest): string {
+  return `${request.systemUserId}\n${request.party}\n${request.resource}\n${request.action}`;
+}
+
 /**
  * The Altinn reads behind every API call and every token (the decision point, the consent, the
  * system user of a grant), kept per process. Only what grants is kept: a Permit, a found system
@@ -31,9 +35,13 @@ export class CachedAccessReads {
   }
 
   async decide(request: DecisionRequest): Promise<DecisionResult> {
-    const key = `${request.systemUserId}\n${request.party}\n${request.resource}\n${request.action}`;
     const permitted = (result: DecisionResult) => (result.decision === 'Permit' ? [accessKey.systemUser(request.systemUserId)] : undefined);
-    return (await this.#permits.getOrRead(key, () => decide(this.#ctx, request), permitted))!;
+    return (await this.#permits.getOrRead(decisionKey(request), () => decide(this.#ctx, request), permitted))!;
+  }
+
+  /** Whether a Permit for the request is kept (only Permits are), without asking the decision point. */
+  knownPermit(request: DecisionRequest): boolean {
+    return this.#permits.getKnown(decisionKey(request)) !== undefined;
   }
 
   async systemUser(lookup: SystemUserLookupKey): Promise<SystemUserLookup> {

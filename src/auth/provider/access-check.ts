@@ -9,7 +9,8 @@ import { altinnConsentIssuer, consentDetailsType, iso6523Authority, orgnrFromIso
 import { limits } from '../../domain/limits.js';
 import type { SigningKeyStore } from '../maskinporten/signing-keys.js';
 import { representasjonFor } from '../representation/person-roles.js';
-import type { AccessTokenVerifier, VerifiedAccessToken } from './access-token.js';
+import type { AccessTokenVerifier, TokenVerification, VerifiedAccessToken } from './access-token.js';
+import type { DecisionRequest } from '../altinn/decision-point.js';
 
 /**
  * The provider's decision for every protected API (spec §6), in two steps that the APIs' access
@@ -90,20 +91,20 @@ export class AccessChecker {
 
   /** Steps 2–9. */
   async authenticate(authorizationHeader: string | undefined, requiredScope: string): Promise<AuthenticatedCaller | AccessDenied> {
-    const verified = await this.deps.verifier.verify(authorizationHeader);
-    if (!verified.ok) return authentication(verified.reason);
-    if (!verified.token.scopes.includes(requiredScope)) {
-      return authentication(`tokenet mangler scope ${requiredScope} (har: ${verified.token.scopes.join(' ') || 'ingen'}); be om det i grantet (missing scope)`);
-    }
-    return { granted: true, token: verified.token };
+    return withScope(await this.deps.verifier.verify(authorizationHeader), requiredScope);
+  }
+
+  /** `authenticate`'s answer when it needs no work (a token already verified), else undefined: the usual API call spends no promise on it. */
+  authenticateKnown(authorizationHeader: string | undefined, requiredScope: string): AuthenticatedCaller | AccessDenied | undefined {
+    const verified = this.deps.verifier.verifyKnown(authorizationHeader);
+    return verified === undefined ? undefined : withScope(verified, requiredScope);
   }
 
   /** Step 12, for a token that passed `authenticate`. */
   async authorize(token: VerifiedAccessToken, request: AccessRequest): Promise<AccessDecision> {
-    const base = { granted: true as const, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator: request.partIdentifikator };
     if (request.rettighetspakke === 'regnskapssystem') {
       const result = await this.#systemUser(token, request.partIdentifikator);
-      return result.granted ? { ...base, mechanism: 'systembruker', systemUserId: result.id } : result;
+      return result.granted ? granted(token, request, { mechanism: 'systembruker', systemUserId: result.id }) : result;
     }
     const consent = token.authorizationDetails.find((element) => element.type === consentDetailsType);
     const result = consent
@@ -111,7 +112,19 @@ export class AccessChecker {
       : request.altinnSamtykkeHeader
         ? await this.#altinn2Consent(token, request.altinnSamtykkeHeader, request.partIdentifikator)
         : authorization(`rettighetspakke finans krever samtykke fra ${request.partIdentifikator}: hent tokenet med authorization_details {"type":"urn:altinn:consent","id":…,"from":"${partyUrn(request.partIdentifikator)}"}, eller send AltinnSamtykke-headeren (no consent)`);
-    return result.granted ? { ...base, mechanism: 'samtykke', consentId: result.id } : result;
+    return result.granted ? granted(token, request, { mechanism: 'samtykke', consentId: result.id }) : result;
+  }
+
+  /**
+   * `authorize`'s answer when the decision point's Permit for the system user is kept, else
+   * undefined (a refusal, a consent and anything not yet asked take the full path).
+   */
+  authorizeKnown(token: VerifiedAccessToken, request: AccessRequest): AccessGranted | undefined {
+    if (request.rettighetspakke !== 'regnskapssystem') return undefined;
+    const systemUser = systemUserOfToken(token);
+    if (!systemUser.granted) return undefined;
+    const permitted = this.deps.reads.knownPermit(systemUserReadRequest(systemUser.systemUserId, request.partIdentifikator));
+    return permitted ? granted(token, request, { mechanism: 'systembruker', systemUserId: systemUser.systemUserId }) : undefined;
   }
 
   /**
@@ -166,7 +179,7 @@ export class AccessChecker {
 
   /** The decision point's answer to reading the party's claims through a system user (its own, or a delegated client). */
   async #systemUserMayRead(systemUserId: string, party: string, who: string): Promise<{ granted: true; id: string } | AccessDenied> {
-    const result = await this.deps.reads.decide({ systemUserId, action: 'read', resource: kravOgBetalingerResource, party });
+    const result = await this.deps.reads.decide(systemUserReadRequest(systemUserId, party));
     if (result.decision !== 'Permit') return authorization(`${who} har ikke tilgang til ${party}: ${result.reason} (PDP: ${result.decision})`);
     return { granted: true, id: systemUserId };
   }
@@ -263,6 +276,23 @@ function systemUserOfToken(token: VerifiedAccessToken): { granted: true; systemU
     return authorization(`systemet ${element.system_id} tilhører ikke tokenets consumer ${token.consumerOrgnr} (system of another vendor)`);
   }
   return { granted: true, systemUserId, ownerOrgnr };
+}
+
+/** What the decision point is asked for an API call through a system user. */
+function systemUserReadRequest(systemUserId: string, party: string): DecisionRequest {
+  return { systemUserId, action: 'read', resource: kravOgBetalingerResource, party };
+}
+
+function withScope(verified: TokenVerification, requiredScope: string): AuthenticatedCaller | AccessDenied {
+  if (!verified.ok) return authentication(verified.reason);
+  if (!verified.token.scopes.includes(requiredScope)) {
+    return authentication(`tokenet mangler scope ${requiredScope} (har: ${verified.token.scopes.join(' ') || 'ingen'}); be om det i grantet (missing scope)`);
+  }
+  return { granted: true, token: verified.token };
+}
+
+function granted(token: VerifiedAccessToken, request: AccessRequest, how: Pick<AccessGranted, 'mechanism' | 'systemUserId' | 'consentId'>): AccessGranted {
+  return { granted: true, consumerOrgnr: token.consumerOrgnr, clientId: token.clientId, issuer: token.issuer, partIdentifikator: request.partIdentifikator, ...how };
 }
 
 function authentication(reason: string): AccessDenied {

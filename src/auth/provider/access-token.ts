@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, type CryptoKey, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../../domain/clock.js';
@@ -94,14 +94,11 @@ export class AccessTokenVerifier {
   }
 
   async verify(authorizationHeader: string | undefined): Promise<TokenVerification> {
-    // Step 2: a bearer token is present.
-    const match = /^Bearer +(\S+)$/i.exec(authorizationHeader?.trim() ?? '');
-    if (!match) return deny('Authorization-headeren mangler "Bearer <Maskinporten-token>" (no bearer token)');
-    const token = match[1]!;
-    if (token.length > limits.jwtBytesMax) return deny(`tokenet er større enn ${limits.jwtBytesMax} byte (token too large)`);
-    const cacheKey = createHash('sha256').update(token).digest('base64url');
+    const bearer = bearerToken(authorizationHeader);
+    if (!bearer.ok) return bearer;
+    const { token, cacheKey } = bearer;
     const cached = this.#verified.get(cacheKey);
-    if (cached !== undefined && cached.expSeconds > Math.floor(this.clock.nowEpochMs() / 1000) - limits.clockSkewSeconds) {
+    if (cached !== undefined && this.#unexpired(cached)) {
       this.#metrics.hit();
       return { ok: true, token: cached };
     }
@@ -114,6 +111,24 @@ export class AccessTokenVerifier {
       this.#verified.delete(cacheKey);
     }
     return verification;
+  }
+
+  /**
+   * `verify`'s answer when it needs no work: a token already verified and not expired, or a
+   * header that holds no bearer token; otherwise undefined. Synchronous, so an API call with a
+   * known token spends no promise on it.
+   */
+  verifyKnown(authorizationHeader: string | undefined): TokenVerification | undefined {
+    const bearer = bearerToken(authorizationHeader);
+    if (!bearer.ok) return bearer;
+    const cached = this.#verified.get(bearer.cacheKey);
+    if (cached === undefined || !this.#unexpired(cached)) return undefined;
+    this.#metrics.hit();
+    return { ok: true, token: cached };
+  }
+
+  #unexpired(token: VerifiedAccessToken): boolean {
+    return token.expSeconds > Math.floor(this.clock.nowEpochMs() / 1000) - limits.clockSkewSeconds;
   }
 
   async #verify(token: string): Promise<TokenVerification> {
@@ -170,4 +185,13 @@ function checkClaims(claims: JWTPayload, nowSeconds: number): TokenVerification 
 
 function deny(reason: string): TokenVerification {
   return { ok: false, reason };
+}
+
+/** Step 2: a bearer token is present (and not too large to look at); the key it is kept under once verified. */
+function bearerToken(authorizationHeader: string | undefined): { ok: true; token: string; cacheKey: string } | { ok: false; reason: string } {
+  const match = /^Bearer +(\S+)$/i.exec(authorizationHeader?.trim() ?? '');
+  if (!match) return { ok: false, reason: 'Authorization-headeren mangler "Bearer <Maskinporten-token>" (no bearer token)' };
+  const token = match[1]!;
+  if (token.length > limits.jwtBytesMax) return { ok: false, reason: `tokenet er større enn ${limits.jwtBytesMax} byte (token too large)` };
+  return { ok: true, token, cacheKey: hash('sha256', token, 'base64url') };
 }
