@@ -3,7 +3,7 @@ import type { LocalDate } from '../domain/dates.js';
 import { formatMaskertKontonummer } from '../domain/kontonummer.js';
 import { kronerToOere, toOere } from '../domain/money.js';
 import { skrivCsv } from '../portal/kontoutskrift/csv.js';
-import { transaksjonsark, type Kontobevegelser, type Kontokrav, type Kravreferanse, type Kravsted } from '../portal/kontoutskrift/transaksjoner.js';
+import { transaksjonsark, type Kontobevegelser, type Kontoinnbetaling, type Kontokrav, type Kontoutbetaling, type Kravreferanse, type Kravsted } from '../portal/kontoutskrift/transaksjoner.js';
 import { periodeTekst } from '../portal/reskontro/periode-tekst.js';
 
 type ApiKrav = NonNullable<Krav['krav']>[number];
@@ -81,7 +81,7 @@ function kontokrav(krav: ApiKrav, referanse: Referanse): Kontokrav {
   };
 }
 
-function kontoinnbetaling(innbetaling: ApiInnbetaling, referanse: Referanse) {
+function kontoinnbetaling(innbetaling: ApiInnbetaling, referanse: Referanse): Kontoinnbetaling {
   const fra = innbetaling.innbetaltFra.konto?.kontonummer;
   return {
     dato: innbetaling.innbetalingsdato as LocalDate,
@@ -94,7 +94,7 @@ function kontoinnbetaling(innbetaling: ApiInnbetaling, referanse: Referanse) {
   };
 }
 
-function kontoutbetaling(utbetaling: ApiUtbetaling, referanse: Referanse) {
+function kontoutbetaling(utbetaling: ApiUtbetaling, referanse: Referanse): Kontoutbetaling {
   return {
     dato: utbetaling.utbetaltdato as LocalDate,
     kreditt: utbetaling.grunnlagForUtbetaling.kreditKrav.map((k) => ({ krav: referanse(k.kravforfallidentifikator, k.kravbeskrivelse), utbetaltOere: oere(k.utbetaltBeloep) })),

@@ -3,7 +3,8 @@ import { ApiFeil, type Periode } from '../../packages/klient/src/index.js';
 import { dateParts, type LocalDate } from '../domain/dates.js';
 import { limits } from '../domain/limits.js';
 import { kontoutskriftCsv } from './kontoutskrift.js';
-import { tilgangsfeilTekst, type Fullmakter } from './tilgang.js';
+import { feiltekst } from './feiltekst.js';
+import type { Fullmakter } from './tilgang.js';
 import { inputFeil, tools } from './tools.js';
 
 export const kontoutskriftTemplate: ResourceTemplate = {
@@ -59,7 +60,7 @@ export async function kontoutskriftRessurser(fullmakter: Fullmakter, idag: Local
     const { parter } = await fullmakter.parter();
     return parter.map(({ partIdentifikator }) => ({ uri: `kontoutskrift://${partIdentifikator}/${aar}`, name: `kontoutskrift ${partIdentifikator} ${aar}`, mimeType: 'text/csv' }));
   } catch (error) {
-    if (tilgangsfeilTekst(error) === undefined) throw error;
+    if (feiltekst(error) === undefined) throw error;
     return [];
   }
 }

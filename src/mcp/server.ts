@@ -14,7 +14,8 @@ import type { LocalDate } from '../domain/dates.js';
 import { parterOppsummering, parterTool } from './parter.js';
 import { kontoutskriftRessurser, kontoutskriftTemplate, lesKontoutskrift } from './resources.js';
 import { oppsummer } from './summary.js';
-import { Fullmakter, tilgangsfeilTekst, type Tilgang } from './tilgang.js';
+import { feiltekst } from './feiltekst.js';
+import { Fullmakter, type Tilgang } from './tilgang.js';
 import { inputFeil, tools } from './tools.js';
 
 export interface McpOptions {
@@ -56,7 +57,7 @@ function createMcpServer(options: McpOptions, fullmakter: Fullmakter): Server {
       const data = (await tool.call(klient, input)) as Record<string, unknown>;
       return result(oppsummer(await tool.grunnlag(data, klient, input), options.today()), data);
     } catch (error) {
-      const tekst = tilgangsfeilTekst(error);
+      const tekst = feiltekst(error);
       if (tekst === undefined) throw error;
       return toolError(tekst);
     }
@@ -67,7 +68,7 @@ function createMcpServer(options: McpOptions, fullmakter: Fullmakter): Server {
     try {
       return await lesKontoutskrift(request.params.uri, fullmakter, options.today() as LocalDate);
     } catch (error) {
-      const tekst = tilgangsfeilTekst(error);
+      const tekst = feiltekst(error);
       if (tekst === undefined) throw error;
       throw new McpError(ErrorCode.InvalidParams, tekst);
     }

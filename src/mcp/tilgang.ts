@@ -1,4 +1,4 @@
-import { ApiFeil, KravOgBetalingerKlient, TokenFeil, type KlientOptions } from '../../packages/klient/src/index.js';
+import { KravOgBetalingerKlient, TokenFeil, type KlientOptions } from '../../packages/klient/src/index.js';
 
 /**
  * Whom `kob mcp` acts through for a party (decision 0181), as `kob token` asks for it:
@@ -132,12 +132,4 @@ async function lesbareParter(klient: KravOgBetalingerKlient): Promise<string[]> 
   const parter = new Set<string>();
   for await (const endring of klient.endringer({ antall: 500 })) parter.add(endring.partIdentifikator);
   return [...parter].sort();
-}
-
-/** The sentence an agent gets for an access that failed: the API's code and words, or Maskinporten's. */
-export function tilgangsfeilTekst(error: unknown): string | undefined {
-  if (error instanceof ApiFeil) return `${error.kode}: ${error.melding} (korrelasjonsid ${error.korrelasjonsid})`;
-  if (error instanceof TokenFeil) return `Maskinporten ga ikke token (${error.error}): ${error.beskrivelse}`;
-  if (error instanceof IngenTilgang) return error.message;
-  return undefined;
 }
