@@ -21,7 +21,8 @@ import { generateClientKey, registerClient } from './maskinporten/clients.js';
  * The access half of the demo dataset (ARCHITECTURE.md, "Demo dataset"): a demo accounting-system
  * vendor and a demo bank with Maskinporten clients, the vendor's system, approved system users for
  * the published test businesses except 310478717 (pending request), an accounting firm's agent
- * system user with client delegations, the bank's consents, and the two credential files under
+ * system user with client delegations, the bank's consents (from businesses, and from the persons
+ * the caller names), and the two credential files under
  * `<dataDir>/demo/`. Organisation numbers, system id and consent ids are fixed; keys and client
  * ids are made per seed and persist in the database and the files.
  */
@@ -66,6 +67,8 @@ export interface SeedDemoAccessOptions {
   readonly dataDir: string;
   readonly publicUrl: string;
   readonly clock: Clock;
+  /** Persons (fødselsnumre) who also consent to the bank reading their own claims: banks serve sole proprietors as persons too. */
+  readonly consentingPersons?: readonly string[];
 }
 
 /** Seeds the demo access data once; on a database that has it already, returns the files' content. */
@@ -114,7 +117,7 @@ export async function seedDemoAccess(db: Kysely<Database>, options: SeedDemoAcce
   const bankClient = await newClient(db, options.clock, bank.orgnr, 'Demo Bank nettbank', bankScopes);
   const validTo = new Date(options.clock.nowEpochMs() + demoConsentValidityDays * 86_400_000).toISOString();
   const consents: DemoBankFile['consents'] = [];
-  for (const orgnr of consentingBusinesses) consents.push(await grantDemoConsent(ctx, orgnr, demoConsentId(orgnr), validTo));
+  for (const party of [...consentingBusinesses, ...(options.consentingPersons ?? [])]) consents.push(await grantDemoConsent(ctx, party, demoConsentId(party), validTo));
 
   const regnskapssystem = vendorClient.file;
   const finans: DemoBankFile = { ...bankClient.file, consents };
@@ -139,9 +142,9 @@ export async function requestDemoSystemUser(ctx: AltinnContext, orgnr: string, a
   if (approve) await answerRequest(ctx, orgnr, 'standard', request.id, true, seedActor);
 }
 
-/** The demo bank asks `orgnr` for consent to read its claims and payments until `validTo`; the business accepts. */
-export async function grantDemoConsent(ctx: AltinnContext, orgnr: string, id: string, validTo: string): Promise<{ id: string; from: string }> {
-  const from = partyUrn(orgnr);
+/** The demo bank asks `party` (a business or a person) for consent to read its claims and payments until `validTo`; the party accepts. */
+export async function grantDemoConsent(ctx: AltinnContext, party: string, id: string, validTo: string): Promise<{ id: string; from: string }> {
+  const from = partyUrn(party);
   await createConsentRequest(ctx, demoOrganizations.bank.orgnr, {
     id,
     from,
@@ -149,13 +152,13 @@ export async function grantDemoConsent(ctx: AltinnContext, orgnr: string, id: st
     validTo,
     consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: kravOgBetalingerConsentResource }] }],
   });
-  await answerConsentRequest(ctx, orgnr, id, true, seedActor);
+  await answerConsentRequest(ctx, party, id, true, seedActor);
   return { id, from };
 }
 
-/** Fixed per business, so scripts and tests can name the demo consents. */
-export function demoConsentId(orgnr: string): string {
-  const hex = createHash('sha256').update(`demo-consent:${orgnr}`).digest('hex');
+/** Fixed per party, so scripts and tests can name the demo consents. */
+export function demoConsentId(party: string): string {
+  const hex = createHash('sha256').update(`demo-consent:${party}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -19,7 +19,7 @@ export { seedDemoAccess, demoAccessSeeded, writeCredentials, demoOrganizations, 
 export { registerClient, generateClientKey, ClientRegistrationError, type RegisteredClient } from './maskinporten/clients.js';
 export { rotateSigningKey } from './maskinporten/signing-keys.js';
 export { signGrant, requestToken, tokenRequestBody, TokenRequestError, type GrantRequest } from './maskinporten/client-grant.js';
-export { maskinportenIssuer, scopes } from './identifiers.js';
+export { maskinportenIssuer, partyFromUrn, partyUrn, scopes } from './identifiers.js';
 export { createBuiltInIdporten, type BuiltInIdporten } from './idporten/built-in.js';
 export { idportenPlugin, type IdportenPluginOptions } from './idporten/plugin.js';
 export {

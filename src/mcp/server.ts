@@ -9,72 +9,75 @@ import {
   ReadResourceRequestSchema,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import { ApiFeil, KravOgBetalingerKlient, type KlientOptions } from '../../packages/klient/src/index.js';
+import type { KlientOptions } from '../../packages/klient/src/index.js';
 import type { LocalDate } from '../domain/dates.js';
-import { kontoutskriftTemplate, lesKontoutskrift } from './resources.js';
+import { parterOppsummering, parterTool } from './parter.js';
+import { kontoutskriftRessurser, kontoutskriftTemplate, lesKontoutskrift } from './resources.js';
 import { oppsummer } from './summary.js';
+import { feiltekst } from './feiltekst.js';
+import { Fullmakter, type Tilgang } from './tilgang.js';
 import { inputFeil, tools } from './tools.js';
 
 export interface McpOptions {
   readonly klient: Omit<KlientOptions, 'fullmakt'>;
+  /** Whom the key acts through (decision 0181). */
+  readonly tilgang: Tilgang;
   readonly today: () => string;
 }
 
 /**
- * MCP servers for one vendor key: they act for each business through that business's system
- * user (one client, so one token cache, per business, shared by every server the factory makes:
- * stdio makes one, Streamable HTTP one per request). Read-only: every tool is a GET.
+ * MCP servers for one vendor or bank key and one way of acting (`Tilgang`): they share the
+ * clients, and so the tokens (stdio makes one server, Streamable HTTP one per request).
+ * Read-only: every tool is a GET.
  */
 export function mcpServerFactory(options: McpOptions): () => Server {
-  const klienter = new Map<string, KravOgBetalingerKlient>();
-  const klientFor = (orgnr: string) => {
-    let klient = klienter.get(orgnr);
-    if (!klient) {
-      klient = new KravOgBetalingerKlient({ ...options.klient, fullmakt: { systembruker: { orgnr } } });
-      klienter.set(orgnr, klient);
-    }
-    return klient;
-  };
-  return () => createMcpServer(options, klientFor);
+  const fullmakter = new Fullmakter(options.klient, options.tilgang);
+  return () => createMcpServer(options, fullmakter);
 }
 
-function createMcpServer(options: McpOptions, klientFor: (orgnr: string) => KravOgBetalingerKlient): Server {
+const readOnly = { readOnlyHint: true, openWorldHint: true } as const;
+
+function createMcpServer(options: McpOptions, fullmakter: Fullmakter): Server {
   const server = new Server({ name: 'krav-og-betalinger', version: '0.1.0' }, { capabilities: { tools: {}, resources: {} } });
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as never, annotations: { readOnlyHint: true, openWorldHint: true } })),
+    tools: [parterTool, ...tools].map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema as never, annotations: readOnly })),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request): Promise<CallToolResult> => {
-    const tool = tools.find((candidate) => candidate.name === request.params.name);
-    if (!tool) return toolError(`Verktøyet ${request.params.name} finnes ikke.`);
-    const input = (request.params.arguments ?? {}) as Record<string, string>;
-    const feil = inputFeil(tool, input);
-    if (feil) return toolError(feil);
-    const part = input.partIdentifikator ?? input.organisasjonsnummer!;
     try {
-      const klient = klientFor(part);
+      if (request.params.name === parterTool.name) {
+        const parter = await fullmakter.parter();
+        return result(parterOppsummering(parter), parter);
+      }
+      const tool = tools.find((candidate) => candidate.name === request.params.name);
+      if (!tool) return toolError(`Verktøyet ${request.params.name} finnes ikke.`);
+      const input = (request.params.arguments ?? {}) as Record<string, string>;
+      const feil = inputFeil(tool, input);
+      if (feil) return toolError(feil);
+      const klient = fullmakter.klientFor(input.partIdentifikator ?? input.organisasjonsnummer!);
       const data = (await tool.call(klient, input)) as Record<string, unknown>;
-      const summary = oppsummer(await tool.grunnlag(data, klient, input), options.today());
-      return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data };
+      return result(oppsummer(await tool.grunnlag(data, klient, input), options.today()), data);
     } catch (error) {
-      if (error instanceof ApiFeil) return toolError(apiFeilTekst(error));
-      throw error;
+      const tekst = feiltekst(error);
+      if (tekst === undefined) throw error;
+      return toolError(tekst);
     }
   });
-  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: [] }));
+  server.setRequestHandler(ListResourcesRequestSchema, async () => ({ resources: await kontoutskriftRessurser(fullmakter, options.today() as LocalDate) }));
   server.setRequestHandler(ListResourceTemplatesRequestSchema, async () => ({ resourceTemplates: [kontoutskriftTemplate] }));
   server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
     try {
-      return await lesKontoutskrift(request.params.uri, klientFor, options.today() as LocalDate);
+      return await lesKontoutskrift(request.params.uri, fullmakter, options.today() as LocalDate);
     } catch (error) {
-      if (error instanceof ApiFeil) throw new McpError(ErrorCode.InvalidParams, apiFeilTekst(error));
-      throw error;
+      const tekst = feiltekst(error);
+      if (tekst === undefined) throw error;
+      throw new McpError(ErrorCode.InvalidParams, tekst);
     }
   });
   return server;
 }
 
-function apiFeilTekst(error: ApiFeil): string {
-  return `${error.kode}: ${error.melding} (korrelasjonsid ${error.korrelasjonsid})`;
+function result(summary: string, data: object): CallToolResult {
+  return { content: [{ type: 'text', text: summary }, { type: 'text', text: JSON.stringify(data) }], structuredContent: data as Record<string, unknown> };
 }
 
 function toolError(text: string): CallToolResult {

@@ -2,13 +2,14 @@ import Type, { type TObject } from 'typebox';
 import { createApiAjv } from '../api/ajv.js';
 import { PartParams, PeriodeQuery, parameterMelding } from '../api/kravogbetalinger/parameters.js';
 import { FristerParams } from '../api/frister/schemas.js';
-import { ApiFeil, type AapneKrav, type Frister, type Innbetalinger, type Krav, type KravOgBetalingerKlient, type Utbetalinger } from '../../packages/klient/src/index.js';
+import { ApiFeil, TokenFeil, type AapneKrav, type Frister, type Innbetalinger, type Krav, type KravOgBetalingerKlient, type Utbetalinger } from '../../packages/klient/src/index.js';
 import type { Oppsummeringsgrunnlag } from './summary.js';
 
 /**
  * The MCP tools: read-only, one per endpoint, each input schema built from the very TypeBox
  * schemas the API validates with (so a tool cannot take a parameter the API does not have).
- * `rettighetspakke` is fixed by the key (a vendor's system users: `regnskapssystem`).
+ * `rettighetspakke` is fixed by the access (decision 0181): system users read `regnskapssystem`,
+ * consents `finans`.
  */
 export interface Tool {
   readonly name: string;
@@ -77,15 +78,15 @@ export const tools: readonly Tool[] = Object.freeze([
 
 /**
  * The next deadlines for the summary of open claims: the Frister API knows organisations only, so
- * a fødselsnummer gets none (and the summary says nothing of deadlines); an error there leaves
- * them out rather than failing the open claims.
+ * a fødselsnummer gets none (and the summary says nothing of deadlines); an error there, or a key
+ * without the Frister API's scope (a bank's, often), leaves them out rather than failing the open claims.
  */
 async function fristerForVirksomhet(klient: KravOgBetalingerKlient, partIdentifikator: string): Promise<Frister | undefined> {
   if (partIdentifikator.length !== 9) return undefined;
   try {
     return await klient.frister(partIdentifikator);
   } catch (error) {
-    if (error instanceof ApiFeil) return undefined;
+    if (error instanceof ApiFeil || error instanceof TokenFeil) return undefined;
     throw error;
   }
 }

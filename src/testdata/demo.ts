@@ -199,7 +199,8 @@ export interface DemoSummary {
 
 /** Seeds the whole demo dataset; again on the same database it changes nothing. */
 export async function seedDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoSummary> {
-  const access = await seedDemoAccess(db, { dataDir: options.dataDir, publicUrl: options.publicUrl, clock: options.clock });
+  // Kari Fjellheim consents as a person too: the bank reads her own forskuddsskatt by fødselsnummer.
+  const access = await seedDemoAccess(db, { dataDir: options.dataDir, publicUrl: options.publicUrl, clock: options.clock, consentingPersons: [demoPersons.kari.fnr] });
   const window = historyWindow(options.today, seedDefaults.years);
   const aar = dateParts(options.today).year;
   const counter = new BookingCounter(demoBusinesses.length, { elapsedMs: options.reporting.elapsedMs });

@@ -58,6 +58,16 @@ describe('krav-og-betalinger-klient against a running sandbox', () => {
     expect(await klient.aapneKrav(orgnr)).toEqual(expect.any(Object));
   });
 
+  it('reads a person with her consent, named by her bare fødselsnummer (the grant says urn:altinn:person:identifier-no)', async () => {
+    const consent = sandbox.bank.consents.find((c) => c.from.startsWith('urn:altinn:person:'))!;
+    const fnr = consent.from.split(':').at(-1)!;
+    const { fetcher, tokenRequests } = recordingFetch();
+    const klient = new KravOgBetalingerKlient({ miljoe: sandkasse(sandbox.url), clientId: sandbox.bank.client_id, noekkel: sandbox.bank.jwk, fullmakt: { samtykke: { id: consent.id, fra: fnr } }, fetch: fetcher });
+    expect((await klient.aapneKrav(fnr)).partIdentifikator).toBe(fnr);
+    const grant = decodeJwt(new URLSearchParams(tokenRequests()[0]!.body).get('assertion')!);
+    expect(grant.authorization_details).toEqual([{ type: 'urn:altinn:consent', id: consent.id, from: `urn:altinn:person:identifier-no:${fnr}` }]);
+  });
+
   it('posts the token request byte for byte as Maskinporten documents it, with a grant of the documented claims', async () => {
     const { fetcher, tokenRequests } = recordingFetch();
     const klient = vendorKlient({ fetch: fetcher });

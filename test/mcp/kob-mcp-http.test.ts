@@ -49,7 +49,7 @@ describe('kob mcp --http', () => {
 
   it('lists the read-only tools and answers aapne_krav for 313367002', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['aapne_krav', 'krav', 'innbetalinger', 'utbetalinger', 'frister']);
+    expect(tools.map((tool) => tool.name)).toEqual(['parter', 'aapne_krav', 'krav', 'innbetalinger', 'utbetalinger', 'frister']);
     for (const tool of tools) expect(tool.annotations?.readOnlyHint).toBe(true);
     const result = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: '313367002' } });
     expect(result.isError).toBeFalsy();

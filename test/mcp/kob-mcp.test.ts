@@ -1,7 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kravkolonner, parseCsv } from '../support/kontoutskrift-reader.js';
+import { demoPersons } from '../../src/testdata/index.js';
+import { firstText, startKobMcp, type KobMcp } from '../support/kob-mcp-client.js';
 import { startSandbox, type Sandbox } from '../support/sandbox-child.js';
 
 interface OpenApiParameter {
@@ -19,27 +20,21 @@ function withoutAnnotations(schema: Record<string, unknown>): Record<string, unk
 /** `kob mcp` as an MCP client starts it (stdio), through the SDK's own client, against a fresh sandbox. */
 describe('kob mcp', () => {
   let sandbox: Sandbox;
+  let mcp: KobMcp;
   let client: Client;
-  let stderr = '';
   beforeAll(async () => {
     sandbox = await startSandbox();
-    const transport = new StdioClientTransport({
-      command: process.execPath,
-      args: ['--import', 'tsx', 'src/kob.ts', 'mcp', '--client-id', sandbox.vendor.client_id, '--jwk', sandbox.vendorFile, '--base-url', sandbox.url],
-      stderr: 'pipe',
-    });
-    transport.stderr?.on('data', (chunk: Buffer) => (stderr += String(chunk)));
-    client = new Client({ name: 'test', version: '1.0.0' });
-    await client.connect(transport);
+    mcp = await startKobMcp(sandbox, { file: sandbox.vendorFile, credentials: sandbox.vendor });
+    client = mcp.client;
   });
   afterAll(async () => {
-    await client?.close();
+    await mcp?.close();
     await sandbox?.stop();
   });
 
-  it('lists the five read-only tools', async () => {
+  it('lists the read-only tools: the parties it may read, and one per endpoint', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((tool) => tool.name)).toEqual(['aapne_krav', 'krav', 'innbetalinger', 'utbetalinger', 'frister']);
+    expect(tools.map((tool) => tool.name)).toEqual(['parter', 'aapne_krav', 'krav', 'innbetalinger', 'utbetalinger', 'frister']);
     for (const tool of tools) expect(tool.annotations?.readOnlyHint).toBe(true);
   });
 
@@ -52,7 +47,7 @@ describe('kob mcp', () => {
       utbetalinger: '/api/innkreving/kravogbetalinger/v1/{rettighetspakke}/{partIdentifikator}/utbetalinger',
       frister: '/api/frister/v1/{organisasjonsnummer}',
     };
-    for (const tool of (await client.listTools()).tools) {
+    for (const tool of (await client.listTools()).tools.filter((t) => t.name !== 'parter')) {
       // The key decides the rettighetspakke; headers are the transport's business.
       const parameters = document.paths[wrapped[tool.name]!]!.get.parameters.filter((p) => (p.in === 'path' || p.in === 'query') && p.name !== 'rettighetspakke');
       const properties = tool.inputSchema.properties as Record<string, Record<string, unknown>>;
@@ -165,7 +160,23 @@ describe('kob mcp', () => {
     await expect(client.readResource({ uri: 'kontoutskrift://313367002/25' })).rejects.toThrow(/kontoutskrift:\/\/\{partIdentifikator\}\/\{aar\}/);
   });
 
+  it('has no list of parties through each business\'s own system user, and says how to get one', async () => {
+    const result = await client.callTool({ name: 'parter', arguments: {} });
+    expect(result.structuredContent).toEqual({ tilgang: 'egne systembrukere', rettighetspakke: 'regnskapssystem', parter: [] });
+    expect(firstText(result)).toMatch(/ingen liste .* --systemuser-org .* --consent-id/);
+    expect((await client.listResources()).resources).toEqual([]);
+  });
+
+  it('takes a fødselsnummer, checked by the API\'s rule, but a person has no system user', async () => {
+    const person = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: demoPersons.kari.fnr } });
+    expect(person.isError).toBe(true);
+    expect(firstText(person)).toBe(`${demoPersons.kari.fnr} er et fødselsnummer, og en person har ingen systembruker. En persons krav leses med personens samtykke: start kob mcp med --consent-id.`);
+    const invalid = await client.callTool({ name: 'aapne_krav', arguments: { partIdentifikator: `${demoPersons.kari.fnr.slice(0, 10)}${(Number(demoPersons.kari.fnr[10]) + 1) % 10}` } });
+    expect(invalid.isError).toBe(true);
+    expect(firstText(invalid)).toMatch(/er ikke et gyldig fødselsnummer eller D-nummer: kontrollsifrene stemmer ikke\.$/);
+  });
+
   it('never echoes the key', () => {
-    expect(stderr).not.toContain(String(sandbox.vendor.jwk.d));
+    expect(mcp.stderr()).not.toContain(String(sandbox.vendor.jwk.d));
   });
 });

@@ -27,8 +27,22 @@ export function movableClock(): Clock & { advanceSeconds(seconds: number): void 
   };
 }
 
+/** What the login helpers need of an answer: `app.inject`'s, or one read over real HTTP (fetch-browser.ts). */
+export interface PortalResponse {
+  readonly statusCode: number;
+  readonly headers: Readonly<Record<string, unknown>>;
+  readonly body: string;
+  json<T = unknown>(): T;
+}
+
+/** A browser stand-in for the login helpers: keeps cookies, follows nothing by itself. */
+export interface PortalBrowser {
+  request(options: { method: string; url: string; headers?: Record<string, string>; payload?: string }): Promise<PortalResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<PortalResponse>;
+}
+
 /** A browser stand-in: keeps cookies, sends the public host, follows nothing by itself. */
-export class InjectBrowser {
+export class InjectBrowser implements PortalBrowser {
   readonly jar = new CookieJar();
   /** Which server answers next: switch it to show that no state lives in one process. */
   constructor(public app: FastifyInstance) {}
@@ -50,7 +64,7 @@ export class InjectBrowser {
 }
 
 /** Location of a redirect, asserting it is one. */
-export function location(response: LightMyRequestResponse): string {
+export function location(response: LightMyRequestResponse | PortalResponse): string {
   if (response.statusCode < 300 || response.statusCode >= 400) {
     throw new Error(`expected a redirect, got ${response.statusCode}: ${response.body.slice(0, 300)}`);
   }
@@ -58,14 +72,14 @@ export function location(response: LightMyRequestResponse): string {
 }
 
 /** Login as far as the identity provider's person picker; returns the interaction path. */
-export async function startLogin(browser: InjectBrowser): Promise<{ interaction: string; authorizeUrl: URL }> {
+export async function startLogin(browser: PortalBrowser): Promise<{ interaction: string; authorizeUrl: URL }> {
   const authorizeUrl = new URL(location(await browser.get('/portal/innlogging/start')));
   const interaction = location(await browser.get(authorizeUrl.href));
   return { interaction, authorizeUrl };
 }
 
 /** Picks `fnr` at the person picker and follows the redirects back to the portal's callback (not into it). */
-export async function pickPerson(browser: InjectBrowser, interaction: string, fnr: string): Promise<string> {
+export async function pickPerson(browser: PortalBrowser, interaction: string, fnr: string): Promise<string> {
   const picker = await browser.get(`${interaction}/testpersoner`);
   const { csrfToken } = picker.json() as { csrfToken: string };
   const resume = location(
@@ -80,14 +94,14 @@ export async function pickPerson(browser: InjectBrowser, interaction: string, fn
 }
 
 /** The whole login of `fnr`; ends logged in to the portal. */
-export async function loginAs(browser: InjectBrowser, fnr: string): Promise<void> {
+export async function loginAs(browser: PortalBrowser, fnr: string): Promise<void> {
   const { interaction } = await startLogin(browser);
   const callback = await pickPerson(browser, interaction, fnr);
   const landed = location(await browser.get(callback));
   if (landed !== '/velg-virksomhet') throw new Error(`login ended at ${landed}`);
 }
 
-export async function csrfTokenOf(browser: InjectBrowser): Promise<string> {
+export async function csrfTokenOf(browser: PortalBrowser): Promise<string> {
   const sesjon = (await browser.get('/portal/api/sesjon')).json() as { csrfToken?: string };
   if (!sesjon.csrfToken) throw new Error('not logged in');
   return sesjon.csrfToken;

@@ -11,6 +11,7 @@ export interface Sandbox {
   readonly dataDir: string;
   readonly vendorFile: string;
   readonly vendor: DemoClientFile;
+  readonly bankFile: string;
   readonly bank: DemoBankFile;
   stop(): Promise<void>;
 }
@@ -25,12 +26,14 @@ export async function startSandbox(): Promise<Sandbox> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/kob.ts', 'serve', '--port', String(port), '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await waitForOutput(child, 'krav-og-betalinger kjører på');
   const vendorFile = path.join(dataDir, 'demo', 'regnskapssystem.json');
+  const bankFile = path.join(dataDir, 'demo', 'finans.json');
   return {
     url,
     dataDir,
     vendorFile,
     vendor: JSON.parse(await fs.readFile(vendorFile, 'utf8')) as DemoClientFile,
-    bank: JSON.parse(await fs.readFile(path.join(dataDir, 'demo', 'finans.json'), 'utf8')) as DemoBankFile,
+    bankFile,
+    bank: JSON.parse(await fs.readFile(bankFile, 'utf8')) as DemoBankFile,
     stop: async () => {
       await stopChild(child);
       await fs.rm(dataDir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ export type Noekkel = JWK | { readonly pem: string; readonly kid: string; readon
 /** Whom the token acts for: a customer's system user (regnskapssystem) or a consent (finans). */
 export type Fullmakt =
   | { readonly systembruker: { readonly orgnr: string; readonly externalRef?: string } }
-  | { readonly samtykke: { readonly id: string; readonly fra: string } };
+  | { readonly samtykke: { readonly id: string; /** Organisation number, fødselsnummer or its Altinn URN. */ readonly fra: string } };
 
 export interface SigningKey {
   readonly key: CryptoKey;
@@ -38,8 +38,17 @@ export function authorizationDetails(fullmakt: Fullmakt | undefined): unknown[] 
     const { orgnr, externalRef } = fullmakt.systembruker;
     return [{ type: 'urn:altinn:systemuser', systemuser_org: { authority: 'iso6523-actorid-upis', ID: `0192:${orgnr}` }, ...(externalRef ? { externalRef } : {}) }];
   }
-  const fra = /^\d{9}$/.test(fullmakt.samtykke.fra) ? `urn:altinn:organization:identifier-no:${fullmakt.samtykke.fra}` : fullmakt.samtykke.fra;
-  return [{ type: 'urn:altinn:consent', id: fullmakt.samtykke.id, from: fra }];
+  return [{ type: 'urn:altinn:consent', id: fullmakt.samtykke.id, from: partUrn(fullmakt.samtykke.fra) }];
+}
+
+/**
+ * The consenting party as Altinn names it in `from`: an organisation number (9 digits) or a
+ * fødselsnummer (11 digits) becomes its URN; a URN is kept as it is.
+ */
+export function partUrn(part: string): string {
+  if (/^\d{9}$/.test(part)) return `urn:altinn:organization:identifier-no:${part}`;
+  if (/^\d{11}$/.test(part)) return `urn:altinn:person:identifier-no:${part}`;
+  return part;
 }
 
 export interface GrantInput {
