@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { toJson, type AccessPackageRef, type AltinnRequestTable, type RequestStatus, type Right, type SystemUserType } from '../tables.js';
+import { approvalPageUrl, type ApprovalKind } from './approval-pages.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
 import { problem } from './problem.js';
@@ -217,8 +218,8 @@ export function effectiveStatus<S extends string>(row: { status: S; timeout_at: 
   return row.status === 'New' && row.timeout_at.getTime() <= now.getTime() ? 'Timedout' : row.status;
 }
 
-export function confirmUrl(ctx: AltinnContext, path: string, id: string): string {
-  return `${ctx.publicUrl}/altinn/accessmanagement/ui/systemuser/${path}?id=${id}&DONTCHOOSEREPORTEE=true`;
+export function confirmUrl(ctx: AltinnContext, kind: Exclude<ApprovalKind, 'consent'>, id: string): string {
+  return approvalPageUrl(ctx.publicUrl, kind, id);
 }
 
 function toDto(ctx: AltinnContext, row: RequestRow, now: Date): RequestDto {
