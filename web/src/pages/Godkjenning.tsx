@@ -3,12 +3,13 @@ import { LockOutlineSVGpath } from '@skatteetaten/ds-icons';
 import { Spinner } from '@skatteetaten/ds-progress';
 import { Alert } from '@skatteetaten/ds-status';
 import { Heading, Paragraph } from '@skatteetaten/ds-typography';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { approvalKindAt, type ApprovalKind } from '../../../src/auth/altinn/approval-pages';
 import { formatOrganisasjonsnummer } from '../../../src/domain/format';
 import { virksomhetSti } from '../../../src/portal/virksomhet-sti';
 import { ApiFeil, loggInn } from '../api';
+import { flyttFokusEtterEndring } from '../components/BekreftKnapp';
 import { Tilbakemelding } from '../components/Tilbakemelding';
 import styles from '../components/Kortliste.module.css';
 import { hentForespoersel, svarPaaForespoersel, type Godkjenningssvar } from '../godkjenning-api';
@@ -99,7 +100,7 @@ function Detaljer({ forespoersel: f, csrfToken }: { readonly forespoersel: Godkj
         window.location.assign(resultat.videre);
         return;
       }
-      setSvar({ melding: godkjenn ? 'Du har godkjent forespørselen.' : 'Du har avvist forespørselen.' });
+      setSvar({ melding: kvittering(f, godkjenn) });
     } catch (error) {
       setSvar({ melding: '', feil: error instanceof ApiFeil ? error.message : 'Noe gikk galt. Prøv igjen.' });
     }
@@ -107,6 +108,10 @@ function Detaljer({ forespoersel: f, csrfToken }: { readonly forespoersel: Godkj
   };
 
   const ferdig = svar !== undefined && svar.feil === undefined;
+  // The buttons are gone once answered: focus goes to what the answer did.
+  useEffect(() => {
+    if (ferdig) flyttFokusEtterEndring();
+  }, [ferdig]);
   return (
     <>
       <Paragraph hasSpacing>{ingress(f, part)}</Paragraph>
@@ -188,6 +193,14 @@ function Tilgangsliste({ tilganger }: { readonly tilganger: readonly string[] })
   );
 }
 
+/** What the answer did, said once it is done (no redirectUrl to go on to). */
+function kvittering(f: Godkjenningssvar, godkjenn: boolean): string {
+  const hvem = f.mottaker?.navn ?? f.system?.navn ?? 'Avsenderen';
+  if (!godkjenn) return `Du har avvist forespørselen. ${hvem} får ikke ${f.side === 'consent' ? 'samtykke' : 'tilgangen'}.`;
+  if (f.side === 'consent') return `Du har godkjent forespørselen. ${hvem} har fått samtykke.`;
+  return `Du har godkjent forespørselen. ${hvem} har ${f.side === 'changerequest' ? 'fått endret tilgangen' : 'fått tilgang'}.`;
+}
+
 /** One sentence: who asks what of whom. */
 function ingress(f: Godkjenningssvar, part: string): string {
   const fra = f.system ? `${f.system.leverandoer.navn} ber om at systemet ${f.system.navn}` : '';
@@ -197,7 +210,7 @@ function ingress(f: Godkjenningssvar, part: string): string {
     case 'agentrequest':
       return `${fra} blir klientsystem for ${part}: regnskapsførerens eller revisorens system for klientene. Hvilke klienter systemet får hente opplysninger for, velger dere etterpå.`;
     case 'changerequest':
-      return `${fra} får endret tilgangen det har for ${part}.`;
+      return `${f.system?.leverandoer.navn ?? 'Leverandøren'} ber om å endre hva systemet ${f.system?.navn ?? ''} har tilgang til for ${part}.`;
     case 'consent':
       return `${f.mottaker?.navn ?? 'Banken'} ber om samtykke til å se opplysninger om ${part}${f.gyldigTil ? ` til og med ${formatTidspunktSomDato(f.gyldigTil)}` : ''}, eller til samtykket trekkes.`;
   }
