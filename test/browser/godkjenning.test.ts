@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateClientKey, registerClient, scopes } from '../../src/auth/index.js';
 import { registerOrganization } from '../../src/auth/altinn/organizations.js';
 import { systemClock } from '../../src/clock.js';
-import { kravRight, registerTestVendor, type TestVendor } from '../support/access-fixtures.js';
+import { accessPackageUrn, kravRight, registerSmartRegnskap, type TestVendor } from '../support/access-fixtures.js';
 import { OverHttp } from '../support/over-http.js';
 import { testBusinesses, testPersons } from '../support/portal-fixtures.js';
 import { describeInBrowser, inspectPage, overflowPx, pageLoaded, screenshot, startHarness, type BrowserHarness } from './harness.js';
@@ -15,8 +15,7 @@ import { describeInBrowser, inspectPage, overflowPx, pageLoaded, screenshot, sta
  * with their Maskinporten tokens; the person approves in Chromium at the `confirmUrl` or `viewUri`
  * the API handed out, and the browser lands on the `redirectUrl` with Altinn's parameters.
  */
-const klientPakke = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
-const kravPakke = 'urn:altinn:accesspackage:krav-og-utlegg';
+const { regnskapsfoerer: klientPakke, kravOgUtlegg: kravPakke } = accessPackageUrn;
 const kravTitle = 'Krav og betalinger: se krav, innbetalinger og utbetalinger';
 const receipt = 'https://smartregnskap.example/kvittering';
 const bankReturn = 'https://banken.example/samtykke';
@@ -38,15 +37,7 @@ describeInBrowser('Min side: onboarding at confirmUrl and viewUri in Chromium', 
     h = await startHarness();
     const clock = systemClock();
     const server = { app: h.app, db: h.db, clock, publicUrl: h.origin };
-    vendor = await registerTestVendor(server, {
-      orgnr: '315600057',
-      name: 'Smart Regnskap AS',
-      system: 'smartregnskap',
-      systemName: 'Smart Regnskap',
-      isVisible: false,
-      accessPackages: [klientPakke, kravPakke],
-      allowedRedirectUrls: [receipt],
-    });
+    vendor = await registerSmartRegnskap(server, receipt);
     vendorHttp = new OverHttp(h.origin, vendor.credentials);
     await registerOrganization(h.db, bank.orgnr, bank.name);
     const { privateJwk, publicJwk } = await generateClientKey();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalKindAt } from '../../src/auth/altinn/approval-pages.js';
 import { generateClientKey, maskinportenIssuer, registerClient, scopes } from '../../src/auth/index.js';
 import { systemClock } from '../../src/clock.js';
-import { kravRight, registerTestVendor, requestedConsent, sendVendorRequest, type TestVendor, type VendorServer } from '../support/access-fixtures.js';
+import { accessPackageUrn, kravRight, registerSmartRegnskap, requestedConsent, sendVendorRequest, type TestVendor, type VendorServer } from '../support/access-fixtures.js';
 import { tokenFor } from '../support/auth.js';
 import { describeEachDatabase } from '../support/databases.js';
 import { buildTestApp, csrfTokenOf, injectPublicUrl, InjectBrowser, location, loginAs, pickPerson } from '../support/portal-app.js';
@@ -19,8 +19,7 @@ type Via = 'inject' | 'fetch';
 const vias: readonly Via[] = ['inject', 'fetch'];
 const receipt = 'https://smartregnskap.example/kvittering';
 const bank = { orgnr: '315600022', name: 'Demo Bank ASA' };
-const klientPakke = 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet';
-const kravPakke = 'urn:altinn:accesspackage:krav-og-utlegg';
+const { regnskapsfoerer: klientPakke, kravOgUtlegg: kravPakke } = accessPackageUrn;
 const kravTitle = 'Krav og betalinger: se krav, innbetalinger og utbetalinger';
 const sessionCookie = '__Host-kob-sesjon';
 
@@ -37,15 +36,7 @@ describeEachDatabase('Min side: the approval pages at confirmUrl and viewUri', (
     app = await buildTestApp(handle(), {}, clock);
     baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     server = { app, db, clock, publicUrl: injectPublicUrl };
-    vendor = await registerTestVendor(server, {
-      orgnr: '315600057',
-      name: 'Smart Regnskap AS',
-      system: 'smartregnskap',
-      systemName: 'Smart Regnskap',
-      isVisible: false,
-      accessPackages: [klientPakke, kravPakke],
-      allowedRedirectUrls: [receipt],
-    });
+    vendor = await registerSmartRegnskap(server, receipt);
   });
   afterAll(async () => app?.close());
 

@@ -75,6 +75,28 @@ export async function registerTestVendor(
   return { orgnr: options.orgnr, name: options.name, systemId, systemName: options.systemName, credentials };
 }
 
+export const accessPackageUrn = Object.freeze({
+  regnskapsfoerer: 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+  kravOgUtlegg: 'urn:altinn:accesspackage:krav-og-utlegg',
+});
+
+/**
+ * Smart Regnskap AS and its system, which may ask for the single right, the accountant's client
+ * package and "Krav, betalinger og utlegg", and send the person back to `redirectUrl` afterwards:
+ * the vendor of the approval pages' tests.
+ */
+export function registerSmartRegnskap(server: VendorServer, redirectUrl: string): Promise<TestVendor> {
+  return registerTestVendor(server, {
+    orgnr: '315600057',
+    name: 'Smart Regnskap AS',
+    system: 'smartregnskap',
+    systemName: 'Smart Regnskap',
+    isVisible: false,
+    accessPackages: [accessPackageUrn.regnskapsfoerer, accessPackageUrn.kravOgUtlegg],
+    allowedRedirectUrls: [redirectUrl],
+  });
+}
+
 /**
  * The vendor asks `partyOrgnr` for a system user (`POST …/systemuser/request/vendor`, or
  * `…/vendor/agent` with a client package for an accounting firm), naming `redirectUrl` if given;
