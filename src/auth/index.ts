@@ -45,6 +45,10 @@ export { answerRequest } from './altinn/requests.js';
 export { createSystemUserForParty, deleteSystemUser } from './altinn/system-users.js';
 export { approvedSystemUserForClient } from './altinn/sandbox-system-user.js';
 export { answerConsentRequest, revokeConsent } from './altinn/consents.js';
+// What the approval pages at `confirmUrl` and `viewUri` call (decisions 0156, 0157).
+export { approvalKindAt, approvalKinds, approvalPages, type ApprovalKind } from './altinn/approval-pages.js';
+export { approvalRequest, answerApprovalRequest, type ApprovalRequest, type ApprovalStatus } from './altinn/approval-requests.js';
+export { redirectAfterAnswer } from './altinn/approval-redirect.js';
 export {
   partyAccessOverview,
   type PartyAccessOverview,

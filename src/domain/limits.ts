@@ -41,6 +41,8 @@ export const limits = Object.freeze({
   portalSessionIdleSeconds: 30 * 60,
   /** A login started at the identity provider must come back within 10 minutes. */
   portalLoginLifetimeSeconds: 10 * 60,
+  /** The page a login returns to (an approval page's path and query): migration 0013 holds the same bound. */
+  portalReturnPathLengthMax: 2000,
   /** Min side's year choices (Betalte krav, Innbetalinger, Utbetalinger, kontoutskrift): no ledger here predates 2000. */
   portalAarMin: 2000,
   portalAarMax: 2100,

@@ -5,7 +5,8 @@ import { representasjonFor } from '../auth/index.js';
 import type { Database } from '../db/database.js';
 import type { PortalCookies } from './cookies.js';
 import { LoginFailedError, type OidcLogin } from './oidc-login.js';
-import { newOpaqueId, type SessionStore } from './session-store.js';
+import { limits } from '../domain/limits.js';
+import { newOpaqueId, type LoginDestination, type SessionStore } from './session-store.js';
 import { virksomhetSti } from './virksomhet-sti.js';
 
 export interface LoginRoutesOptions {
@@ -19,17 +20,31 @@ export interface LoginRoutesOptions {
 }
 
 /**
+ * A path on this host: one `/` and no `/` or `\` after it (browsers read `//host` and `/\host` as
+ * another host), and no space or control character (browsers drop a tab or newline, so `/\t/host`
+ * would become `//host`).
+ */
+const localPathPattern = '^/[^/\\\\\\x00-\\x20\\x7f][^\\x00-\\x20\\x7f]*$';
+
+/**
  * "Logg inn som" (the Testdata page, decision 0071): `testperson` is passed to the identity
  * provider as `login_hint` (sandbox only), `virksomhet` is chosen after login if the person who
- * actually logged in may act for it. Neither skips a step of the login.
+ * actually logged in may act for it. A page that needs a login (an approval page, decision 0156)
+ * names itself in `tilbake` and is shown again afterwards. None skips a step of the login.
  */
 const StartQuery = Type.Object(
   {
     testperson: Type.Optional(Type.String({ pattern: '^[0-9]{11}$' })),
     virksomhet: Type.Optional(Type.String({ pattern: '^[0-9]{9}$' })),
+    tilbake: Type.Optional(Type.String({ pattern: localPathPattern, maxLength: limits.portalReturnPathLengthMax })),
   },
   { additionalProperties: false },
 );
+
+/** Where a page that needs a login sends the browser: the login, and back to `tilbake` (its own path and query). */
+export function loginThenBackTo(tilbake: string): string {
+  return `/portal/innlogging/start?tilbake=${encodeURIComponent(tilbake)}`;
+}
 
 /** Why a login did not end in a session; the page /innlogging-feilet explains each. */
 export type InnloggingFeilet = 'avbrutt' | 'utloept' | 'feil' | 'utilgjengelig';
@@ -52,7 +67,8 @@ export async function loginRoutes(instance: FastifyInstance, { db, login, sessio
       return failed(reply, 'utilgjengelig');
     }
     const binding = newOpaqueId();
-    await sessions.saveLogin(binding, started.pending, request.query.virksomhet ?? null);
+    const { virksomhet, tilbake } = request.query;
+    await sessions.saveLogin(binding, started.pending, { ...(virksomhet === undefined ? {} : { valgtOrgnr: virksomhet }), ...(tilbake === undefined ? {} : { tilbakeSti: tilbake }) });
     return reply.setCookie(cookies.innlogging, binding, cookies.laxOptions).header('cache-control', 'no-store').redirect(started.authorizationUrl, 303);
   });
 
@@ -61,7 +77,7 @@ export async function loginRoutes(instance: FastifyInstance, { db, login, sessio
     reply.clearCookie(cookies.innlogging, cookies.laxOptions).header('cache-control', 'no-store');
     const taken = binding ? await sessions.takeLogin(binding) : undefined;
     if (!taken) return failed(reply, 'utloept');
-    const { pending, valgtOrgnr } = taken;
+    const { pending, after } = taken;
     let result: Awaited<ReturnType<OidcLogin['finish']>>;
     try {
       result = await login.finish(new URL(request.url, publicUrl), pending);
@@ -73,9 +89,17 @@ export async function loginRoutes(instance: FastifyInstance, { db, login, sessio
     // A fresh session id at every login: an id planted before login is worth nothing after it.
     const previous = await sessions.find(request.cookies[cookies.sesjon]);
     if (previous) await sessions.delete(previous.sesjonHash);
-    // The business asked for at the start is opened only if the person who logged in may act for it.
-    const chosen = valgtOrgnr === null ? undefined : await representasjonFor(db, result.pid, valgtOrgnr);
     const id = await sessions.create(result.pid, result.idToken);
-    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect(chosen ? virksomhetSti(chosen.orgnr) : '/velg-virksomhet', 303);
+    return reply.setCookie(cookies.sesjon, id, cookies.laxOptions).redirect(await landingAfterLogin(db, result.pid, after), 303);
   });
+}
+
+/**
+ * The page a new session opens on: the page the login was started from, else the business asked
+ * for at the start if the person who logged in may act for it, else the business picker.
+ */
+async function landingAfterLogin(db: Kysely<Database>, fnr: string, after: LoginDestination): Promise<string> {
+  if (after.tilbakeSti !== undefined) return after.tilbakeSti;
+  const chosen = after.valgtOrgnr === undefined ? undefined : await representasjonFor(db, fnr, after.valgtOrgnr);
+  return chosen ? virksomhetSti(chosen.orgnr) : '/velg-virksomhet';
 }

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { findPerson, virksomheterForPerson } from '../auth/index.js';
+import { approvalPages, findPerson, virksomheterForPerson } from '../auth/index.js';
 import type { Database } from '../db/database.js';
 import type { Clock } from '../domain/clock.js';
 import { guardedPortalApi, PortalApiError, type PortalApiContext } from './api/guarded-api.js';
@@ -61,7 +61,11 @@ export async function portalPlugin(instance: FastifyInstance, options: PortalPlu
   await app.register(guardedPortalApi(portalApiRoutes, context), { prefix: '/portal/api' });
   await app.register(testdataRoutes, { db: options.db, clock: options.clock, sandbox: options.sandbox });
   await app.register(loginRoutes, { prefix: '/portal/innlogging', db: options.db, login: options.login, sessions, cookies, publicUrl: options.publicUrl, sandbox: options.sandbox });
-  await app.register(spaRoutes, { webRoot: options.webRoot });
+  await app.register(spaRoutes, {
+    webRoot: options.webRoot,
+    // The approval pages at `confirmUrl` and `viewUri` (decision 0156): the person logs in first.
+    loginPages: { paths: Object.values(approvalPages), isLoggedIn: async (request) => (await sessions.find(request.cookies[cookies.sesjon])) !== undefined },
+  });
 }
 
 function portalErrorBody(error: FastifyError): [number, Feil] {

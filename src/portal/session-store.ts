@@ -16,6 +16,12 @@ export interface PortalSesjon {
   readonly csrfToken: string;
 }
 
+/** Where a login leads once it has succeeded; neither skips a step of the login. */
+export interface LoginDestination {
+  readonly valgtOrgnr?: string;
+  readonly tilbakeSti?: string;
+}
+
 /** 256 random bits, base64url: the cookie value of a session or a login binding. */
 export function newOpaqueId(): string {
   return randomBytes(32).toString('base64url');
@@ -35,8 +41,11 @@ export class SessionStore {
     private readonly clock: Clock,
   ) {}
 
-  /** `valgtOrgnr`: the business to choose once logged in, if the person may act for it. */
-  async saveLogin(binding: string, pending: PendingLogin, valgtOrgnr: string | null = null): Promise<void> {
+  /**
+   * What the login is for, once the person is logged in: `valgtOrgnr`, the business to choose if
+   * the person may act for it ("Logg inn som"), or `tilbakeSti`, the page on this host to return to.
+   */
+  async saveLogin(binding: string, pending: PendingLogin, after: LoginDestination = {}): Promise<void> {
     const now = this.clock.nowEpochMs();
     await this.db.deleteFrom('portal_innlogging').where('utloeper_ms', '<=', now).execute();
     await this.db
@@ -47,20 +56,22 @@ export class SessionStore {
         nonce: pending.nonce,
         code_verifier: pending.codeVerifier,
         utloeper_ms: now + limits.portalLoginLifetimeSeconds * 1000,
-        valgt_orgnr: valgtOrgnr,
+        valgt_orgnr: after.valgtOrgnr ?? null,
+        tilbake_sti: after.tilbakeSti ?? null,
       })
       .execute();
   }
 
   /** The login bound to this browser, removed as it is read: a callback works once. */
-  async takeLogin(binding: string): Promise<{ readonly pending: PendingLogin; readonly valgtOrgnr: string | null } | undefined> {
+  async takeLogin(binding: string): Promise<{ readonly pending: PendingLogin; readonly after: LoginDestination } | undefined> {
     const row = await this.db
       .deleteFrom('portal_innlogging')
       .where('binding_hash', '=', sha256(binding))
-      .returning(['state', 'nonce', 'code_verifier', 'utloeper_ms', 'valgt_orgnr'])
+      .returning(['state', 'nonce', 'code_verifier', 'utloeper_ms', 'valgt_orgnr', 'tilbake_sti'])
       .executeTakeFirst();
     if (!row || row.utloeper_ms <= this.clock.nowEpochMs()) return undefined;
-    return { pending: { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier }, valgtOrgnr: row.valgt_orgnr };
+    const after: LoginDestination = { ...(row.valgt_orgnr === null ? {} : { valgtOrgnr: row.valgt_orgnr }), ...(row.tilbake_sti === null ? {} : { tilbakeSti: row.tilbake_sti }) };
+    return { pending: { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier }, after };
   }
 
   /** A new session after login; returns the cookie value (the only copy of the id). */

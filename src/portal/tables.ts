@@ -9,6 +9,8 @@ export interface PortalInnloggingTable {
   utloeper_ms: number;
   /** The business to choose after login ("Logg inn som" on the Testdata page), if any. */
   valgt_orgnr: ColumnType<string | null, string | null | undefined, never>;
+  /** The page on this host to return to after login (an approval page), if any. */
+  tilbake_sti: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** A logged-in session, found by the SHA-256 of the session id in the cookie (never the id itself). */

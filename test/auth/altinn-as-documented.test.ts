@@ -300,6 +300,47 @@ describeEachDatabase('Altinn as the official documentation shows it', ({ handle,
     });
   });
 
+  describe('redirectUrl matched as Altinn matches it (decision 0158)', () => {
+    // Altinn/altinn-authentication AuthenticationHelperTests (ValidateRedirectUrl_*): the registered
+    // URLs and the redirect URLs those tests send, with what Altinn answers.
+    const registered = ['https://example.com/callback', 'https://test.cloud-booking.net/_/misc/integration.htm?integration=Altinn3&action=authCallback', 'https://example.com:8080/callback'];
+    const accepted = [
+      'https://test.cloud-booking.net/_/misc/integration.htm?integration=Altinn3&action=authCallback',
+      'https://test.cloud-booking.net/_/misc/integration.htm',
+      'https://test.cloud-booking.net/_/misc/integration.htm?test=anyqueryparam',
+      'https://example.com/callback#section',
+      'https://example.com:8080/callback',
+    ];
+    const refused = ['https://test.cloud-booking.net/_/misc/ichangedthepath.htm?test=anyqueryparam', 'https://invalid.com/callback', 'https://example.com/callback/path'];
+    const withRedirects = `${vendorOrg}_tilbake`;
+    const withoutRedirects = `${vendorOrg}_utentilbake`;
+
+    beforeAll(async () => {
+      const base = documentedSystem(withRedirects);
+      expect((await call('POST', `${authn}/systemregister/vendor`, vendorToken, { ...base, allowedredirecturls: registered })).status).toBe(200);
+      expect((await call('POST', `${authn}/systemregister/vendor`, vendorToken, { ...documentedSystem(withoutRedirects), allowedredirecturls: [] })).status).toBe(200);
+    });
+    const request = (systemId: string, redirectUrl: string) =>
+      call('POST', `${authn}/systemuser/request/vendor`, vendorToken, { systemId, partyOrgNo: customer, externalRef: crypto.randomUUID(), rights: [kravRight], redirectUrl });
+
+    it('takes a redirectUrl with the scheme, host, port and path of a registered one, whatever its query and fragment, and keeps it as sent', async () => {
+      for (const redirectUrl of accepted) {
+        const created = await request(withRedirects, redirectUrl);
+        expect(created.status, `${redirectUrl}: ${created.text}`).toBe(201);
+        expect(json(created).redirectUrl).toBe(redirectUrl);
+      }
+    });
+
+    it('refuses another path or host with AUTH-00021, and any redirectUrl on a system without one with AUTH-00026', async () => {
+      for (const redirectUrl of refused) {
+        const answer = await request(withRedirects, redirectUrl);
+        expect([answer.status, json(answer).code], redirectUrl).toEqual([400, 'AUTH-00021']);
+      }
+      const none = await request(withoutRedirects, 'https://example.com/callback');
+      expect([none.status, json(none).code, json(none).title]).toEqual([400, 'AUTH-00026', 'No redirect uris are set for the system']);
+    });
+  });
+
   describe('consent requests in the documented shape (decision 0155)', () => {
     let bankToken: string;
     let bank: { client_id: string; jwk: object };

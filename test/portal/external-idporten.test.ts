@@ -65,4 +65,17 @@ describeEachDatabase('Min side against an external OpenID Provider (configuratio
     expect(location(await browser.get(callback))).toBe('/velg-virksomhet');
     expect((await browser.get('/portal/api/sesjon')).json()).toMatchObject({ innlogget: true, person: { navn: testPersons.ola.navn } });
   });
+
+  it('brings a person who opened an approval page back to it after logging in at the configured provider', async () => {
+    const browser = new InjectBrowser(portal);
+    const page = '/altinn/accessmanagement/ui/systemuser/request?id=0b5e8f3e-7a4c-4d2e-9b1a-3c6d5e4f7a8b&DONTCHOOSEREPORTEE=true';
+    const start = location(await browser.get(page));
+    expect(start).toBe(`/portal/innlogging/start?tilbake=${encodeURIComponent(page)}`);
+    const authorize = new URL(location(await browser.get(start)));
+    expect(authorize.origin + authorize.pathname).toBe(`${origin}/idporten/authorize`);
+    browser.app = provider;
+    const callback = await pickPerson(browser, location(await browser.get(authorize.href)), testPersons.kari.fnr);
+    browser.app = portal;
+    expect(location(await browser.get(callback))).toBe(page);
+  });
 });

@@ -428,7 +428,7 @@ describeEachDatabase('Min side: Frister og oppgaver and Systemtilganger over the
       // Ola as daglig leder of the accounting firm approves the vendor's agent request; the firm's
       // client administrator delegates its client; the page shows the agent with its client.
       const firmOrgnr = testBusinesses.regnskapsfoerer.orgnr;
-      const agentRequest = await sendVendorRequest(server, vendor, firmOrgnr, regnskapsfoererPakke);
+      const agentRequest = await sendVendorRequest(server, vendor, firmOrgnr, { agentPackage: regnskapsfoererPakke });
       const firm = await actingFor(testPersons.ola.fnr, firmOrgnr);
       expect((await firm.get('/systemtilganger')).json().forespoersler).toEqual([expect.objectContaining({ id: agentRequest, type: 'agent' })]);
       expect((await firm.post(`/systemtilganger/forespoersler/${agentRequest}/godkjenn`)).json()).toEqual({ status: 'Accepted' });

@@ -43,12 +43,14 @@ export async function registerTestVendor(
     readonly isVisible: boolean;
     /** Access packages besides the single right (client packages make agent requests possible). */
     readonly accessPackages?: readonly string[];
+    /** Where a person's answer may send the browser back to (https, as Altinn requires). */
+    readonly allowedRedirectUrls?: readonly string[];
   },
 ): Promise<TestVendor> {
   const { app, db, clock } = server;
   await registerOrganization(db, options.orgnr, options.name);
   const { privateJwk, publicJwk } = await generateClientKey();
-  const vendorScopes = [scopes.systemRegisterWrite, scopes.requestWrite, scopes.requestRead, scopes.kalender];
+  const vendorScopes = [scopes.systemRegisterWrite, scopes.requestWrite, scopes.requestRead, scopes.kalender, scopes.kravOgBetalinger];
   const client = await registerClient(db, clock, { org: options.orgnr, name: options.name, scopes: vendorScopes, publicJwk });
   const credentials = { client_id: client.clientId, jwk: privateJwk };
   const systemId = `${options.orgnr}_${options.system}`;
@@ -65,7 +67,7 @@ export async function registerTestVendor(
       rights: [kravRight],
       accessPackages: (options.accessPackages ?? []).map((urn) => ({ urn })),
       clientId: [client.clientId],
-      allowedRedirectUrls: [],
+      allowedRedirectUrls: options.allowedRedirectUrls ?? [],
       isVisible: options.isVisible,
     },
   });
@@ -73,11 +75,42 @@ export async function registerTestVendor(
   return { orgnr: options.orgnr, name: options.name, systemId, systemName: options.systemName, credentials };
 }
 
+export const accessPackageUrn = Object.freeze({
+  regnskapsfoerer: 'urn:altinn:accesspackage:regnskapsforer-med-signeringsrettighet',
+  kravOgUtlegg: 'urn:altinn:accesspackage:krav-og-utlegg',
+});
+
+/**
+ * Smart Regnskap AS and its system, which may ask for the single right, the accountant's client
+ * package and "Krav, betalinger og utlegg", and send the person back to `redirectUrl` afterwards:
+ * the vendor of the approval pages' tests.
+ */
+export function registerSmartRegnskap(server: VendorServer, redirectUrl: string): Promise<TestVendor> {
+  return registerTestVendor(server, {
+    orgnr: '315600057',
+    name: 'Smart Regnskap AS',
+    system: 'smartregnskap',
+    systemName: 'Smart Regnskap',
+    isVisible: false,
+    accessPackages: [accessPackageUrn.regnskapsfoerer, accessPackageUrn.kravOgUtlegg],
+    allowedRedirectUrls: [redirectUrl],
+  });
+}
+
 /**
  * The vendor asks `partyOrgnr` for a system user (`POST …/systemuser/request/vendor`, or
- * `…/vendor/agent` with a client package for an accounting firm); returns the request id.
+ * `…/vendor/agent` with a client package for an accounting firm), naming `redirectUrl` if given;
+ * returns the request id.
  */
-export async function sendVendorRequest(server: VendorServer, vendor: TestVendor, partyOrgnr: string, agentPackage?: string): Promise<string> {
+export async function sendVendorRequest(
+  server: VendorServer,
+  vendor: TestVendor,
+  partyOrgnr: string,
+  options: { agentPackage?: string; redirectUrl?: string; externalRef?: string } = {},
+): Promise<string> {
+  const { agentPackage, redirectUrl } = options;
+  // An agent is a system user of its own next to a standard one: another externalRef.
+  const externalRef = options.externalRef ?? (agentPackage === undefined ? undefined : `${partyOrgnr}-klienter`);
   const response = await server.app.inject({
     method: 'POST',
     url: `${altinnBase}/systemuser/request/vendor${agentPackage === undefined ? '' : '/agent'}`,
@@ -86,8 +119,9 @@ export async function sendVendorRequest(server: VendorServer, vendor: TestVendor
       systemId: vendor.systemId,
       partyOrgNo: partyOrgnr,
       integrationTitle: `${vendor.systemName} for ${partyOrgnr}`,
-      // An agent is a system user of its own next to a standard one: another externalRef.
-      ...(agentPackage === undefined ? { rights: [kravRight] } : { accessPackages: [{ urn: agentPackage }], externalRef: `${partyOrgnr}-klienter` }),
+      ...(agentPackage === undefined ? { rights: [kravRight] } : { accessPackages: [{ urn: agentPackage }] }),
+      ...(externalRef === undefined ? {} : { externalRef }),
+      ...(redirectUrl === undefined ? {} : { redirectUrl }),
     },
   });
   if (response.statusCode !== 201) throw new Error(`request not created: ${response.body}`);
@@ -104,21 +138,35 @@ export async function callCalendarApi(app: FastifyInstance, token: string, party
   return app.inject({ ...jsonRequest(token, kalenderRequest([partyOrgnr])), url: fristerUrl });
 }
 
-/** A bank's accepted Altinn 3 consent from `partyOrgnr`, valid for `validDays`. */
-export async function acceptedConsent(db: Kysely<Database>, clock: Clock, bank: { orgnr: string; name: string }, partyOrgnr: string, validDays = 90): Promise<string> {
+/** A bank's Altinn 3 consent request to `partyOrgnr`, not yet answered, valid for `validDays` once given. */
+export async function requestedConsent(
+  db: Kysely<Database>,
+  clock: Clock,
+  bank: { orgnr: string; name: string },
+  partyOrgnr: string,
+  options: { validDays?: number; redirectUrl?: string } = {},
+): Promise<string> {
   await registerOrganization(db, bank.orgnr, bank.name);
-  const ctx = { db, clock, publicUrl: 'http://localhost' };
   const id = randomUUID();
-  await createConsentRequest(ctx, bank.orgnr, {
+  await createConsentRequest(consentContext(db, clock), bank.orgnr, {
     id,
     from: `urn:altinn:organization:identifier-no:${partyOrgnr}`,
     to: `urn:altinn:organization:identifier-no:${bank.orgnr}`,
-    validTo: new Date(clock.nowEpochMs() + validDays * 86_400_000).toISOString(),
+    validTo: new Date(clock.nowEpochMs() + (options.validDays ?? 90) * 86_400_000).toISOString(),
     consentRights: [{ action: ['consent'], resource: [{ type: 'urn:altinn:resource', value: 'ske-samtykke-krav-og-betalinger' }] }],
+    redirectUrl: options.redirectUrl,
   });
-  await answerConsentRequest(ctx, partyOrgnr, id, true, { kind: 'seed' });
   return id;
 }
+
+/** A bank's accepted Altinn 3 consent from `partyOrgnr`, valid for `validDays`. */
+export async function acceptedConsent(db: Kysely<Database>, clock: Clock, bank: { orgnr: string; name: string }, partyOrgnr: string, validDays = 90): Promise<string> {
+  const id = await requestedConsent(db, clock, bank, partyOrgnr, { validDays });
+  await answerConsentRequest(consentContext(db, clock), partyOrgnr, id, true, { kind: 'seed' });
+  return id;
+}
+
+const consentContext = (db: Kysely<Database>, clock: Clock) => ({ db, clock, publicUrl: 'http://localhost' });
 
 function altinnToken(server: VendorServer, credentials: TestVendor['credentials']): Promise<string> {
   return tokenFor(server.app, credentials, server.clock, {

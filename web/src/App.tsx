@@ -6,6 +6,7 @@ import { Meny } from './components/Meny';
 import { Topp } from './components/Topp';
 import { seksjoner, type Seksjon } from './navigation';
 import { Forside } from './pages/Forside';
+import { Godkjenning, GodkjenningKreverInnlogging } from './pages/Godkjenning';
 import { IkkeFunnet } from './pages/IkkeFunnet';
 import { IkkeTilgang } from './pages/IkkeTilgang';
 import { InnloggingFeilet } from './pages/InnloggingFeilet';
@@ -72,6 +73,11 @@ function MinSide() {
         }
       />
       <Route path="/virksomhet/:orgnr/*" element={sesjon.innlogget ? <Virksomhetsskall sesjon={sesjon} onLoggUt={loggUtOgTilbake} /> : forside} />
+      {/* The pages at a request's confirmUrl or viewUri, at Altinn's paths (decision 0156): the business is the request's. */}
+      <Route
+        path="/altinn/accessmanagement/ui/*"
+        element={<Ramme onLoggUt={sesjon.innlogget ? loggUtOgTilbake : undefined}>{sesjon.innlogget ? <Godkjenning csrfToken={sesjon.csrfToken} /> : <GodkjenningKreverInnlogging />}</Ramme>}
+      />
       <Route path="*" element={<Ramme tittel="Fant ikke siden"><IkkeFunnet /></Ramme>} />
     </Routes>
   );

@@ -56,8 +56,9 @@ export const loggUt = (csrfToken: string) => sendJson<void>('/logg-ut', csrfToke
 
 /**
  * Starts the login: a full page load, since the identity provider is another site. A real button
- * (not a link dressed as one) so Enter and Space both work.
+ * (not a link dressed as one) so Enter and Space both work. `tilbake`: the page (path and query)
+ * to show again once logged in.
  */
-export function loggInn(): void {
-  window.location.assign('/portal/innlogging/start');
+export function loggInn(tilbake?: string): void {
+  window.location.assign(`/portal/innlogging/start${tilbake === undefined ? '' : `?tilbake=${encodeURIComponent(tilbake)}`}`);
 }

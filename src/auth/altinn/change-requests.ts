@@ -6,7 +6,7 @@ import { invalid, problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { confirmUrl, effectiveStatus } from './requests.js';
 import { packagesMissingFrom, rightsMissingFrom, sameRight, validateAccessPackages, validateRights } from './rights.js';
-import { ownSystem, type VendorCaller } from './system-register.js';
+import { checkRedirectUrl, ownSystem, type VendorCaller } from './system-register.js';
 import { findSystemUser, isUuid, type SystemUserDto } from './system-users.js';
 import { announcingTransaction } from '../../db/change-notifications.js';
 import { accessChange } from './access-changes.js';
@@ -71,7 +71,7 @@ export async function createChangeRequest(
   if (notOnSystem) throw problem('AUTH-00063', `Det som kreves er ikke registrert på systemet ${system.id} (required rights and packages must be on the system).`);
   const wrongKind = lists.requiredAccessPackages.find((pkg) => isClientPackage(pkg.urn) !== (systemUser.userType === 'agent'));
   if (wrongKind) throw problem('AUTH-00064', `Pakken ${wrongKind.urn} passer ikke for en ${systemUser.userType}-systembruker.`);
-  if (input.redirectUrl && !system.allowedRedirectUrls.includes(input.redirectUrl)) throw problem('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet.`);
+  checkRedirectUrl(system, input.redirectUrl);
   const now = nowDate(ctx);
   const inserted = await ctx.db
     .insertInto('altinn_change_request')

@@ -6,8 +6,9 @@ import { consentDetailsType, iso6523, partyFromUrn, partyUrn } from '../identifi
 import { toJson, type AltinnConsentTable, type ConsentRight, type ConsentStatus } from '../tables.js';
 import { announcingTransaction } from '../../db/change-notifications.js';
 import { accessChange } from './access-changes.js';
+import { approvalPageUrl } from './approval-pages.js';
 import { changesOf, logChange, type AccessChange, type AltinnActor } from './change-log.js';
-import { altinnUrl, isoInstant, nowDate, type AltinnContext } from './context.js';
+import { isoInstant, nowDate, type AltinnContext } from './context.js';
 import { AltinnProblem, invalid, problem, type AltinnProblemCode } from './problem.js';
 import { uuidFromName } from './stable-uuid.js';
 import { altinn2Services, resources } from './resource-registry.js';
@@ -335,7 +336,7 @@ async function toDto(ctx: AltinnContext, row: ConsentRow): Promise<ConsentReques
     consented: row.consented_at === null ? null : offsetInstant(row.consented_at),
     redirectUrl: row.redirect_url ?? '',
     consentRequestEvents: await consentEvents(ctx, row),
-    viewUri: altinnUrl(ctx, `accessmanagement/ui/consent/request?id=${row.id}`),
+    viewUri: approvalPageUrl(ctx.publicUrl, 'consent', row.id),
   };
 }
 

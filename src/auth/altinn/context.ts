@@ -19,7 +19,7 @@ export interface AltinnContext {
  */
 export const requestTimeoutDays = 180;
 
-/** The absolute URL of an Altinn path on this host (`Location` headers, confirm and view links). */
+/** The absolute URL of an Altinn path on this host (`Location` headers; the approval pages are in approval-pages.ts). */
 export function altinnUrl(ctx: AltinnContext, path: string): string {
   return `${ctx.publicUrl}/altinn/${path}`;
 }

@@ -143,7 +143,7 @@ export async function partyAccessOverview(ctx: AltinnContext, partyOrgnr: string
 }
 
 /** The named systems (with their vendor's name), or every visible one when `ids` is undefined. */
-async function systemSummaries(db: Kysely<Database>, ids: readonly string[] | undefined): Promise<Map<string, SystemSummary & { visible: boolean }>> {
+export async function systemSummaries(db: Kysely<Database>, ids: readonly string[] | undefined): Promise<Map<string, SystemSummary & { visible: boolean }>> {
   if (ids !== undefined && ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('altinn_system as s')
@@ -185,16 +185,16 @@ async function clientsOf(db: Kysely<Database>, agentIds: readonly string[]): Pro
   return byAgent;
 }
 
-async function organizationNames(db: Kysely<Database>, orgnrs: readonly string[]): Promise<Map<string, string>> {
+export async function organizationNames(db: Kysely<Database>, orgnrs: readonly string[]): Promise<Map<string, string>> {
   if (orgnrs.length === 0) return new Map();
   const rows = await organizationsNamed(db).where('org.orgnr', 'in', [...new Set(orgnrs)]).execute();
   return new Map(rows.map((row) => [row.orgnr, row.name]));
 }
 
-function rightIds(rights: readonly Right[]): string[] {
+export function rightIds(rights: readonly Right[]): string[] {
   return rights.map((right) => resourceIdOf(right) ?? right.resource.map((resource) => resource.value).join(' '));
 }
 
-function packageUrns(packages: readonly AccessPackageRef[]): string[] {
+export function packageUrns(packages: readonly AccessPackageRef[]): string[] {
   return packages.map((pkg) => pkg.urn);
 }

@@ -27,6 +27,7 @@ const problemDescriptors = {
   'AUTH-00013': [409, 'The Status of the Request is not New.'],
   'AUTH-00015': [404, 'The SystemUser was not found.'],
   'AUTH-00021': [400, 'The RedirectUri was not found or not valid.'],
+  'AUTH-00026': [400, 'No redirect uris are set for the system'],
   'AUTH-00035': [400, 'The system user has delegations from customer. Remove the delegations before deleting the system user'],
   'AUTH-00038': [400, 'Delegation not found'],
   'AUTH-00041': [403, "Party does not match request's orgno"],

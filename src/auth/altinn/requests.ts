@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { toJson, type AccessPackageRef, type AltinnRequestTable, type RequestStatus, type Right, type SystemUserType } from '../tables.js';
+import { approvalPageUrl, type ApprovalKind } from './approval-pages.js';
 import { logChange, type AltinnActor } from './change-log.js';
 import { isoInstant, nowDate, requestTimeoutDays, type AltinnContext } from './context.js';
 import { problem } from './problem.js';
 import { isClientPackage } from './resource-registry.js';
 import { packagesMissingFrom, rightsMissingFrom, validateAccessPackages, validateRights } from './rights.js';
-import { ownSystem, type VendorCaller } from './system-register.js';
+import { checkRedirectUrl, ownSystem, type VendorCaller } from './system-register.js';
 import { insertSystemUser, isUuid } from './system-users.js';
 
 /** Vendor-driven creation (spec §4.4): the body of `POST /systemuser/request/vendor[/agent]`. */
@@ -58,9 +59,7 @@ export async function createRequest(ctx: AltinnContext, caller: VendorCaller, us
   if (missingRight) throw problem('AUTH-00001', `Rettigheten ${missingRight.resource[0]?.value} er ikke registrert på systemet ${system.id} (right not on the system).`);
   const missingPackage = packagesMissingFrom(packages, system.accessPackages)[0];
   if (missingPackage) throw problem('AUTH-00063', `Pakken ${missingPackage.urn} er ikke registrert på systemet ${system.id} (package not on the system).`);
-  if (input.redirectUrl && !system.allowedRedirectUrls.includes(input.redirectUrl)) {
-    throw problem('AUTH-00021', `redirectUrl ${input.redirectUrl} er ikke registrert på systemet (allowed: ${system.allowedRedirectUrls.join(', ') || 'ingen'}).`);
-  }
+  checkRedirectUrl(system, input.redirectUrl);
   const externalRef = input.externalRef ?? input.partyOrgNo;
   const now = nowDate(ctx);
   return ctx.db.transaction().execute(async (trx) => {
@@ -217,8 +216,8 @@ export function effectiveStatus<S extends string>(row: { status: S; timeout_at: 
   return row.status === 'New' && row.timeout_at.getTime() <= now.getTime() ? 'Timedout' : row.status;
 }
 
-export function confirmUrl(ctx: AltinnContext, path: string, id: string): string {
-  return `${ctx.publicUrl}/altinn/accessmanagement/ui/systemuser/${path}?id=${id}&DONTCHOOSEREPORTEE=true`;
+export function confirmUrl(ctx: AltinnContext, kind: Exclude<ApprovalKind, 'consent'>, id: string): string {
+  return approvalPageUrl(ctx.publicUrl, kind, id);
 }
 
 function toDto(ctx: AltinnContext, row: RequestRow, now: Date): RequestDto {

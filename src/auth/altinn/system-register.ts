@@ -141,6 +141,31 @@ export async function ownSystem(db: Kysely<Database>, caller: VendorCaller, syst
   return system;
 }
 
+/**
+ * Whether a request or change request may name `redirectUrl` (Altinn's
+ * `AuthenticationHelper.ValidateRedirectUrl`, decision 0158): the system must list redirect URLs
+ * (AUTH-00026 otherwise), and one of them must have the same scheme, host, port and path. The
+ * query and fragment may differ, so a vendor can carry its own reference back. None given: nothing
+ * to check.
+ */
+export function checkRedirectUrl(system: Pick<SystemDto, 'id' | 'allowedRedirectUrls'>, redirectUrl: string | undefined): void {
+  if (!redirectUrl) return;
+  if (system.allowedRedirectUrls.length === 0) {
+    throw problem('AUTH-00026', `Systemet ${system.id} har ingen redirect-URL-er (allowedRedirectUrls); registrer den i systemregisteret først (no redirect URLs on the system).`);
+  }
+  const wanted = upToPath(redirectUrl);
+  if (wanted === undefined || !system.allowedRedirectUrls.some((allowed) => upToPath(allowed) === wanted)) {
+    throw problem('AUTH-00021', `redirectUrl ${redirectUrl} har ikke samme adresse og sti som noen av systemets (${system.allowedRedirectUrls.join(', ')}) (redirect URL not registered on the system).`);
+  }
+}
+
+/** Scheme, host, port (when not the default) and path: .NET's `Uri.GetLeftPart(UriPartial.Path)`. */
+function upToPath(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+
 function validateSystem(caller: VendorCaller, input: SystemDto): string {
   const vendorOrgnr = orgnrFromIso6523Id(input.vendor.ID);
   if (!vendorOrgnr) throw invalid('AUTH.VLD-00000', '/vendor/ID', `vendor.ID må være "0192:<orgnr>", fikk "${input.vendor.ID}" (vendor id must be ISO 6523 0192:<orgnr>).`);

@@ -11,6 +11,7 @@ import * as kalenderTilgang from './0009-kalender-tilgang.js';
 import * as bankfiler from './0010-bankfiler.js';
 import * as portalUtenValgtVirksomhet from './0011-portal-uten-valgt-virksomhet.js';
 import * as utsettelserOgRefusjoner from './0012-utsettelser-og-refusjoner.js';
+import * as innloggingTilbake from './0013-innlogging-tilbake.js';
 
 /**
  * Every migration, in order. One list for PGlite and PostgreSQL. Add a new file with the next
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010-bankfiler': bankfiler,
   '0011-portal-uten-valgt-virksomhet': portalUtenValgtVirksomhet,
   '0012-utsettelser-og-refusjoner': utsettelserOgRefusjoner,
+  '0013-innlogging-tilbake': innloggingTilbake,
 };

@@ -2,11 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import {
   accessTitle,
   answerConsentRequest,
-  AltinnProblem,
   answerRequest,
   createSystemUserForParty,
   deleteSystemUser,
-  findPerson,
   mayManageAccess,
   partyAccessOverview,
   revokeConsent,
@@ -14,13 +12,13 @@ import {
   type AltinnContext,
   type PartyConsent,
   type Representasjon,
-  type SystemSummary,
 } from '../../auth/index.js';
 import { forretningsdatoFor } from '../../domain/clock.js';
 import { activeSubscriptionsUnder, type SubscriptionAccess, type SubscriptionOfParty } from '../../kalender/index.js';
-import { PortalApiError, sesjonOf, virksomhetOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
+import { altinnCall, personAsActor, systemSvar, tilgangstitler } from './altinn-kall.js';
+import { PortalApiError, virksomhetOf, type PortalApiContext, type PortalApiRoutes } from './guarded-api.js';
 import { Feil } from './schemas.js';
-import { Endringssvar, IdParams, OpprettetSystemtilgang, OpprettSystemtilgangBody, SystemtilgangerSvar, type Kalenderabonnement, type Samtykke, type System } from './systemtilganger-schemas.js';
+import { Endringssvar, IdParams, OpprettetSystemtilgang, OpprettSystemtilgangBody, SystemtilgangerSvar, type Kalenderabonnement, type Samtykke } from './systemtilganger-schemas.js';
 
 /**
  * "Systemtilganger": the business's system users, the vendor requests waiting for it, the
@@ -45,9 +43,9 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
       systembrukere: overview.systemUsers.map((user) => ({
         id: user.id,
         tittel: user.integrationTitle,
-        system: system(user.system),
+        system: systemSvar(user.system),
         type: user.userType,
-        tilganger: titles(user.rights, user.accessPackages),
+        tilganger: tilgangstitler(user.rights, user.accessPackages),
         opprettet: user.created.toISOString(),
         gittDato: forretningsdatoFor(context.clock, user.created.getTime()),
         opprettetAv: actorText(user.createdBy),
@@ -57,12 +55,12 @@ export const systemtilgangerRoutes: PortalApiRoutes = (api, context) => {
       forespoersler: overview.pendingRequests.map((pending) => ({
         id: pending.id,
         tittel: pending.integrationTitle,
-        system: system(pending.system),
+        system: systemSvar(pending.system),
         type: pending.userType,
-        tilganger: titles(pending.rights, pending.accessPackages),
+        tilganger: tilgangstitler(pending.rights, pending.accessPackages),
         opprettet: pending.created.toISOString(),
       })),
-      systemer: overview.selectableSystems.map(system),
+      systemer: overview.selectableSystems.map(systemSvar),
       samtykker: overview.consents.map((consent) => ({
         id: consent.id,
         mottaker: { orgnr: consent.consumerOrgnr, navn: consent.consumerName },
@@ -147,37 +145,7 @@ async function tilgangsstyrer(request: FastifyRequest, context: PortalApiContext
   if (!mayManageAccess(virksomhet)) {
     throw new PortalApiError(403, 'ikke_tilgangsstyrer', 'Bare innehaver, daglig leder eller styreleder kan endre systemtilganger og samtykker for virksomheten.');
   }
-  const { fnr } = sesjonOf(request);
-  return { orgnr: virksomhet.orgnr, actor: { kind: 'person', fnr, name: (await findPerson(context.db, fnr))?.navn ?? fnr } };
-}
-
-/**
- * Altinn's refusals in Min side's words. Another business's object and an unknown one read the
- * same (404), so an id says nothing about whom it belongs to; other refusals keep Altinn's
- * Norwegian sentence without its English gloss.
- */
-async function altinnCall<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (!(error instanceof AltinnProblem)) throw error;
-    if (error.status === 403 || error.status === 404) throw new PortalApiError(404, 'finnes_ikke', 'Fant den ikke hos virksomheten. Last siden på nytt.');
-    throw new PortalApiError(409, 'kan_ikke_endres', error.detail.replace(/\s*\([^()]*\)(?=\.?$)/, '').replace(/\.?$/, '.'));
-  }
-}
-
-function system(summary: SystemSummary): System {
-  return {
-    id: summary.id,
-    navn: summary.name,
-    beskrivelse: summary.description,
-    leverandoer: { orgnr: summary.vendorOrgnr, navn: summary.vendorName },
-    tilganger: titles(summary.rights, summary.accessPackages),
-  };
-}
-
-function titles(rights: readonly string[], packages: readonly string[]): string[] {
-  return [...rights.map(accessTitle), ...packages.map((urn) => `Tilgangspakke: ${accessTitle(urn)}`)];
+  return { orgnr: virksomhet.orgnr, actor: await personAsActor(request, context) };
 }
 
 /** Who made a change, as the page names them. */

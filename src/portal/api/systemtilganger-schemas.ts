@@ -4,8 +4,8 @@ import { Orgnr } from './schemas.js';
 /** Systemtilganger's page data and bodies (src/portal/api/systemtilganger-routes.ts); the browser imports these types. */
 export const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' });
 export const IdParams = Type.Object({ id: Uuid });
-const Organisasjon = Type.Object({ orgnr: Orgnr, navn: Type.String() });
-const Tidspunkt = Type.String({ format: 'date-time' });
+export const Organisasjon = Type.Object({ orgnr: Orgnr, navn: Type.String() });
+export const Tidspunkt = Type.String({ format: 'date-time' });
 
 /** An active calendar subscription made under a system user or consent: removing that access ends it (decision 0089). */
 export const Kalenderabonnement = Type.Object({ id: Uuid, part: Organisasjon, opprettet: Tidspunkt, opprettetAv: Type.String() });

@@ -11,7 +11,7 @@ import styles from './BekreftKnapp.module.css';
  * <body>. Focus goes to the page's feedback (`Tilbakemelding`, which says what happened), else
  * its h1: elements that stay whatever the page draws next.
  */
-function flyttFokusEtterEndring(): void {
+export function flyttFokusEtterEndring(): void {
   const maal = document.querySelector<HTMLElement>('main [data-tilbakemelding]') ?? document.querySelector<HTMLElement>('main h1');
   if (!maal) return;
   maal.tabIndex = -1;

@@ -23,7 +23,7 @@ export function Forside() {
           <Link href="/testdata">Søk i testdata og logg inn som den som representerer den</Link>.
         </Paragraph>
       )}
-      <Button svgPath={LockOutlineSVGpath} onClick={loggInn}>
+      <Button svgPath={LockOutlineSVGpath} onClick={() => loggInn()}>
         Logg inn
       </Button>
     </>

@@ -24,7 +24,7 @@ export function InnloggingFeilet() {
         {forklaring[grunn] ?? forklaring.feil}
       </Alert>
       <Paragraph hasSpacing>Du kan starte innloggingen på nytt.</Paragraph>
-      <Button onClick={loggInn}>Prøv igjen</Button>
+      <Button onClick={() => loggInn()}>Prøv igjen</Button>
     </>
   );
 }
