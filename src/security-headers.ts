@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { syncHook } from './api/sync-hook.js';
 
 /**
  * The Content Security Policy of every response (decision 0036). The design system's CSS ships
@@ -35,7 +36,10 @@ export const securityHeaders = fp(async function securityHeaders(app: FastifyIns
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers);
-  });
+  app.addHook(
+    'onRequest',
+    syncHook((_request, reply) => {
+      reply.headers(headers);
+    }),
+  );
 });

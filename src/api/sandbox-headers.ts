@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction, RouteOptions } from 'fastify';
 import type { Clock } from '../domain/clock.js';
 import { parseLocalDate, type LocalDate } from '../domain/dates.js';
 import { echo, type ApiError } from './error-catalogue.js';
+import { syncHook } from './sync-hook.js';
 
 /**
  * The sandbox's two request headers on every API surface (Krav og betalinger, Kalendertjenesten,
@@ -50,19 +50,24 @@ export type RequestClock = (request: FastifyRequest) => Clock;
 export function useSandboxHeaders(api: FastifyInstance, clock: Clock, sandbox: SandboxHeaders | undefined, errors: SurfaceScenarioErrors): RequestClock {
   if (sandbox === undefined) return () => clock;
   const read = new WeakMap<FastifyRequest, { dato?: LocalDate; scenario?: Testscenario }>();
-  api.addHook('onRequest', async (request) => {
-    read.set(request, { dato: forretningsdato(request, errors), scenario: testscenario(request, errors) });
-  });
-  const applyScenario: preHandlerAsyncHookHandler = async (request) => {
+  api.addHook(
+    'onRequest',
+    syncHook((request) => {
+      const dato = forretningsdato(request, errors);
+      const scenario = testscenario(request, errors);
+      // Most calls carry neither header: nothing to remember.
+      if (dato !== undefined || scenario !== undefined) read.set(request, { dato, scenario });
+    }),
+  );
+  const applyScenario = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const scenario = read.get(request)?.scenario;
-    if (scenario === undefined) return;
+    if (scenario === undefined) return done();
     if (scenario === 'TREG') {
-      await sleep(sandbox.slowAnswerMs);
+      setTimeout(done, sandbox.slowAnswerMs);
       return;
     }
     const error = errors.scenario(scenario, request);
-    if (error === undefined) throw errors.invalidInput(`Headeren Kob-Testscenario: ${scenario} har ingen tilsvarende feil i denne tjenesten.`);
-    throw error;
+    done(error ?? errors.invalidInput(`Headeren Kob-Testscenario: ${scenario} har ingen tilsvarende feil i denne tjenesten.`));
   };
   // Every route, hidden ones too (the gateway path's): a catch-all refuses in onRequest before it matters.
   api.addHook('onRoute', (route: RouteOptions) => {

@@ -6,6 +6,7 @@ import { ApiError } from './error-catalogue.js';
 import { sendApiError } from './error-reply.js';
 import { parameterTooLongMelding } from './framework-errors.js';
 import { LazyChildLogger } from './lazy-child-logger.js';
+import { syncHook } from './sync-hook.js';
 import { bodyWriter, type MediaFormat } from './serialization.js';
 
 /**
@@ -35,13 +36,16 @@ export function useKorrelasjonsid(api: FastifyInstance, generate: () => string):
   api.setChildLoggerFactory((logger, bindings, childOptions, rawRequest) =>
     new LazyChildLogger(logger, { ...bindings, korrelasjonsid: korrelasjonsidOf(rawRequest).value }, childOptions),
   );
-  api.addHook('onRequest', async (request, reply) => {
-    const korrelasjonsid = korrelasjonsidOf(request.raw);
-    if (korrelasjonsid.rejectedLength !== undefined) {
-      request.log.info({ rejectedLength: korrelasjonsid.rejectedLength }, 'Korrelasjonsid header ignored: not 1-64 characters of [A-Za-z0-9._:-]');
-    }
-    reply.header(korrelasjonsidHeader, korrelasjonsid.value);
-  });
+  api.addHook(
+    'onRequest',
+    syncHook((request, reply) => {
+      const korrelasjonsid = korrelasjonsidOf(request.raw);
+      if (korrelasjonsid.rejectedLength !== undefined) {
+        request.log.info({ rejectedLength: korrelasjonsid.rejectedLength }, 'Korrelasjonsid header ignored: not 1-64 characters of [A-Za-z0-9._:-]');
+      }
+      reply.header(korrelasjonsidHeader, korrelasjonsid.value);
+    }),
+  );
   return korrelasjonsidOf;
 }
 

@@ -63,5 +63,10 @@ function fristlinje(frister: Frister, idag: string): string {
     .filter((f) => f.frist.slice(0, 10) >= idag)
     .sort((a, b) => a.frist.localeCompare(b.frist))
     .slice(0, antallFrister);
-  return neste.length === 0 ? 'Ingen kommende frister.' : `Neste frister: ${neste.map((f) => `${f.frist.slice(0, 10)} ${f.tittel}`).join('; ')}.`;
+  return neste.length === 0 ? 'Ingen kommende frister.' : `Neste frister: ${neste.map((f) => `${f.frist.slice(0, 10)} ${withoutFinalStop(f.tittel)}`).join('; ')}.`;
+}
+
+/** A deadline's title is a sentence of its own; in a list of them its full stop would double the list's. */
+function withoutFinalStop(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
 }

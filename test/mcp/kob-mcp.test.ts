@@ -72,6 +72,8 @@ describe('kob mcp', () => {
     // The next deadlines, from the Frister API for the organisation, the same line the frister tool gives.
     const frister = ((await client.callTool({ name: 'frister', arguments: { organisasjonsnummer: '313367002' } })).content as { text: string }[])[0]!.text;
     expect(frister).toMatch(/^Neste frister: \d{4}-\d{2}-\d{2} /);
+    // Each deadline's title is a sentence; listed, its full stop gives way to the list's separator.
+    expect(frister).not.toMatch(/\.[.;]/);
     expect(summary!.text.split('\n')).toContain(frister);
   });
 

@@ -5,6 +5,7 @@ import { accessHooks, type PartyAccessChecker } from '../access-hooks.js';
 import type { BodyCache } from '../body-cache.js';
 import { cacheControl, isNotModified, weakEtag } from '../etag.js';
 import { negotiateFormat } from '../negotiation.js';
+import { syncHook } from '../sync-hook.js';
 import type { RequestClock } from '../sandbox-headers.js';
 import { bodyWriter, mediaTypes, type MediaFormat } from '../serialization.js';
 import type { KravOgBetalingerData, PartQuery } from './data.js';
@@ -51,13 +52,13 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
     return state;
   };
 
-  const checkRouteAndAccept = async (request: FastifyRequest) => {
+  const checkRouteAndAccept = syncHook((request) => {
     const { rettighetspakke } = request.params as { rettighetspakke: string };
     if (!isRettighetspakke(rettighetspakke)) throw apiErrors.unknownRettighetspakke(rettighetspakke);
     const format = negotiateFormat(request.headers.accept);
     if (format === undefined) throw apiErrors.notAcceptable(request.headers.accept ?? '');
     states.set(request, { asOf: options.clockOf(request).today(), format, periode: undefined });
-  };
+  });
 
   const access = accessHooks({
     checker: options.checker,
@@ -68,13 +69,12 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
     authorizationError: (refused) => apiErrors.authorization(refused[0]!.reason),
   });
 
-  const checkPeriod = (endpoint: Endpoint) => async (request: FastifyRequest) => {
-    if (!endpoint.period) return;
+  const checkPeriod = syncHook((request) => {
     const state = stateOf(request);
     const result = resolvePeriode(request.query as PeriodeQuery, state.asOf);
     if (!result.ok) throw apiErrors.invalidInput(result.melding);
     state.periode = result.periode;
-  };
+  });
 
   for (const endpoint of endpoints) {
     app.get(
@@ -88,7 +88,8 @@ export function registerRoutes(app: FastifyInstance, options: RouteOptions): voi
         },
         onRequest: checkRouteAndAccept,
         preValidation: access.authenticate,
-        preHandler: [checkPeriod(endpoint), access.authorize],
+        // Only the period endpoints have a period to check (KB-006 before KB-005, spec §6).
+        preHandler: endpoint.period ? [checkPeriod, access.authorize] : [access.authorize],
       },
       async (request, reply) => {
         const state = stateOf(request);
