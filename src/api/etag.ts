@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { BoundedMemo } from './bounded-memo.js';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**
@@ -11,9 +12,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const cacheControl = 'private, no-cache';
 export const errorCacheControl = 'no-store';
 
+/** A polled view is asked for its tag again and again until it changes: hash each input once. */
+const weakEtags = new BoundedMemo<string>(100_000);
+
 export function weakEtag(parts: readonly string[]): string {
   // Each part prefixed by its length, so no two lists of parts give the same input.
-  return `W/"${hash('sha256', parts.map((part) => `${part.length}:${part}`).join(''), 'base64url').slice(0, 27)}"`;
+  const input = parts.map((part) => `${part.length}:${part}`).join('');
+  return weakEtags.get(input, () => `W/"${hash('sha256', input, 'base64url').slice(0, 27)}"`);
 }
 
 /** A strong ETag of a body already written (the iCalendar feed, the Frister API): the bytes decide. */

@@ -1,4 +1,5 @@
 import Negotiator from 'negotiator';
+import { BoundedMemo } from './bounded-memo.js';
 import type { MediaFormat } from './serialization.js';
 
 /**
@@ -16,8 +17,16 @@ const mediaTypeOf: Readonly<Record<MediaFormat, string>> = { json: 'application/
  */
 const nonQualityParameter = /;\s*(?!q\s*=)[^;,]*/gi;
 
+/** Clients send a handful of different `Accept` headers, each on every call. */
+const negotiated = new BoundedMemo<MediaFormat | 'none'>(1_000);
+
 export function negotiateFormat(accept: string | undefined, preferred: MediaFormat = 'json'): MediaFormat | undefined {
   if (accept === undefined || accept.trim() === '') return preferred;
+  const format = negotiated.get(`${preferred}\n${accept}`, () => negotiate(accept, preferred) ?? 'none');
+  return format === 'none' ? undefined : format;
+}
+
+function negotiate(accept: string, preferred: MediaFormat): MediaFormat | undefined {
   const offered = preferred === 'json' ? [mediaTypeOf.json, mediaTypeOf.xml] : [mediaTypeOf.xml, mediaTypeOf.json];
   const chosen = new Negotiator({ headers: { accept: accept.replace(nonQualityParameter, '') } }).mediaType(offered);
   if (chosen === 'application/json') return 'json';
