@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
 import { localDate } from '../../src/domain/dates.js';
 import { toOere } from '../../src/domain/money.js';
 import { calendarForParty, type PartyCalendar } from '../../src/kalender/index.js';
@@ -124,14 +126,7 @@ describeEachDatabase('calendar for a party', ({ handle }) => {
   it('a claim that matches no registration of the party becomes its own task (mva claim of a party not VAT-registered)', async () => {
     const db = handle().db;
     const as = await nyttAs(db);
-    const booked = await bokfoerKrav(db, {
-      idempotencyKey: `${as}-mva`,
-      bokfoertDato: localDate('2026-06-01'),
-      partId: as,
-      kravtype: 'åBetaleMva',
-      periode: { beskrivelse: '2. termin 2026', aar: 2026, termin: '02' },
-      forfall: [{ forfallsdato: localDate('2026-06-10'), beloepOere: toOere(1_000_00) }],
-    });
+    const booked = await bookMvaClaimDue10June(db, as);
     const found = await calendarForParty(db, { partId: as, idag: scenarioToday, periode: scenarioYear });
     const ids = found!.oppgaver.map((t) => t.obligation.id);
     expect(ids).toContain(`kravforfall-${booked.forfall[0]!.kravforfallId}`);
@@ -141,14 +136,7 @@ describeEachDatabase('calendar for a party', ({ handle }) => {
   it('an overdue claim under a payment deferral is in progress until the deferral ends, then overdue again (decision 0161)', async () => {
     const db = handle().db;
     const as = await nyttAs(db);
-    const booked = await bokfoerKrav(db, {
-      idempotencyKey: `${as}-mva`,
-      bokfoertDato: localDate('2026-06-01'),
-      partId: as,
-      kravtype: 'åBetaleMva',
-      periode: { beskrivelse: '2. termin 2026', aar: 2026, termin: '02' },
-      forfall: [{ forfallsdato: localDate('2026-06-10'), beloepOere: toOere(1_000_00) }],
-    });
+    const booked = await bookMvaClaimDue10June(db, as);
     await registrerUtsettelse(db, { idempotencyKey: `${as}-utsatt`, bokfoertDato: localDate('2026-06-12'), partId: as, kravId: booked.kravId, grunn: 'betalingsutsettelse', tilOgMed: localDate('2026-06-20') });
     const on = async (idag: string) => (await calendarForParty(db, { partId: as, idag: localDate(idag), periode: scenarioYear }))!.oppgaver.find((t) => t.obligation.kind === 'krav')!;
     const deferred = await on('2026-06-15');
@@ -195,3 +183,15 @@ describeEachDatabase('calendar for a person', ({ handle }) => {
     expect(fromClaims).toEqual(['2026-06-22', '2026-07-14']);
   });
 });
+
+/** An mva claim of 1 000 kr for 2. termin 2026, booked 1 June and due 10 June. */
+function bookMvaClaimDue10June(db: Kysely<Database>, partId: string) {
+  return bokfoerKrav(db, {
+    idempotencyKey: `${partId}-mva`,
+    bokfoertDato: localDate('2026-06-01'),
+    partId,
+    kravtype: 'åBetaleMva',
+    periode: { beskrivelse: '2. termin 2026', aar: 2026, termin: '02' },
+    forfall: [{ forfallsdato: localDate('2026-06-10'), beloepOere: toOere(1_000_00) }],
+  });
+}

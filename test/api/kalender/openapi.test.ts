@@ -1,11 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fristerErrors } from '../../../src/api/frister/index.js';
 import { kalenderErrors } from '../../../src/api/kalender/index.js';
-import { buildApp } from '../../../src/server.js';
-import { testClock, testConfig } from '../../support/auth.js';
-import { createTestDatabase } from '../../support/databases.js';
+import { servedOpenApiDocument } from '../../support/served-openapi.js';
 
 interface Operation {
   security: Record<string, string[]>[];
@@ -15,19 +12,10 @@ interface Operation {
 
 /** The calendar surfaces in the server's OpenAPI document: valid, with their scopes, bodies and every code. */
 describe('OpenAPI document of the calendar surfaces', () => {
-  let app: FastifyInstance;
   let document: { paths: Record<string, Record<string, Operation>> };
-  let close: () => Promise<void>;
   beforeAll(async () => {
-    const database = await createTestDatabase('pglite');
-    app = await buildApp({ db: database.db, databaseKind: 'pglite', clock: testClock(), config: testConfig(), logger: false });
-    document = (await app.inject('/openapi.json')).json();
-    close = async () => {
-      await app.close();
-      await database.close();
-    };
+    document = await servedOpenApiDocument();
   });
-  afterAll(() => close());
 
   it('is valid OpenAPI 3.1 with every API operation of the server and no feed or catch-all route', async () => {
     const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);

@@ -1,10 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testdataErrors, testdataTag } from '../../../src/api/testdata/index.js';
-import { buildApp } from '../../../src/server.js';
-import { testClock, testConfig } from '../../support/auth.js';
-import { createTestDatabase } from '../../support/databases.js';
+import { servedOpenApiDocument } from '../../support/served-openapi.js';
 
 interface Operation {
   tags: string[];
@@ -15,19 +12,10 @@ interface Operation {
 
 /** A sandbox's OpenAPI document: the test-support API under its own tag, and the sandbox headers on every API route. */
 describe('OpenAPI document of a sandbox', () => {
-  let app: FastifyInstance;
   let document: { paths: Record<string, Record<string, Operation>>; tags: { name: string; description: string }[] };
-  let close: () => Promise<void>;
   beforeAll(async () => {
-    const database = await createTestDatabase('pglite');
-    app = await buildApp({ db: database.db, databaseKind: 'pglite', clock: testClock(), config: testConfig(), logger: false });
-    document = (await app.inject('/openapi.json')).json();
-    close = async () => {
-      await app.close();
-      await database.close();
-    };
+    document = await servedOpenApiDocument();
   });
-  afterAll(() => close());
 
   const operations = (prefix: string) =>
     Object.entries(document.paths)
