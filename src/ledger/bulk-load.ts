@@ -40,6 +40,14 @@ export class BulkLoad {
     return new BulkLoad(db, await mottakerkontoer(db), new MemoryNumbers(start));
   }
 
+  /**
+   * The next round, counting on from where `previous` ends, so it can be booked while `previous`
+   * is still being written; its `write` succeeds only after `previous` has been written.
+   */
+  static after(previous: BulkLoad): BulkLoad {
+    return new BulkLoad(previous.#db, previous.#kontoer, previous.#numbers.continued());
+  }
+
   /** Books one new debtor group's commands in memory (its parties registered, nothing booked on them). */
   async book<R>(parts: readonly PartRow[], kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[]> {
     const session = new Bokfoering({
@@ -142,6 +150,11 @@ class MemoryNumbers implements NumberSource {
 
   async postingSeqs(count: number): Promise<number[]> {
     return this.#take('postering', count);
+  }
+
+  /** Numbers that start where these end. */
+  continued(): MemoryNumbers {
+    return new MemoryNumbers(this.#next);
   }
 
   startsAt(state: SequenceState): boolean {

@@ -3,7 +3,8 @@ import { registrerPersonRoller } from '../auth/index.js';
 import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
 import { dateParts, makeDate, type LocalDate } from '../domain/dates.js';
-import { bokfoerKommandoer, BulkLoad, LedgerInputError, registrerParter, type Kommando, type PartRow } from '../ledger/index.js';
+import { bokfoerKommandoer, LedgerInputError, registrerParter, type Kommando } from '../ledger/index.js';
+import { BulkRounds, type BookedGroup } from './bulk-rounds.js';
 import { kommandoerFor, type Hendelse } from './events.js';
 import { planHistory, type PlanOptions, type Virksomhet } from './history.js';
 import { syntheticBusiness, type SyntheticBusiness } from './population.js';
@@ -27,6 +28,8 @@ export interface SeedOptions {
    * session); without it every debtor group is booked in its own transaction. Same rows either way.
    */
   readonly bulkCopy?: BulkCopy | undefined;
+  /** Businesses registered and booked per round (default 250): registering in bulk is far faster than one by one. */
+  readonly businessesPerRound?: number | undefined;
 }
 
 export interface SeedProgress {
@@ -63,8 +66,6 @@ export class SeedConflictError extends Error {
   readonly userFacing = true;
 }
 
-/** Businesses registered and booked per round: registering in bulk is far faster than one by one. */
-const businessesPerChunk = 250;
 /** Statistics are refreshed after 25 businesses, then each time the count doubles, at least every 1 000. */
 const analyzeFirstAfter = 25;
 const analyzeEveryMax = 1_000;
@@ -89,9 +90,11 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
   let parter = 0;
   let booked = 0;
   let nextAnalyze = analyzeFirstAfter;
-  for (let start = 0; start < options.parties; start += businessesPerChunk) {
+  const bulkRounds = options.bulkCopy && new BulkRounds(db, options.bulkCopy, (groups) => counter.written(groups));
+  const perRound = options.businessesPerRound ?? 250;
+  for (let start = 0; start < options.parties; start += perRound) {
     const chunk: SyntheticBusiness[] = [];
-    for (let index = start; index < Math.min(options.parties, start + businessesPerChunk); index++) chunk.push(syntheticBusiness(options.seed, index, window.fra));
+    for (let index = start; index < Math.min(options.parties, start + perRound); index++) chunk.push(syntheticBusiness(options.seed, index, window.fra));
     await registrerParter(db, chunk.flatMap((b) => b.parter));
     await registrerPersonRoller(db, chunk.flatMap((b) => b.roller));
     parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
@@ -99,9 +102,12 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
       const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
       return { business, kommandoer: kommandoerFor(hendelser, { keyPrefix: keyPrefix(options.seed, business.index), anker: anker(business.virksomhet), til: options.today }) };
     });
-    if (options.bulkCopy && (await allNew(db, planned))) {
-      await bulkLoad(db, options.bulkCopy, planned, counter);
+    if (bulkRounds?.books(planned.flatMap((p) => groupIds(p.business.virksomhet)))) await bulkRounds.finish();
+    if (bulkRounds && (await allNew(db, planned))) {
+      await bulkRounds.add(planned.map(({ business, kommandoer }) => ({ partIds: groupIds(business.virksomhet), kommandoer })));
     } else {
+      // Booking one group at a time takes numbers from the database: the rounds before must be written first.
+      await bulkRounds?.finish();
       for (const { business, kommandoer } of planned) {
         await bookHistory(db, business.virksomhet, kommandoer, counter);
         counter.businessDone();
@@ -113,6 +119,7 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
       }
     }
   }
+  await bulkRounds?.finish();
   await analyzeLedger(db);
   return { ...counter.progress(), parter, kommandoer: counter.kommandoer, gjentatt: counter.gjentatt, historikkFra: window.fra, historikkTil: options.today };
 }
@@ -178,28 +185,6 @@ async function allNew(db: Kysely<Database>, planned: readonly { business: Synthe
   return !result.rows[0]!.found;
 }
 
-/** Books the round in memory and writes it with COPY; if another writer took numbers meanwhile, books it again from the new ones. */
-async function bulkLoad(db: Kysely<Database>, bulkCopy: BulkCopy, planned: readonly { business: SyntheticBusiness; kommandoer: readonly Kommando<unknown>[] }[], counter: BookingCounter): Promise<void> {
-  const ids = planned.flatMap((p) => groupIds(p.business.virksomhet));
-  const rows = new Map((await db.selectFrom('part').selectAll().where('part_id', 'in', ids).execute()).map((row) => [row.part_id, row] as const));
-  for (let attempt = 1; ; attempt++) {
-    const load = await BulkLoad.begin(db);
-    const results: { kommandoer: readonly Kommando<unknown>[]; utfall: readonly { replayed: boolean }[] }[] = [];
-    for (const { business, kommandoer } of planned) {
-      const parts: PartRow[] = groupIds(business.virksomhet).map((id) => rows.get(id)!);
-      results.push({ kommandoer, utfall: await load.book(parts, kommandoer) });
-    }
-    if (await load.write(bulkCopy)) {
-      for (const { kommandoer, utfall } of results) counter.booked(kommandoer, utfall);
-      counter.businessDone(results.length);
-      return;
-    }
-    if (attempt >= bulkAttemptsMax) throw new Error(`kob seed: en annen prosess bokførte i samme database ${bulkAttemptsMax} ganger mens en runde ble skrevet; kjør kob seed alene`);
-  }
-}
-
-const bulkAttemptsMax = 5;
-
 /** Books one business's history (its debtor group) in one call. */
 export async function bookHistory(db: Kysely<Database>, virksomhet: Virksomhet, kommandoer: readonly Kommando<unknown>[], counter: BookingCounter): Promise<void> {
   try {
@@ -242,6 +227,12 @@ export class BookingCounter {
       if (result.replayed) this.gjentatt += 1;
       this.#rader += rowsWritten(kommando, result as never);
     });
+  }
+
+  /** A bulk round's groups, written: one business each. */
+  written(groups: readonly BookedGroup[]): void {
+    for (const { kommandoer, utfall } of groups) this.booked(kommandoer, utfall);
+    this.businessDone(groups.length);
   }
 
   businessDone(count = 1): void {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import type { BulkCopy } from '../../src/db/bulk-copy.js';
 import type { DatabaseKind } from '../../src/db/open-database.js';
 import { addDays, localDate, type LocalDate } from '../../src/domain/dates.js';
 import { fristDatoer, matcherKravforfall, obligationsForReferenceYear, restskattForfall, skattytertypeFor } from '../../src/domain/deadlines/index.js';
@@ -120,6 +121,47 @@ describeEachDatabase('kob seed: synthetic Norway', ({ kind, handle }) => {
     await expect(seedSynthetic(handle().db, { ...options, seed: 4712 }, reporting)).rejects.toThrow(SeedConflictError);
     await expect(seedSynthetic(handle().db, { ...options, seed: 4712 }, reporting)).rejects.toThrow(/har allerede syntetiske data laget med et annet --seed/);
     expect(await ledgerDigest(handle().db)).toBe(digests.get(kind));
+  });
+});
+
+describeEachDatabase('kob seed in rounds, each booked while the one before is written', ({ kind, handle }) => {
+  it('rounds of 7 businesses give the same ledger, byte for byte, as one round, each written once', async () => {
+    let writes = 0;
+    const counted: BulkCopy = (work) => {
+      writes += 1;
+      return handle().bulkCopy(work);
+    };
+    const summary = await seedSynthetic(handle().db, { ...options, bulkCopy: counted, businessesPerRound: 7 }, reporting);
+    expect(summary).toMatchObject({ virksomheter: 40, gjentatt: 0 });
+    expect(writes).toBe(6);
+    expect(summary.rader).toBe(await ledgerFactRows(handle().db));
+    expect(await ledgerDigest(handle().db)).toBe(digests.get(kind));
+  });
+
+  it('a round whose numbers another writer took meanwhile is booked and written again, and so is the one booked after it', async () => {
+    const fresh = await createTestDatabase(kind);
+    try {
+      let writes = 0;
+      const takenKravNr: number[] = [];
+      const interrupted: BulkCopy = async (work) => {
+        writes += 1;
+        // Before the third write, another writer books a claim number the round had counted on.
+        if (writes === 3) takenKravNr.push(Number((await sql<{ nr: string }>`select nextval('krav_nr_seq') as nr`.execute(fresh.db)).rows[0]!.nr));
+        return fresh.bulkCopy(work);
+      };
+      const summary = await seedSynthetic(fresh.db, { ...options, bulkCopy: interrupted, businessesPerRound: 7 }, reporting);
+      expect(summary).toMatchObject({ virksomheter: 40, gjentatt: 0 });
+      expect(writes).toBe(7); // six rounds, the third written twice
+      expect(summary.rader).toBe(await ledgerFactRows(fresh.db));
+      const [taken] = takenKravNr;
+      expect(await fresh.db.selectFrom('krav').select('krav_id').where('krav_id', '=', String(taken)).executeTakeFirst()).toBeUndefined();
+      const kravAfterGap = await fresh.db.selectFrom('krav').select('krav_id').where(sql<boolean>`krav_id::bigint > ${taken}`).executeTakeFirst();
+      expect(kravAfterGap).toBeDefined();
+      const parts = await fresh.db.selectFrom('part').select('part_id').execute();
+      for (const part of parts) await kontrollerInvarianter(fresh.db, part.part_id, today);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
