@@ -20,13 +20,9 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Security headers on every response of the server, set when the request arrives so they also
- * reach replies written by a mounted handler (the identity provider). `Strict-Transport-Security`
- * only when the public URL is https.
- */
-export const securityHeaders = fp(async function securityHeaders(app: FastifyInstance, options: { https: boolean }) {
-  const headers: Record<string, string> = {
+/** The security headers of every answer; `Strict-Transport-Security` only when the public URL is https. */
+export function securityHeaderValues(options: { https: boolean }): Readonly<Record<string, string>> {
+  return {
     'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
@@ -36,6 +32,14 @@ export const securityHeaders = fp(async function securityHeaders(app: FastifyIns
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
     ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
+}
+
+/**
+ * Security headers on every response of the server, set when the request arrives so they also
+ * reach replies written by a mounted handler (the identity provider).
+ */
+export const securityHeaders = fp(async function securityHeaders(app: FastifyInstance, options: { https: boolean }) {
+  const headers = securityHeaderValues(options);
   app.addHook(
     'onRequest',
     syncHook((_request, reply) => {

@@ -12,6 +12,7 @@ import {
   redactCalendarTokens,
 } from './api/kalender/index.js';
 import { kravOgBetalingerFrameworkErrorRoutes, kravOgBetalingerPlugin, ledgerData } from './api/kravogbetalinger/index.js';
+import { FastLanes } from './api/fast-lane.js';
 import { openApiDocs } from './api/openapi.js';
 import { testdataFrameworkErrorRoute, testdataPlugin, testdataTag, testdataTagDescription } from './api/testdata/index.js';
 import { defaultSlowAnswerMs } from './api/sandbox-headers.js';
@@ -27,7 +28,7 @@ import { limits } from './domain/limits.js';
 import { inProcessFetch } from './in-process-fetch.js';
 import { metricsPlugin, type PoolStats } from './metrics/plugin.js';
 import { createOidcLogin, isLoopback, portalPlugin, type OidcLoginSettings } from './portal/index.js';
-import { securityHeaders } from './security-headers.js';
+import { securityHeaders, securityHeaderValues } from './security-headers.js';
 import { defaultWebRoot } from './web-root.js';
 
 declare module 'fastify' {
@@ -86,7 +87,12 @@ export function requestLogFields(request: FastifyRequest) {
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   // The built-in ID-porten lets anyone be any synthetic person: only a sandbox may have it (decision 0086).
   assertInvariant(deps.config.sandbox || deps.config.idporten !== undefined, 'no sandbox, so KOB_IDPORTEN_ISSUER must name the identity provider (parseConfig says so)');
+  const publicUrl = new URL(deps.config.publicUrl);
+  const https = publicUrl.protocol === 'https:';
+  // A call whose answer is kept is answered before the framework, while it would log nothing of it (src/api/fast-lane.ts).
+  const fastLanes = new FastLanes(securityHeaderValues({ https }));
   const app = Fastify({
+    serverFactory: fastLanes.serverFactory(),
     logger:
       deps.logger === false
         ? false
@@ -113,8 +119,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.addHook('onClose', async () => notifications.close());
   await app.register(metricsPlugin, { poolStats: deps.poolStats });
 
-  const publicUrl = new URL(deps.config.publicUrl);
-  await app.register(securityHeaders, { https: publicUrl.protocol === 'https:' });
+  fastLanes.open(app.log);
+  app.addHook('preClose', (done) => {
+    fastLanes.close();
+    done();
+  });
+  await app.register(securityHeaders, { https });
   // Min side is web pages, not part of the published API: registered before the OpenAPI collector.
   await registerMinSide(app, deps, publicUrl);
   // One access-control service per process, its caches kept exact by the notifications; the API
@@ -127,7 +137,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const sandbox = deps.config.sandbox ? { slowAnswerMs: deps.slowAnswerMs ?? defaultSlowAnswerMs } : undefined;
   // Then the collector, so /openapi.json and /docs describe every route registered after it.
   await app.register(openApiDocs, { tags: sandbox ? [{ name: testdataTag, description: testdataTagDescription }] : [] });
-  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications, sandbox });
+  await app.register(kravOgBetalingerPlugin, { clock: deps.clock, checker: auth.accessChecker, data: ledgerData(deps.db, { notifications }), notifications, sandbox, fastLanes });
   await app.register(kalendertjenestePlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, publicUrl: deps.config.publicUrl, sandbox });
   await app.register(fristerPlugin, { db: deps.db, clock: deps.clock, checker: auth.accessChecker, sandbox });
   // The test-support API exists only in a sandbox (decision 0176).

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { rettighetspakkeForToken, type AccessChecker, type AccessDenied, type AccessGranted, type AuthenticatedCaller, type Rettighetspakke, type VerifiedAccessToken } from '../auth/index.js';
 import { assertInvariant } from '../domain/assert.js';
@@ -96,37 +97,37 @@ export function accessHooks(options: AccessHookOptions): AccessHooks {
       const token = tokenOf(request);
       const parties = options.parties(request);
       const named = options.rettighetspakke?.(request);
-      const known = knownDecisions(options.checker, token, parties, request, named);
+      const known = knownDecisions(options.checker, token, parties, request.headers, named);
       if (known !== undefined) return authorized(request, parties, known, done);
-      authorizeParties(options.checker, token, parties, request, named).then((decisions) => authorized(request, parties, decisions, done), done);
+      authorizeParties(options.checker, token, parties, request.headers, named).then((decisions) => authorized(request, parties, decisions, done), done);
     },
     granted: (request) => grants.get(request) ?? [],
     token: tokenOf,
   };
 }
 
-interface PartyDecisions {
+export interface PartyDecisions {
   readonly granted: AccessGranted[];
   readonly refused: PartyRefusal[];
 }
 
 /** The mechanism a request's rights package or token names, and the AltinnSamtykke header it may carry. */
-function accessRequestBase(token: VerifiedAccessToken, request: FastifyRequest, named: Rettighetspakke | undefined) {
-  const header = request.headers.altinnsamtykke;
+function accessRequestBase(token: VerifiedAccessToken, headers: IncomingHttpHeaders, named: Rettighetspakke | undefined) {
+  const header = headers.altinnsamtykke;
   const altinnSamtykkeHeader = typeof header === 'string' ? header : undefined;
   return { mechanism: named ?? rettighetspakkeForToken(token, altinnSamtykkeHeader), altinnSamtykkeHeader };
 }
 
 /** Every party granted from what the checker keeps, or undefined when any needs the full check. */
-function knownDecisions(
+export function knownDecisions(
   checker: PartyAccessChecker,
   token: VerifiedAccessToken,
   parties: readonly string[],
-  request: FastifyRequest,
+  headers: IncomingHttpHeaders,
   named: Rettighetspakke | undefined,
 ): PartyDecisions | undefined {
   if (checker.authorizeKnown === undefined) return undefined;
-  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, request, named);
+  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, headers, named);
   if (mechanism === undefined) return undefined;
   const granted: AccessGranted[] = [];
   for (const partIdentifikator of parties) {
@@ -141,10 +142,10 @@ async function authorizeParties(
   checker: PartyAccessChecker,
   token: VerifiedAccessToken,
   parties: readonly string[],
-  request: FastifyRequest,
+  headers: IncomingHttpHeaders,
   named: Rettighetspakke | undefined,
 ): Promise<PartyDecisions> {
-  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, request, named);
+  const { mechanism, altinnSamtykkeHeader } = accessRequestBase(token, headers, named);
   if (mechanism === undefined) {
     return { granted: [], refused: parties.map((partIdentifikator) => ({ partIdentifikator, reason: neitherReason, mechanism })) };
   }

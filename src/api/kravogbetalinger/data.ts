@@ -40,6 +40,8 @@ export interface KravOgBetalingerData {
    * without reading the view; `undefined` (e.g. unknown party) means no ETag.
    */
   version?(query: PartQuery): Promise<string | undefined>;
+  /** Optional: the version when it is already kept in memory (no read), else undefined. */
+  versionKnown?(query: PartQuery): string | undefined;
   /** Optional: what the change feed (`/{rettighetspakke}/endringer`) reads; without it the feed is not served. */
   readonly changes?: ChangeSource;
 }

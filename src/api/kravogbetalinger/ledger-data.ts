@@ -35,6 +35,7 @@ export function ledgerData(db: Kysely<Database>, options: { readonly notificatio
       fromView(db, query, { utbetalt: query.periode }, (view) =>
         skjermetHvis(view, query, { partIdentifikator: view.partId, periode: query.periode, skjermet: false, utbetaling: view.utbetalinger!.map(mapUtbetaling) }),
       ),
+    versionKnown: (query) => versions?.getKnown(query.partIdentifikator),
     version: async (query) => {
       const cached = versions?.get(query.partIdentifikator);
       if (cached !== undefined) return cached;

@@ -13,6 +13,8 @@ import { errorFormat, toApiError, unknownPath } from './error-handler.js';
 import { apiErrors } from './errors.js';
 import { registerChangeFeed } from './change-feed.js';
 import { registerRoutes } from './routes.js';
+import { kravOgBetalingerLane } from './fast-lane.js';
+import type { FastLanes } from '../fast-lane.js';
 
 /** The published path prefix (spec §2); part of the contract, so not an option. */
 export const kravOgBetalingerPrefix = '/api/innkreving/kravogbetalinger/v1';
@@ -37,6 +39,8 @@ export interface KravOgBetalingerOptions {
   readonly newKorrelasjonsid?: () => string;
   /** In a sandbox: the business date and test scenario headers (decision 0175). */
   readonly sandbox?: SandboxHeaders | undefined;
+  /** The server's lanes for answers kept in memory (src/api/fast-lane.ts); the API adds its own when it keeps bodies. */
+  readonly fastLanes?: FastLanes | undefined;
 }
 
 /**
@@ -49,6 +53,10 @@ export interface KravOgBetalingerOptions {
 export async function kravOgBetalingerPlugin(app: FastifyInstance, options: KravOgBetalingerOptions): Promise<void> {
   checkOptions(options);
   const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
+  if (bodies && options.fastLanes) {
+    const { clock, checker, data } = options;
+    options.fastLanes.add(kravOgBetalingerLane({ lanes: options.fastLanes, prefixes, clock, checker, data, bodies, newKorrelasjonsid: options.newKorrelasjonsid ?? randomUUID }));
+  }
   for (const prefix of prefixes) {
     await registerSurface(app, prefix, (api) => {
       if (prefix !== kravOgBetalingerPrefix) hideFromOpenApi(api);
