@@ -1,4 +1,4 @@
-import { KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import { announcingTransaction, type ChangeNotifications } from '../../db/change-notifications.js';
@@ -63,7 +63,7 @@ export class SigningKeyStore {
     }
     if (!row) throw new Error(`no active ${this.purpose} signing key after creating one`);
     const privateKey = (await importJWK(row.private_jwk, signingAlgorithm)) as CryptoKey;
-    const key = { kid: row.kid, privateKey, privateKeyObject: KeyObject.from(privateKey as Parameters<typeof KeyObject.from>[0]) };
+    const key = { kid: row.kid, privateKey, privateKeyObject: createPrivateKey({ key: row.private_jwk, format: 'jwk' }) };
     // A rotation heard while reading may have retired what was read: keep it only if none was.
     if (generation === this.notifications.generation) this.#active = key;
     return key;
