@@ -59,6 +59,24 @@ describeEachDatabase('token endpoint refuses bad grants', ({ handle, kind }) => 
     it('refuses an unknown kid', async () => {
       await refused(await sign(baseClaims(), vendorKey, 'not-registered'), 'invalid_grant', 'MP-124', 'not-registered');
     });
+    it('leaves a header with crit or b64 to jose: an unknown extension and an unencoded payload are refused, b64 true is a plain grant', async () => {
+      const withHeader = (header: Record<string, unknown>, crit: Record<string, boolean>) =>
+        new SignJWT(baseClaims()).setProtectedHeader({ alg: 'RS256', kid: demo.regnskapssystem.kid, ...header }).sign(vendorKey, { crit });
+      await refused(await withHeader({ crit: ['kob'], kob: 1 }, { kob: true }), 'invalid_grant', 'MP-124', 'signaturen');
+      const header = base64url.encode(JSON.stringify({ alg: 'RS256', kid: demo.regnskapssystem.kid, crit: ['b64'], b64: false }));
+      const payload = base64url.encode(JSON.stringify(baseClaims()));
+      const unencoded = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', vendorKey, new TextEncoder().encode(`${header}.${payload}`)));
+      await refused(`${header}.${payload}.${Buffer.from(unencoded).toString('base64url')}`, 'invalid_grant', 'MP-124', 'signaturen');
+      expect((await postToken(t.app, await withHeader({ crit: ['b64'], b64: true }, {}))).statusCode).toBe(200);
+    });
+    it('refuses an ES256 signature of the wrong length', async () => {
+      const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+      const client = await registerClient(handle().db, t.clock, { org: demo.regnskapssystem.org, name: 'EC-klient', scopes: ['skatteetaten:kravogbetalinger'], publicJwk: { ...(await exportJWK(publicKey)), kid: 'ec-lengde' } });
+      const grant = await new SignJWT({ ...baseClaims(), iss: client.clientId, authorization_details: undefined }).setProtectedHeader({ alg: 'ES256', kid: 'ec-lengde' }).sign(privateKey);
+      const [header, payload, signature] = grant.split('.') as [string, string, string];
+      await refused(`${header}.${payload}.${Buffer.from(signature, 'base64url').subarray(1).toString('base64url')}`, 'invalid_grant', 'MP-124', 'signaturen');
+      expect((await postToken(t.app, grant)).statusCode).toBe(200);
+    });
     it('refuses x5c without kid with a pointer to JWK registration', async () => {
       const grant = await new SignJWT(baseClaims()).setProtectedHeader({ alg: 'RS256', x5c: ['MIIB'] }).sign(vendorKey);
       await refused(grant, 'invalid_grant', 'MP-123', 'x5c');
@@ -97,6 +115,17 @@ describeEachDatabase('token endpoint refuses bad grants', ({ handle, kind }) => 
       const responses = await Promise.all(Array.from({ length: 6 }, () => postToken(t.app, grant)));
       expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 400, 400, 400, 400, 400]);
       for (const refusal of responses.filter((response) => response.statusCode === 400)) expect(refusal.json().error_description).toContain('(MP-012)');
+    });
+    it('issues one token for a grant sent again while the first use is still being written', async () => {
+      const grant = await sign(baseClaims());
+      const responses = [];
+      for (let turn = 0; turn < 12; turn++) {
+        responses.push(postToken(t.app, grant));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const statuses = (await Promise.all(responses)).map((response) => response.statusCode);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 400)).toHaveLength(11);
     });
     it('refuses a replay of a grant without jti too', async () => {
       const { jti: _jti, ...claims } = baseClaims();

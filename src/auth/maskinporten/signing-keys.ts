@@ -1,3 +1,4 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import { announcingTransaction, type ChangeNotifications } from '../../db/change-notifications.js';
@@ -20,6 +21,8 @@ export const retiredKeyPublishedSeconds = rotationMarginSeconds + limits.accessT
 export interface ActiveSigningKey {
   readonly kid: string;
   readonly privateKey: CryptoKey;
+  /** The same key for node:crypto (rs256-jwt.ts), which signs access tokens for less work. */
+  readonly privateKeyObject: KeyObject;
 }
 
 /**
@@ -59,7 +62,8 @@ export class SigningKeyStore {
       row = await this.#readActive();
     }
     if (!row) throw new Error(`no active ${this.purpose} signing key after creating one`);
-    const key = { kid: row.kid, privateKey: (await importJWK(row.private_jwk, signingAlgorithm)) as CryptoKey };
+    const privateKey = (await importJWK(row.private_jwk, signingAlgorithm)) as CryptoKey;
+    const key = { kid: row.kid, privateKey, privateKeyObject: createPrivateKey({ key: row.private_jwk, format: 'jwk' }) };
     // A rotation heard while reading may have retired what was read: keep it only if none was.
     if (generation === this.notifications.generation) this.#active = key;
     return key;

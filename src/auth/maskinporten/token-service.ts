@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Clock } from '../../domain/clock.js';
@@ -8,6 +7,7 @@ import { lookupConsent, type ConsentDetails } from '../altinn/consents.js';
 import type { AltinnContext } from '../altinn/context.js';
 import type { CachedAccessReads } from '../altinn/cached-access-reads.js';
 import { iso6523, maskinportenIssuer, systemUserDetailsType } from '../identifiers.js';
+import { signRs256Jwt } from '../rs256-jwt.js';
 import type { ClientKeyCache } from './client-key-cache.js';
 import { checkGrantClaims, readGrant, verifyGrantSignature, type CheckedGrant, type GrantForm } from './grant.js';
 import { GrantError, invalidGrant } from './grant-error.js';
@@ -84,7 +84,7 @@ export async function issueToken(deps: TokenServiceDeps, form: GrantForm): Promi
     consumer: iso6523(client.org),
     ...(checked.audience ? { aud: checked.audience.length === 1 ? checked.audience[0] : [...checked.audience] } : {}),
   };
-  const accessToken = await new SignJWT(payload).setProtectedHeader({ kid: key.kid, alg: signingAlgorithm }).sign(key.privateKey);
+  const accessToken = await signRs256Jwt({ kid: key.kid, alg: signingAlgorithm }, payload, key.privateKeyObject);
   // Maskinporten answers one second less than the token lives (decision 0016).
   return { access_token: accessToken, token_type: 'Bearer', expires_in: lifetimeSeconds - 1, scope: payload.scope };
 }

@@ -20,14 +20,18 @@ interface PendingGrant {
  * process on the same database; a row is kept until the grant itself has expired, after which
  * the lifetime check refuses a replay anyway, so expired rows are pruned.
  *
- * Under load many grants arrive at once: those that arrive in the same turn of the event loop are
- * written in one statement (`insert … on conflict do nothing returning`), and each caller learns
- * whether its own row was the one inserted. A grant sent twice in one batch is first use once.
+ * Under load many grants arrive at once. One statement is written at a time (group commit): the
+ * grants that arrive while it runs wait for it and go together in the next one (`insert … on
+ * conflict do nothing returning`), and each caller learns whether its own row was the one inserted.
+ * Every caller is answered only after its row is written. A grant sent twice in one batch is first
+ * use once. Each statement costs far more than a row (PGlite runs it on the event loop), so the
+ * batches grow with the load and the statements per token fall.
  */
 export class UsedGrants {
   #lastPruneMs = Number.NEGATIVE_INFINITY;
   #pending: PendingGrant[] = [];
-  #flushScheduled = false;
+  /** Set from the moment a write is scheduled until the queue is empty again. */
+  #writing = false;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -38,20 +42,19 @@ export class UsedGrants {
   markUsed(clientId: string, jti: string, expiresAtSeconds: number): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.#pending.push({ clientId, jti, expiresAt: new Date(expiresAtSeconds * 1000), resolve, reject });
-      if (this.#pending.length >= usedGrantBatchMax) {
-        void this.#flush();
-      } else if (!this.#flushScheduled) {
-        this.#flushScheduled = true;
-        setImmediate(() => void this.#flush());
-      }
+      if (this.#writing) return;
+      this.#writing = true;
+      // The grants of this turn of the event loop join the first statement.
+      setImmediate(() => void this.#writeAll());
     });
   }
 
-  async #flush(): Promise<void> {
-    this.#flushScheduled = false;
-    const batch = this.#pending;
-    this.#pending = [];
-    if (batch.length === 0) return;
+  async #writeAll(): Promise<void> {
+    while (this.#pending.length > 0) await this.#write(this.#pending.splice(0, usedGrantBatchMax));
+    this.#writing = false;
+  }
+
+  async #write(batch: readonly PendingGrant[]): Promise<void> {
     try {
       await this.#pruneNowAndThen();
       const rows = [...new Map(batch.map((grant) => [grantKey(grant.clientId, grant.jti), grant])).values()];
