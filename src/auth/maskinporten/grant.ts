@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { compactVerify, decodeJwt, decodeProtectedHeader, importJWK, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { limits } from '../../domain/limits.js';
 import { decodeCanonicalBase64url } from '../base64url.js';
@@ -36,11 +36,6 @@ export interface UnverifiedGrant {
   readonly alg: GrantAlgorithm;
   readonly kid: string;
   readonly clientId: string;
-  /** The header names `crit` or `b64`, whose rules only jose's verifier applies. */
-  readonly headerExtensions: boolean;
-  /** The payload as read (jose's `decodeJwt`); what the signature covers once it verifies. */
-  readonly claims: JWTPayload;
-  readonly signature: Buffer;
 }
 
 export function readGrant(form: GrantForm): UnverifiedGrant {
@@ -61,8 +56,7 @@ export function readGrant(form: GrantForm): UnverifiedGrant {
   }
   const segments = assertion.split('.');
   if (segments.length !== 3) throw invalidRequest('MP-011', 'assertion må være et signert JWT (JWS compact), ikke kryptert (assertion must be a signed JWT)');
-  const decoded = segments.map((segment) => decodeCanonicalBase64url(segment));
-  if (decoded.some((bytes) => bytes === undefined)) {
+  if (segments.some((segment) => decodeCanonicalBase64url(segment) === undefined)) {
     throw invalidRequest('MP-011', 'assertion må være base64url uten utfylling, mellomrom eller ekstra biter (the assertion must be canonical unpadded base64url)');
   }
   if (!grantAlgorithms.includes(header.alg as GrantAlgorithm)) {
@@ -73,24 +67,12 @@ export function readGrant(form: GrantForm): UnverifiedGrant {
     throw invalidGrant('MP-123', `${why} (the grant header needs the kid of the client's registered key)`);
   }
   if (typeof payload.iss !== 'string' || payload.iss === '') throw invalidGrant('MP-100', 'iss mangler; sett iss til klientens client_id (iss must be the client_id)');
-  return {
-    assertion,
-    signingInput: `${segments[0]}.${segments[1]}`,
-    alg: header.alg as GrantAlgorithm,
-    kid: header.kid,
-    clientId: payload.iss,
-    headerExtensions: 'crit' in header || 'b64' in header,
-    claims: payload,
-    signature: decoded[2]!,
-  };
+  return { assertion, signingInput: `${segments[0]}.${segments[1]}`, alg: header.alg as GrantAlgorithm, kid: header.kid, clientId: payload.iss };
 }
 
-/** Public keys imported once per key: importing costs more than verifying. */
-const importedKeys = new Map<string, { jose: Map<GrantAlgorithm, CryptoKey>; node: KeyObject }>();
+/** Public keys imported once per (alg, key): importing costs more than verifying. */
+const importedKeys = new Map<string, CryptoKey>();
 const importedKeysMax = 1000;
-const digests: Record<GrantAlgorithm, string> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512', ES256: 'sha256' };
-/** jose's floor for an RSA key (`checkModulusLength`); registration asks the same (client-key.ts). */
-const rsaVerifyBitsMin = 2048;
 
 export async function verifyGrantSignature(grant: UnverifiedGrant, publicJwk: JWK): Promise<JWTPayload> {
   const keyAlgorithms: readonly string[] = publicJwk.kty === 'EC' ? ecGrantAlgorithms : rsaGrantAlgorithms;
@@ -98,28 +80,15 @@ export async function verifyGrantSignature(grant: UnverifiedGrant, publicJwk: JW
     throw invalidGrant('MP-124', `nøkkelen ${grant.kid} er ${String(publicJwk.kty)} og signerer med ${keyAlgorithms.join(', ')}, ikke ${grant.alg} (alg does not match the registered key)`);
   }
   const publicMembers = publicJwk.kty === 'EC' ? { kty: 'EC', crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y } : { kty: 'RSA', n: publicJwk.n, e: publicJwk.e };
-  const cacheKey = JSON.stringify(publicMembers);
-  let keys = importedKeys.get(cacheKey);
-  if (!keys) {
-    keys = { jose: new Map(), node: createPublicKey({ key: publicMembers, format: 'jwk' }) };
+  const cacheKey = `${grant.alg}:${JSON.stringify(publicMembers)}`;
+  let key = importedKeys.get(cacheKey);
+  if (!key) {
+    key = (await importJWK(publicMembers, grant.alg)) as CryptoKey;
     if (importedKeys.size >= importedKeysMax) importedKeys.clear();
-    importedKeys.set(cacheKey, keys);
-  }
-  // A plain header (no `crit`, no `b64`) leaves jose nothing to check but the signature itself, which
-  // node:crypto checks on the event loop for less work than a WebCrypto call; the rest go to jose.
-  const plain = !grant.headerExtensions && (keys.node.asymmetricKeyType !== 'rsa' || (keys.node.asymmetricKeyDetails?.modulusLength ?? 0) >= rsaVerifyBitsMin);
-  let joseKey = plain ? undefined : keys.jose.get(grant.alg);
-  if (!plain && !joseKey) {
-    joseKey = (await importJWK(publicMembers, grant.alg)) as CryptoKey;
-    keys.jose.set(grant.alg, joseKey);
+    importedKeys.set(cacheKey, key);
   }
   try {
-    if (!joseKey) {
-      const key = publicJwk.kty === 'EC' ? { key: keys.node, dsaEncoding: 'ieee-p1363' as const } : keys.node;
-      if (!verify(digests[grant.alg], Buffer.from(grant.signingInput), key, grant.signature)) throw new Error('signature does not verify');
-      return grant.claims;
-    }
-    const { payload } = await compactVerify(grant.assertion, joseKey, { algorithms: [grant.alg] });
+    const { payload } = await compactVerify(grant.assertion, key, { algorithms: [grant.alg] });
     return JSON.parse(new TextDecoder().decode(payload)) as JWTPayload;
   } catch {
     throw invalidGrant('MP-124', `signaturen på grantet stemmer ikke med nøkkelen ${grant.kid} registrert på klient ${grant.clientId}; signer med den private nøkkelen som hører til (invalid signature)`);
