@@ -38,8 +38,8 @@ export class BulkRounds {
   async add(groups: readonly GroupHistory[]): Promise<void> {
     const parts = await partRows(this.#db, groups);
     const previous = this.#pending;
-    let round = await book(previous ? BulkLoad.after(previous.load) : await BulkLoad.begin(this.#db), groups, parts);
-    if (!(await this.#settle())) round = await book(await BulkLoad.begin(this.#db), groups, parts);
+    let round = previous ? await book(BulkLoad.after(previous.load), groups, parts) : await this.#bookFromDatabase(groups, parts);
+    if (!(await this.#settle())) round = await this.#bookFromDatabase(groups, parts);
     this.#pending = { ...round, groups, parts, written: settled(round.load.write(this.#bulkCopy)) };
   }
 
@@ -66,13 +66,18 @@ export class BulkRounds {
       return true;
     }
     for (let attempt = 2; ; attempt++) {
-      const again = await book(await BulkLoad.begin(this.#db), pending.groups, pending.parts);
+      const again = await this.#bookFromDatabase(pending.groups, pending.parts);
       if (await again.load.write(this.#bulkCopy)) {
         this.#onWritten(again.booked);
         return false;
       }
       if (attempt >= bulkAttemptsMax) throw new Error(`kob seed: en annen prosess bokførte i samme database ${bulkAttemptsMax} ganger mens en runde ble skrevet; kjør kob seed alene`);
     }
+  }
+
+  /** Books the round counting from the database's sequences as they stand. */
+  async #bookFromDatabase(groups: readonly GroupHistory[], parts: ReadonlyMap<string, PartRow>): Promise<BookedRound> {
+    return book(await BulkLoad.begin(this.#db), groups, parts);
   }
 }
 

@@ -4,7 +4,7 @@ import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
 import { dateParts, makeDate, type LocalDate } from '../domain/dates.js';
 import { bokfoerKommandoer, LedgerInputError, registrerParter, type Kommando } from '../ledger/index.js';
-import { BulkRounds, type BookedGroup } from './bulk-rounds.js';
+import { BulkRounds, type BookedGroup, type GroupHistory } from './bulk-rounds.js';
 import { kommandoerFor, type Hendelse } from './events.js';
 import { planHistory, type PlanOptions, type Virksomhet } from './history.js';
 import { syntheticBusiness, type SyntheticBusiness } from './population.js';
@@ -100,11 +100,12 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
     parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
     const planned = chunk.map((business) => {
       const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
-      return { business, kommandoer: kommandoerFor(hendelser, { keyPrefix: keyPrefix(options.seed, business.index), anker: anker(business.virksomhet), til: options.today }) };
+      const partIds = groupIds(business.virksomhet);
+      return { business, partIds, kommandoer: kommandoerFor(hendelser, { keyPrefix: keyPrefix(options.seed, business.index), anker: anker(business.virksomhet), til: options.today }) };
     });
-    if (bulkRounds?.books(planned.flatMap((p) => groupIds(p.business.virksomhet)))) await bulkRounds.finish();
+    if (bulkRounds?.books(planned.flatMap((p) => p.partIds))) await bulkRounds.finish();
     if (bulkRounds && (await allNew(db, planned))) {
-      await bulkRounds.add(planned.map(({ business, kommandoer }) => ({ partIds: groupIds(business.virksomhet), kommandoer })));
+      await bulkRounds.add(planned);
     } else {
       // Booking one group at a time takes numbers from the database: the rounds before must be written first.
       await bulkRounds?.finish();
@@ -175,8 +176,8 @@ export function historyCommands(virksomhet: Virksomhet, hendelser: readonly Hend
  * Whether the round's businesses are all new: no command of theirs stored, nothing booked on their
  * parties, and no two of them in one debtor group. Only then may they be booked in memory.
  */
-async function allNew(db: Kysely<Database>, planned: readonly { business: SyntheticBusiness; kommandoer: readonly Kommando<unknown>[] }[]): Promise<boolean> {
-  const ids = planned.flatMap((p) => groupIds(p.business.virksomhet));
+async function allNew(db: Kysely<Database>, planned: readonly GroupHistory[]): Promise<boolean> {
+  const ids = planned.flatMap((p) => p.partIds);
   if (new Set(ids).size !== ids.length) return false;
   const keys = planned.flatMap((p) => p.kommandoer.map((k) => k.idempotencyKey));
   const result = await sql<{ found: boolean }>`

@@ -53,14 +53,15 @@ export interface KravOgBetalingerOptions {
 export async function kravOgBetalingerPlugin(app: FastifyInstance, options: KravOgBetalingerOptions): Promise<void> {
   checkOptions(options);
   const bodies = options.notifications ? new BodyCache(options.notifications, { name: 'kravogbetalinger_body', bytesMax: bodyCacheBytesMax }) : undefined;
+  const newKorrelasjonsid = options.newKorrelasjonsid ?? randomUUID;
   if (bodies && options.fastLanes) {
     const { clock, checker, data } = options;
-    options.fastLanes.add(kravOgBetalingerLane({ lanes: options.fastLanes, prefixes, clock, checker, data, bodies, newKorrelasjonsid: options.newKorrelasjonsid ?? randomUUID }));
+    options.fastLanes.add(kravOgBetalingerLane({ lanes: options.fastLanes, prefixes, clock, checker, data, bodies, newKorrelasjonsid }));
   }
   for (const prefix of prefixes) {
     await registerSurface(app, prefix, (api) => {
       if (prefix !== kravOgBetalingerPrefix) hideFromOpenApi(api);
-      configure(api, options, bodies);
+      configure(api, options, bodies, newKorrelasjonsid);
     });
   }
 }
@@ -83,8 +84,8 @@ function checkOptions(options: KravOgBetalingerOptions): void {
   if (typeof options.clock?.today !== 'function') throw new Error('kravOgBetalingerPlugin needs a clock');
 }
 
-function configure(api: FastifyInstance, options: KravOgBetalingerOptions, bodies: BodyCache | undefined): void {
-  const korrelasjonsidOf = useKorrelasjonsid(api, options.newKorrelasjonsid ?? randomUUID);
+function configure(api: FastifyInstance, options: KravOgBetalingerOptions, bodies: BodyCache | undefined, newKorrelasjonsid: () => string): void {
+  const korrelasjonsidOf = useKorrelasjonsid(api, newKorrelasjonsid);
 
   useApiSchemas(api);
 
