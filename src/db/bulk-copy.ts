@@ -57,7 +57,9 @@ export function pgliteBulkCopy(pglite: PGlite): BulkCopy {
 
 /** One row in COPY's text format: tab-separated, `\N` for null, backslash escapes. */
 export function copyLine(values: readonly unknown[]): string {
-  return `${values.map(copyValue).join('\t')}\n`;
+  let line = copyValue(values[0]);
+  for (let i = 1; i < values.length; i++) line += `\t${copyValue(values[i])}`;
+  return `${line}\n`;
 }
 
 function copyValue(value: unknown): string {

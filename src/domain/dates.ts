@@ -26,7 +26,9 @@ export function localDate(text: string): LocalDate {
 }
 
 export function makeDate(year: number, month: number, day: number): LocalDate {
-  return localDate(`${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`);
+  const valid = Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  assertInvariant(valid, `not a calendar date: ${year}-${month}-${day}`);
+  return formatDate(year, month, day);
 }
 
 export function epochDay(date: LocalDate): number {
@@ -36,7 +38,10 @@ export function epochDay(date: LocalDate): number {
 
 export function fromEpochDay(days: number): LocalDate {
   const d = new Date(days * msPerDay);
-  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const year = d.getUTCFullYear();
+  assertInvariant(year >= 1900 && year <= 2200, `not a day between 1900 and 2200: ${days}`);
+  // A Date's parts are a real calendar date: only the range needs checking.
+  return formatDate(year, d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 export function dateParts(date: LocalDate): { year: number; month: number; day: number } {
@@ -88,8 +93,11 @@ export function isoWeekday(date: LocalDate): number {
   return ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 }
 
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : monthDays[month - 1]!;
 }
 
 export function lastDayOfMonth(year: number, month: number): LocalDate {
@@ -105,6 +113,6 @@ export function osloDate(epochMs: number): LocalDate {
   return localDate(osloDateFormat.format(epochMs));
 }
 
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+function formatDate(year: number, month: number, day: number): LocalDate {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}` as LocalDate;
 }

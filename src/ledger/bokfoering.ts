@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
 import { assertInvariant } from '../domain/assert.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
 import { makeKid } from '../domain/kid.js';
@@ -43,7 +41,6 @@ interface SessionPayment extends Mutable<GruppeInnbetaling> {
 
 /** Where a session starts: the locked group's parties and read-model rows, the accounts, the number source and the writer. */
 export interface SessionStart {
-  readonly trx: Kysely<Database>;
   readonly parts: readonly PartRow[];
   readonly dokumenter: ReadonlyMap<string, PartDokument>;
   readonly kontoer: Mottakerkontoer;
@@ -60,8 +57,6 @@ export interface SessionStart {
  * writer (inserts, or the bulk loader's COPY).
  */
 export class Bokfoering {
-  /** The transaction, for command-specific reads; every write goes through the methods below. */
-  readonly trx: Kysely<Database>;
   readonly #parts: ReadonlyMap<string, PartRow>;
   readonly #kontoer: Mottakerkontoer;
   readonly #dokumenter = new Map<string, PartDokument>();
@@ -82,7 +77,6 @@ export class Bokfoering {
   #current: { idempotencyKey: string; bokfoertDato: LocalDate } | undefined;
 
   constructor(start: SessionStart) {
-    this.trx = start.trx;
     this.#parts = new Map(start.parts.map((part) => [part.part_id, part]));
     this.#kontoer = start.kontoer;
     this.#numbers = start.numbers;
@@ -158,14 +152,15 @@ export class Bokfoering {
     this.#sisteBokfoertDato = bokfoertDato;
   }
 
-  endCommand(kommandoType: string, forespoerselHash: string, resultat: unknown): void {
+  /** `resultatJson`: the command's result as the JSON it is stored as. */
+  endCommand(kommandoType: string, forespoerselHash: string, resultatJson: string): void {
     const { idempotencyKey, bokfoertDato } = this.#stamp();
     this.assertBalanced();
     this.#pending.kommando.push({
       idempotency_key: idempotencyKey,
       kommando_type: kommandoType,
       forespoersel_hash: forespoerselHash,
-      resultat: JSON.stringify(resultat),
+      resultat: resultatJson,
       bokfoert_dato: bokfoertDato,
     });
     this.#current = undefined;

@@ -53,7 +53,7 @@ export type { Plasseringsgrunnlag } from './allocation.js';
 export type { Kravperiode } from './kravperiode.js';
 
 // Bulk loading (kob seed)
-export { BulkLoad } from './bulk-load.js';
+export { BulkBooking, copyBulkRound, currentSequences, reserveBulkNumbers, type BulkRound, type SequenceState } from './bulk-load.js';
 export type { PartRow } from './skyldnergruppe.js';
 
 // Views as of a date
@@ -102,7 +102,7 @@ export {
   type Kravtype,
 } from './kodelister.js';
 export { forsinkelsesrentesatser, sistePubliserteRentedag } from './rentesatser.js';
-export { mottakerkontoer, type MottakerkontoInfo } from './mottakerkontoer.js';
+export { mottakerkontoer, type MottakerkontoInfo, type Mottakerkontoer } from './mottakerkontoer.js';
 
 // Errors and row types
 export { IdempotencyConflictError, LedgerInputError, type LedgerErrorCode } from './errors.js';

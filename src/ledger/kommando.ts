@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { compareDates, type LocalDate } from '../domain/dates.js';
@@ -105,7 +105,7 @@ export function sendtKommando(type: string, input: { readonly idempotencyKey: st
 }
 
 export function requestHash(type: string, request: unknown): string {
-  return createHash('sha256').update(type).update('\n').update(stableJson(request)).digest('hex');
+  return hash('sha256', `${type}\n${stableJson(request)}`, 'hex');
 }
 
 async function replayAll<R>(db: Kysely<Database>, kommandoer: readonly Kommando<R>[]): Promise<Utfall<R>[] | undefined> {
@@ -153,7 +153,6 @@ async function openSession(trx: Kysely<Database>, parts: readonly PartRow[], kon
     .execute();
   const dates = rows.flatMap((row) => (row.siste_bokfoert_dato === null ? [] : [row.siste_bokfoert_dato]));
   return new Bokfoering({
-    trx,
     parts,
     dokumenter: new Map(rows.flatMap((row) => (row.dokument === null ? [] : [[row.part_id, row.dokument as PartDokument] as const]))),
     kontoer,
@@ -194,9 +193,10 @@ export async function applyAll<R>(session: Bokfoering, kommandoer: readonly Komm
     }
     session.beginCommand(kommando.idempotencyKey, kommando.bokfoertDato);
     // A stored result reads back as JSON; give the first caller that same shape.
-    const resultat = JSON.parse(JSON.stringify(await kommando.apply(session))) as R;
+    const resultatJson = JSON.stringify(await kommando.apply(session));
+    const resultat = JSON.parse(resultatJson) as R;
     const hash = requestHash(kommando.type, kommando.request);
-    session.endCommand(kommando.type, hash, resultat);
+    session.endCommand(kommando.type, hash, resultatJson);
     stored.set(kommando.idempotencyKey, { hash, resultat });
     results.push({ ...resultat, replayed: false });
   }
@@ -226,12 +226,18 @@ export function isKommandoKeyClash(error: unknown): boolean {
 
 /** JSON with object keys sorted, so equal requests hash equally whatever order their keys came in. */
 function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + stableJson(value[i]);
+    return `${text}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const record = value as Record<string, unknown>;
+  let text = '{';
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${stableJson(member)}`;
+  }
+  return `${text}}`;
 }

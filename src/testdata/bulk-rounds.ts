@@ -1,118 +1,130 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
-import { BulkLoad, type Kommando, type PartRow } from '../ledger/index.js';
-
-/** One debtor group's whole history: its parties (registered, nothing booked) and its commands. */
-export interface GroupHistory {
-  readonly partIds: readonly string[];
-  readonly kommandoer: readonly Kommando<unknown>[];
-}
-
-export interface BookedGroup {
-  readonly kommandoer: readonly Kommando<unknown>[];
-  readonly utfall: readonly { replayed: boolean }[];
-}
+import { copyBulkRound, currentSequences, mottakerkontoer, reserveBulkNumbers } from '../ledger/index.js';
+import type { BookedRound, RoundBooker, RoundRequest } from './round-booking.js';
+import type { HistoryPlan } from './synthetic-history.js';
 
 /**
- * Bulk rounds, each booked in memory while the round before is being written: the database
- * writes one round (its own process on PostgreSQL) while this process computes the next, so a
- * seed takes about the longer of the two instead of their sum. A round counts its numbers on
- * from where the round before ends; if another writer took numbers meanwhile, the round that
- * failed is booked and written again from the database's numbers, and so is the one after it.
+ * Bulk rounds, each booked in memory while the rounds before are being written: the database
+ * writes while the booker (a worker thread) computes the next round, so a seed takes about the
+ * longer of the two instead of their sum. A round counts its numbers on from where the round
+ * before ends, and takes them (`reserveBulkNumbers`) before its rows are copied, so two rounds'
+ * copies can run at once on PostgreSQL. A round is registered and booked before the round ahead
+ * of it is written, since on PGlite nothing else runs while a round is written. If another writer
+ * took numbers meanwhile, the round is booked again from the database's numbers, and so is the
+ * one after it.
  */
 export class BulkRounds {
   readonly #db: Kysely<Database>;
   readonly #bulkCopy: BulkCopy;
-  readonly #onWritten: (groups: readonly BookedGroup[]) => void;
-  #pending: PendingRound | undefined;
+  readonly #booker: RoundBooker;
+  readonly #plan: HistoryPlan;
+  readonly #onWritten: (booked: BookedRound) => void;
+  /** The round booked last, its numbers not yet taken. */
+  #unwritten: UnwrittenRound | undefined;
+  /** The copies under way, oldest first; each settles once its round is written and counted. */
+  #copying: Promise<void>[] = [];
 
-  constructor(db: Kysely<Database>, bulkCopy: BulkCopy, onWritten: (groups: readonly BookedGroup[]) => void) {
-    this.#db = db;
-    this.#bulkCopy = bulkCopy;
-    this.#onWritten = onWritten;
+  constructor(options: { db: Kysely<Database>; bulkCopy: BulkCopy; booker: RoundBooker; plan: HistoryPlan; onWritten: (booked: BookedRound) => void }) {
+    this.#db = options.db;
+    this.#bulkCopy = options.bulkCopy;
+    this.#booker = options.booker;
+    this.#plan = options.plan;
+    this.#onWritten = options.onWritten;
   }
 
-  /** Books the round in memory and starts writing it once the round before is written. */
-  async add(groups: readonly GroupHistory[]): Promise<void> {
-    const parts = await partRows(this.#db, groups);
-    const previous = this.#pending;
-    let round = previous ? await book(BulkLoad.after(previous.load), groups, parts) : await this.#bookFromDatabase(groups, parts);
-    if (!(await this.#settle())) round = await this.#bookFromDatabase(groups, parts);
-    this.#pending = { ...round, groups, parts, written: settled(round.load.write(this.#bulkCopy)) };
+  /**
+   * Books the round (registered by the caller) while the round before starts being written; this
+   * round is written by the next `add` or by `finish`. False, with nothing booked, when the
+   * businesses are not all new: a debtor group twice, something already booked on a party, or a
+   * command stored before (the caller books them one by one, after `finish`).
+   */
+  async add(indices: readonly number[], partIds: readonly string[]): Promise<boolean> {
+    if (new Set(partIds).size !== partIds.length || (await anythingBooked(this.#db, partIds))) return false;
+    const request = await this.#request(indices, partIds);
+    const previous = this.#unwritten;
+    this.#unwritten = undefined;
+    const booking = previous ? this.#booker.book({ ...request, start: previous.booked.round.next }) : this.#bookFromDatabase(request);
+    // Awaited below; until then a failure must not count as unhandled.
+    booking.catch(() => undefined);
+    const previousAsBooked = previous ? await this.#startCopy(previous) : true;
+    let booked = await booking;
+    if (!previousAsBooked) booked = await this.#bookFromDatabase(request);
+    if (await anyStored(this.#db, booked.firstKeys)) return false;
+    this.#unwritten = { booked, request, partIds: new Set(partIds) };
+    return true;
   }
 
-  /** Whether a round not yet written books any of these parties (then what they hold is not known yet). */
+  /** Whether the round not yet written books any of these parties (then what they hold is not known yet). */
   books(partIds: readonly string[]): boolean {
-    const pending = this.#pending;
-    return pending !== undefined && partIds.some((id) => pending.parts.has(id));
+    const unwritten = this.#unwritten;
+    return unwritten !== undefined && partIds.some((id) => unwritten.partIds.has(id));
   }
 
-  /** Waits until every round added has been written. */
+  /** Writes the round booked last and waits until every round is written. */
   async finish(): Promise<void> {
-    await this.#settle();
+    const unwritten = this.#unwritten;
+    this.#unwritten = undefined;
+    if (unwritten) await this.#startCopy(unwritten);
+    await this.#copiesAtMost(0);
   }
 
-  /** Whether the pending round (if any) was written as booked; if not, it has been booked and written again. */
-  async #settle(): Promise<boolean> {
-    const pending = this.#pending;
-    if (!pending) return true;
-    this.#pending = undefined;
-    const outcome = await pending.written;
-    if ('error' in outcome) throw outcome.error;
-    if (outcome.written) {
-      this.#onWritten(pending.booked);
-      return true;
-    }
-    for (let attempt = 2; ; attempt++) {
-      const again = await this.#bookFromDatabase(pending.groups, pending.parts);
-      if (await again.load.write(this.#bulkCopy)) {
-        this.#onWritten(again.booked);
-        return false;
-      }
+  /** Lets the booker go (its worker thread, if any); a round not yet written is not written. */
+  async close(): Promise<void> {
+    await this.#booker.close();
+  }
+
+  /**
+   * Takes the round's numbers, booking it again from the database's numbers while another writer
+   * has taken them, and starts copying it. True if it is written as booked.
+   */
+  async #startCopy(round: UnwrittenRound): Promise<boolean> {
+    await this.#copiesAtMost(copiesMax - 1);
+    let booked = round.booked;
+    for (let attempt = 1; !(await reserveBulkNumbers(this.#db, booked.round)); attempt++) {
       if (attempt >= bulkAttemptsMax) throw new Error(`kob seed: en annen prosess bokførte i samme database ${bulkAttemptsMax} ganger mens en runde ble skrevet; kjør kob seed alene`);
+      booked = await this.#bookFromDatabase(round.request);
     }
+    const written = booked;
+    const copy = copyBulkRound(this.#bulkCopy, written.round).then(() => this.#onWritten(written));
+    copy.catch(() => undefined);
+    this.#copying.push(copy);
+    return written === round.booked;
+  }
+
+  /** Waits until at most `count` copies are under way; a failed copy surfaces here. */
+  async #copiesAtMost(count: number): Promise<void> {
+    while (this.#copying.length > count) await this.#copying.shift();
   }
 
   /** Books the round counting from the database's sequences as they stand. */
-  async #bookFromDatabase(groups: readonly GroupHistory[], parts: ReadonlyMap<string, PartRow>): Promise<BookedRound> {
-    return book(await BulkLoad.begin(this.#db), groups, parts);
+  async #bookFromDatabase(request: Omit<RoundRequest, 'start'>): Promise<BookedRound> {
+    return this.#booker.book({ ...request, start: await currentSequences(this.#db) });
+  }
+
+  async #request(indices: readonly number[], partIds: readonly string[]): Promise<Omit<RoundRequest, 'start'>> {
+    const parts = await this.#db.selectFrom('part').selectAll().where('part_id', 'in', [...partIds]).execute();
+    return { ...this.#plan, indices, parts, kontoer: await mottakerkontoer(this.#db) };
   }
 }
 
 const bulkAttemptsMax = 5;
+/** Rounds copied at once: two keep a PostgreSQL backend busy while the other commits or waits. */
+const copiesMax = 2;
 
-interface BookedRound {
-  readonly load: BulkLoad;
-  readonly booked: readonly BookedGroup[];
+interface UnwrittenRound {
+  readonly booked: BookedRound;
+  readonly request: Omit<RoundRequest, 'start'>;
+  readonly partIds: ReadonlySet<string>;
 }
 
-interface PendingRound extends BookedRound {
-  readonly groups: readonly GroupHistory[];
-  readonly parts: ReadonlyMap<string, PartRow>;
-  /** Never rejects, so a failed write waits for `#settle` instead of surfacing while the next round is booked. */
-  readonly written: Promise<{ written: boolean } | { error: unknown }>;
+async function anythingBooked(db: Kysely<Database>, partIds: readonly string[]): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`select exists (select 1 from part_siste_seq where part_id = any(${[...partIds]}::text[])) as found`.execute(db);
+  return result.rows[0]!.found;
 }
 
-async function partRows(db: Kysely<Database>, groups: readonly GroupHistory[]): Promise<Map<string, PartRow>> {
-  const ids = groups.flatMap((group) => group.partIds);
-  return new Map((await db.selectFrom('part').selectAll().where('part_id', 'in', ids).execute()).map((row) => [row.part_id, row] as const));
-}
-
-/** Books every group in memory, letting the event loop turn between groups so the round being written keeps flowing. */
-async function book(load: BulkLoad, groups: readonly GroupHistory[], parts: ReadonlyMap<string, PartRow>): Promise<BookedRound> {
-  const booked: BookedGroup[] = [];
-  for (const { partIds, kommandoer } of groups) {
-    booked.push({ kommandoer, utfall: await load.book(partIds.map((id) => parts.get(id)!), kommandoer) });
-    await nextTurn();
-  }
-  return { load, booked };
-}
-
-function settled(write: Promise<boolean>): Promise<{ written: boolean } | { error: unknown }> {
-  return write.then(
-    (written) => ({ written }),
-    (error: unknown) => ({ error }),
-  );
+async function anyStored(db: Kysely<Database>, keys: readonly string[]): Promise<boolean> {
+  const result = await sql<{ found: boolean }>`select exists (select 1 from kommando where idempotency_key = any(${[...keys]}::text[])) as found`.execute(db);
+  return result.rows[0]!.found;
 }

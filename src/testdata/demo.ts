@@ -13,7 +13,8 @@ import type { Hendelse } from './events.js';
 import { planHistory, planlagtKid, type Overstyring, type Virksomhet } from './history.js';
 import { demoFnr } from './identities.js';
 import { Prng } from './prng.js';
-import { BookingCounter, bookHistory, historyCommands, historyWindow, seedDefaults, seedSynthetic, type SeedReporting, type SeedSummary } from './seed.js';
+import { BookingCounter, bookHistory, seedDefaults, seedSynthetic, type SeedReporting, type SeedSummary } from './seed.js';
+import { historyCommands, historyWindow } from './synthetic-history.js';
 
 /**
  * The demo dataset (`kob seed --demo`, and `npm start` on an empty database): the published test

@@ -3,7 +3,6 @@
  * import. Everything else under src/testdata is internal.
  */
 export {
-  historyWindow,
   seedDefaults,
   seedSynthetic,
   SeedConflictError,
@@ -12,6 +11,7 @@ export {
   type SeedReporting,
   type SeedSummary,
 } from './seed.js';
+export { historyWindow } from './synthetic-history.js';
 export {
   demoBusinesses,
   demoPersons,

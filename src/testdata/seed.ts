@@ -2,15 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import { registrerPersonRoller } from '../auth/index.js';
 import type { BulkCopy } from '../db/bulk-copy.js';
 import type { Database } from '../db/database.js';
-import { dateParts, makeDate, type LocalDate } from '../domain/dates.js';
+import type { LocalDate } from '../domain/dates.js';
 import { bokfoerKommandoer, LedgerInputError, registrerParter, type Kommando } from '../ledger/index.js';
-import { BulkRounds, type BookedGroup, type GroupHistory } from './bulk-rounds.js';
-import { kommandoerFor, type Hendelse } from './events.js';
-import { planHistory, type PlanOptions, type Virksomhet } from './history.js';
-import { syntheticBusiness, type SyntheticBusiness } from './population.js';
-import { Prng } from './prng.js';
 import { progressGauge } from '../metrics/registry.js';
+import { BulkRounds } from './bulk-rounds.js';
+import type { Virksomhet } from './history.js';
+import type { SyntheticBusiness } from './population.js';
+import { inProcessBooker, workerBooker, type BookedRound } from './round-booking.js';
 import { rowsWritten } from './rows.js';
+import { businessOf, groupIds, historyWindow, keyPrefixStart, plannedCommands, type HistoryPlan } from './synthetic-history.js';
 
 /** `kob seed --parties N --seed S --years Y`: the defaults (docs/decisions/0063-demo-og-standardvalg.md). */
 export const seedDefaults = Object.freeze({ parties: 1_000, seed: 2026, years: 2 });
@@ -30,6 +30,11 @@ export interface SeedOptions {
   readonly bulkCopy?: BulkCopy | undefined;
   /** Businesses registered and booked per round (default 250): registering in bulk is far faster than one by one. */
   readonly businessesPerRound?: number | undefined;
+  /**
+   * Where bulk rounds are booked: in a worker thread beside the one that writes (the default when
+   * there is more than one round), or in this thread. Same rows either way.
+   */
+  readonly bookRoundsIn?: 'worker' | 'process' | undefined;
 }
 
 export interface SeedProgress {
@@ -70,13 +75,6 @@ export class SeedConflictError extends Error {
 const analyzeFirstAfter = 25;
 const analyzeEveryMax = 1_000;
 
-/** The years a history spans: `years` calendar years up to the business date, claims from the year before on. */
-export function historyWindow(today: LocalDate, years: number): Pick<PlanOptions, 'fra' | 'aarFra' | 'aarTil'> {
-  const { year } = dateParts(today);
-  const startYear = year - years + 1;
-  return { fra: makeDate(startYear, 1, 1), aarFra: startYear - 1, aarTil: year };
-}
-
 /**
  * Synthetic Norway: `parties` businesses with their persons and `years` of history up to the
  * business date, the same for the same options on PGlite and PostgreSQL. Parties are registered
@@ -84,33 +82,34 @@ export function historyWindow(today: LocalDate, years: number): Pick<PlanOptions
  * with the same options books nothing (every command replays).
  */
 export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, reporting: SeedReporting): Promise<SeedSummary> {
-  const window = historyWindow(options.today, options.years);
+  const plan: HistoryPlan = { seed: options.seed, window: historyWindow(options.today, options.years), today: options.today };
   await refuseOtherSeed(db, options.seed);
   const counter = new BookingCounter(options.parties, reporting);
+  const perRound = options.businessesPerRound ?? 250;
+  const inWorker = (options.bookRoundsIn ?? (options.parties > perRound ? 'worker' : 'process')) === 'worker';
+  const bulkRounds =
+    options.bulkCopy && new BulkRounds({ db, bulkCopy: options.bulkCopy, booker: inWorker ? workerBooker() : inProcessBooker, plan, onWritten: (booked) => counter.written(booked) });
   let parter = 0;
   let booked = 0;
   let nextAnalyze = analyzeFirstAfter;
-  const bulkRounds = options.bulkCopy && new BulkRounds(db, options.bulkCopy, (groups) => counter.written(groups));
-  const perRound = options.businessesPerRound ?? 250;
-  for (let start = 0; start < options.parties; start += perRound) {
-    const chunk: SyntheticBusiness[] = [];
-    for (let index = start; index < Math.min(options.parties, start + perRound); index++) chunk.push(syntheticBusiness(options.seed, index, window.fra));
-    await registrerParter(db, chunk.flatMap((b) => b.parter));
-    await registrerPersonRoller(db, chunk.flatMap((b) => b.roller));
-    parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
-    const planned = chunk.map((business) => {
-      const hendelser = planHistory(business.virksomhet, { ...window, prng: Prng.of(options.seed, 'historikk', business.index) });
-      const partIds = groupIds(business.virksomhet);
-      return { business, partIds, kommandoer: kommandoerFor(hendelser, { keyPrefix: keyPrefix(options.seed, business.index), anker: anker(business.virksomhet), til: options.today }) };
-    });
-    if (bulkRounds?.books(planned.flatMap((p) => p.partIds))) await bulkRounds.finish();
-    if (bulkRounds && (await allNew(db, planned))) {
-      await bulkRounds.add(planned);
-    } else {
-      // Booking one group at a time takes numbers from the database: the rounds before must be written first.
-      await bulkRounds?.finish();
-      for (const { business, kommandoer } of planned) {
-        await bookHistory(db, business.virksomhet, kommandoer, counter);
+  try {
+    const round = (start: number) => registerRound(db, plan, start, Math.min(options.parties, start + perRound));
+    let registering = round(0);
+    for (let start = 0; start < options.parties; start += perRound) {
+      const chunk = await registering;
+      parter += chunk.reduce((sum, b) => sum + b.parter.length, 0);
+      // The next round is registered while this one is booked and the one before it written.
+      registering = round(start + perRound);
+      registering.catch(() => undefined);
+      if (bulkRounds) {
+        const partIds = chunk.flatMap((business) => groupIds(business.virksomhet));
+        if (bulkRounds.books(partIds)) await bulkRounds.finish();
+        if (await bulkRounds.add(chunk.map((business) => business.index), partIds)) continue;
+        // Booking one group at a time takes numbers from the database: the rounds before must be written first.
+        await bulkRounds.finish();
+      }
+      for (const business of chunk) {
+        await bookHistory(db, business.virksomhet, plannedCommands(plan, business), counter);
         counter.businessDone();
         booked += 1;
         if (booked >= nextAnalyze) {
@@ -119,10 +118,22 @@ export async function seedSynthetic(db: Kysely<Database>, options: SeedOptions, 
         }
       }
     }
+    await bulkRounds?.finish();
+  } finally {
+    await bulkRounds?.close();
   }
-  await bulkRounds?.finish();
   await analyzeLedger(db);
-  return { ...counter.progress(), parter, kommandoer: counter.kommandoer, gjentatt: counter.gjentatt, historikkFra: window.fra, historikkTil: options.today };
+  return { ...counter.progress(), parter, kommandoer: counter.kommandoer, gjentatt: counter.gjentatt, historikkFra: plan.window.fra, historikkTil: options.today };
+}
+
+/** Registers businesses [start, end) with their persons and roles. */
+async function registerRound(db: Kysely<Database>, plan: HistoryPlan, start: number, end: number): Promise<SyntheticBusiness[]> {
+  const chunk: SyntheticBusiness[] = [];
+  for (let index = start; index < end; index++) chunk.push(businessOf(plan, index));
+  if (chunk.length === 0) return chunk;
+  await registrerParter(db, chunk.flatMap((b) => b.parter));
+  await registrerPersonRoller(db, chunk.flatMap((b) => b.roller));
+  return chunk;
 }
 
 /**
@@ -144,47 +155,16 @@ async function refuseOtherSeed(db: Kysely<Database>, seed: number): Promise<void
   }
 }
 
-const keyPrefixStart = 'syn-';
-
-function keyPrefix(seed: number, index: number): string {
-  return `${keyPrefixStart}${seed}-${index}`;
-}
-
 /**
  * The tables grow fast while seeding: fresh statistics keep the planner on the party indexes,
  * instead of a plan made for small tables that reads every claim for each debtor group.
  */
 async function analyzeLedger(db: Kysely<Database>): Promise<void> {
-  await sql`analyze part, krav, kravforfall, innbetaling, plassering, utbetaling, utbetaling_status, levering, kommando`.execute(db);
+  // One statement per table, so PostgreSQL analyzes them on several connections at once.
+  await Promise.all(ledgerTables.map((table) => sql`analyze ${sql.table(table)}`.execute(db)));
 }
 
-/** The debtor group's lowest party id, after which the daily run is named (as `kjoerOppgjoer` does). */
-function anker(virksomhet: Virksomhet): string {
-  return groupIds(virksomhet)[0]!;
-}
-
-function groupIds(virksomhet: Virksomhet): string[] {
-  return [virksomhet.organisasjon.partId, ...(virksomhet.eier ? [virksomhet.eier.partId] : [])].sort();
-}
-
-/** The commands of one business's planned history. */
-export function historyCommands(virksomhet: Virksomhet, hendelser: readonly Hendelse[], options: { keyPrefix: string; til: LocalDate }): Kommando<unknown>[] {
-  return kommandoerFor(hendelser, { ...options, anker: anker(virksomhet) });
-}
-
-/**
- * Whether the round's businesses are all new: no command of theirs stored, nothing booked on their
- * parties, and no two of them in one debtor group. Only then may they be booked in memory.
- */
-async function allNew(db: Kysely<Database>, planned: readonly GroupHistory[]): Promise<boolean> {
-  const ids = planned.flatMap((p) => p.partIds);
-  if (new Set(ids).size !== ids.length) return false;
-  const keys = planned.flatMap((p) => p.kommandoer.map((k) => k.idempotencyKey));
-  const result = await sql<{ found: boolean }>`
-    select exists (select 1 from kommando where idempotency_key = any(${keys}::text[]))
-        or exists (select 1 from part_siste_seq where part_id = any(${ids}::text[])) as found`.execute(db);
-  return !result.rows[0]!.found;
-}
+const ledgerTables = ['part', 'krav', 'kravforfall', 'innbetaling', 'plassering', 'utbetaling', 'utbetaling_status', 'levering', 'kommando'] as const;
 
 /** Books one business's history (its debtor group) in one call. */
 export async function bookHistory(db: Kysely<Database>, virksomhet: Virksomhet, kommandoer: readonly Kommando<unknown>[], counter: BookingCounter): Promise<void> {
@@ -230,10 +210,11 @@ export class BookingCounter {
     });
   }
 
-  /** A bulk round's groups, written: one business each. */
-  written(groups: readonly BookedGroup[]): void {
-    for (const { kommandoer, utfall } of groups) this.booked(kommandoer, utfall);
-    this.businessDone(groups.length);
+  /** A bulk round, written. */
+  written(round: Pick<BookedRound, 'virksomheter' | 'kommandoer' | 'rader'>): void {
+    this.kommandoer += round.kommandoer;
+    this.#rader += round.rader;
+    this.businessDone(round.virksomheter);
   }
 
   businessDone(count = 1): void {
