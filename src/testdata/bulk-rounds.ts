@@ -23,8 +23,8 @@ export class BulkRounds {
   readonly #onWritten: (booked: BookedRound) => void;
   /** The round booked last, its numbers not yet taken. */
   #unwritten: UnwrittenRound | undefined;
-  /** The copies under way, oldest first; each settles once its round is written and counted. */
-  #copying: Promise<void>[] = [];
+  /** The rounds being copied, oldest first; each copy settles once its round is written and counted. */
+  #copying: { readonly partIds: ReadonlySet<string>; readonly copy: Promise<void> }[] = [];
 
   constructor(options: { db: Kysely<Database>; bulkCopy: BulkCopy; booker: RoundBooker; plan: HistoryPlan; onWritten: (booked: BookedRound) => void }) {
     this.#db = options.db;
@@ -56,10 +56,10 @@ export class BulkRounds {
     return true;
   }
 
-  /** Whether the round not yet written books any of these parties (then what they hold is not known yet). */
+  /** Whether a round not yet written, or whose copy has not been waited for, books any of these parties (then what they hold is not known yet). */
   books(partIds: readonly string[]): boolean {
-    const unwritten = this.#unwritten;
-    return unwritten !== undefined && partIds.some((id) => unwritten.partIds.has(id));
+    const rounds = [...(this.#unwritten ? [this.#unwritten.partIds] : []), ...this.#copying.map((round) => round.partIds)];
+    return partIds.some((id) => rounds.some((round) => round.has(id)));
   }
 
   /** Writes the round booked last and waits until every round is written. */
@@ -89,13 +89,13 @@ export class BulkRounds {
     const written = booked;
     const copy = copyBulkRound(this.#bulkCopy, written.round).then(() => this.#onWritten(written));
     copy.catch(() => undefined);
-    this.#copying.push(copy);
+    this.#copying.push({ partIds: round.partIds, copy });
     return written === round.booked;
   }
 
   /** Waits until at most `count` copies are under way; a failed copy surfaces here. */
   async #copiesAtMost(count: number): Promise<void> {
-    while (this.#copying.length > count) await this.#copying.shift();
+    while (this.#copying.length > count) await this.#copying.shift()!.copy;
   }
 
   /** Books the round counting from the database's sequences as they stand. */
@@ -110,7 +110,7 @@ export class BulkRounds {
 }
 
 const bulkAttemptsMax = 5;
-/** Rounds copied at once: two keep a PostgreSQL backend busy while the other commits or waits. */
+/** Rounds copied at once; on PostgreSQL each copy has a connection (and a backend) of its own. */
 const copiesMax = 2;
 
 interface UnwrittenRound {
