@@ -5,7 +5,7 @@ import { knownDecisions, type PartyAccessChecker } from '../access-hooks.js';
 import { createApiAjv } from '../ajv.js';
 import type { BodyCache } from '../body-cache.js';
 import { korrelasjonsidFrom, korrelasjonsidHeader } from '../correlation.js';
-import { cacheControl, isNotModified } from '../etag.js';
+import { isNotModified } from '../etag.js';
 import type { FastLane, FastLanes } from '../fast-lane.js';
 import { negotiateFormat } from '../negotiation.js';
 import { forretningsdatoHeader, testscenarioHeader } from '../sandbox-headers.js';
@@ -14,7 +14,7 @@ import type { KravOgBetalingerData } from './data.js';
 import { endpoints, type Endpoint } from './endpoints.js';
 import { PartParams } from './parameters.js';
 import { resolvePeriode, type ResolvedPeriode } from './period.js';
-import { viewEtag } from './routes.js';
+import { viewCacheHeaders, viewEtag } from './routes.js';
 
 export interface KravOgBetalingerLaneOptions {
   readonly lanes: FastLanes;
@@ -69,7 +69,7 @@ export function kravOgBetalingerLane(options: KravOgBetalingerLaneOptions): Fast
       const version = data.versionKnown?.(query);
       if (version === undefined) return false;
       const etag = viewEtag(version, query, known.endpoint.path, periode, format);
-      const routeHeaders = [korrelasjonsidName, korrelasjonsid.value, 'etag', etag, 'cache-control', cacheControl, 'vary', 'Accept'];
+      const routeHeaders = [korrelasjonsidName, korrelasjonsid.value, ...Object.entries(viewCacheHeaders(etag)).flat()];
       if (isNotModified(headers, etag)) {
         lanes.send(response, { route: known.route, status: 304, headers: routeHeaders, startMs });
         return true;

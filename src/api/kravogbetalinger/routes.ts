@@ -114,7 +114,7 @@ async function respond(
   const version = await fromBackend(request, () => data.version?.(partQuery) ?? Promise.resolve(undefined));
   if (version !== undefined) {
     const etag = viewEtag(version, partQuery, endpoint.path, periode, state.format);
-    reply.header('ETag', etag).header('Cache-Control', cacheControl).header('Vary', 'Accept');
+    reply.headers(viewCacheHeaders(etag));
     if (isNotModified(request.headers, etag)) return reply.code(304).send();
     const cached = bodies?.get(etag);
     if (cached !== undefined) return reply.type(mediaTypes[state.format]).send(cached);
@@ -129,7 +129,12 @@ async function respond(
   const body = bodyWriter(endpoint.schema, state.format)(lookup.body);
   const etag = reply.getHeader('ETag');
   if (typeof etag === 'string') bodies?.set(etag, body, ticket);
-  return reply.header('Cache-Control', cacheControl).header('Vary', 'Accept').type(mediaTypes[state.format]).send(body);
+  return reply.headers(viewCacheHeaders(undefined)).type(mediaTypes[state.format]).send(body);
+}
+
+/** The caching headers of a view's answer, in the order they are written; the ETag when the view has a version. */
+export function viewCacheHeaders(etag: string | undefined): Readonly<Record<string, string>> {
+  return { ...(etag === undefined ? {} : { etag }), 'cache-control': cacheControl, vary: 'Accept' };
 }
 
 /** The ETag of a view: the data version and everything else the body depends on (decision 0031); the change feed gives the same tag. */
