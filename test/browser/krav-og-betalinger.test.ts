@@ -133,8 +133,12 @@ describeInBrowser('Min side: krav og betalinger in Chromium', () => {
     expect(await page.locator('main').innerText()).not.toContain('12345678903');
     await visit('betalte-krav');
 
-    await page.getByRole('radio', { name: 'Innbetalinger' }).check();
+    // The choice is the page itself: clicking navigates, and the radio is checked on the page it leads to
+    // (a state check right after the click would race the navigation).
+    await page.getByRole('radio', { name: 'Innbetalinger' }).click();
     await page.waitForURL(`${origin}/virksomhet/${testBusinesses.enk.orgnr}/innbetalinger?aar=2024`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Innbetalinger' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Innbetalinger' }).isChecked()).toBe(true);
   });
 
   it('Innbetalinger: the year\'s payments, each opening what it covered', async () => {
